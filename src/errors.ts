@@ -79,7 +79,7 @@ export class CallError extends AppError {
 export class InternalError extends AppError {
   readonly kind = 'InternalError' as const;
   readonly ref: string;
-  readonly cause?: unknown;
+  override readonly cause?: unknown;
   constructor(ref: string, cause?: unknown) {
     super(`Internal server error (ref ${ref})`, 'InternalError');
     this.ref = ref;
