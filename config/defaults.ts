@@ -1,0 +1,61 @@
+// Typed configuration with its defaults. Read only by src/main.ts (tests build their own).
+
+export interface CodecLimitsConfig {
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxElements: number;
+  maxStringLength: number;
+}
+
+export interface Config {
+  /** HTTP port (OpenERP's 8069). 0 picks a free port. */
+  port: number;
+  host: string;
+  /** Folder holding one SQLite file per database (the embedded default). */
+  dataDir: string;
+  /** A PostgreSQL server URL; when set, every database is a PostgreSQL database there. */
+  databaseUrl: string | null;
+  /** Master password of the `db` service (OpenERP's admin_passwd). */
+  masterPassword: string;
+  /** Whether `db.list` answers (false: AccessDenied, as OpenERP's list_db = False). */
+  listDb: boolean;
+  /** Database created on first start when missing; null for none. */
+  defaultDb: string | null;
+  /** Admin password for the default database; generated and printed once when null. */
+  adminPassword: string | null;
+  /** Version advertised by common.version() and db.server_version(). */
+  serverVersion: string;
+  /** Languages offered by db.list_lang(), as [code, label]. */
+  languages: [string, string][];
+  /** pbkdf2-sha512 rounds for new password hashes. */
+  passwordRounds: number;
+  /** Failed logins allowed per login and per address before the cooldown. */
+  loginMaxFailures: number;
+  loginCooldownSeconds: number;
+  /** Put stack detail in faults (never in production). */
+  debugFaults: boolean;
+  logLevel: string;
+  limits: CodecLimitsConfig;
+  /** This installation's support-center code (peers know us by it). */
+  centerCode: string;
+}
+
+export const DEFAULTS: Config = {
+  port: 8069,
+  host: '0.0.0.0',
+  dataDir: './data',
+  databaseUrl: null,
+  masterPassword: 'admin',
+  listDb: true,
+  defaultDb: 'support',
+  adminPassword: null,
+  serverVersion: '7.0',
+  languages: [['en_US', 'English'], ['es_ES', 'Spanish / Español']],
+  passwordRounds: 600_000,
+  loginMaxFailures: 10,
+  loginCooldownSeconds: 60,
+  debugFaults: false,
+  logLevel: 'info',
+  limits: { maxBodyBytes: 10 * 1024 * 1024, maxDepth: 64, maxElements: 1_000_000, maxStringLength: 10 * 1024 * 1024 },
+  centerCode: 'MAIN',
+};
