@@ -1,0 +1,126 @@
+// The access policy the records service calls: ir.model.access verdicts, ir.rule domains and the
+// caller's groups, read once per call. The superuser (env.su, or uid 1 as in 7.0) bypasses it.
+import { AccessError } from '../../errors';
+import type { AccessMode, Env } from '../env-types';
+import { aclAllows, groupsGranting } from './acl';
+import { AccessCache, AccessCacheStore, memo } from './cache';
+import { DocumentLink, documentDomain } from './document-links';
+import { aclDenialMessage } from './messages';
+import { usesPlaceholders } from './placeholders';
+import {
+  loadGroupNames, loadModelAccess, loadModelRules, loadUserGroups, loadUserRow, ModelAccessInfo,
+  UserGroupsInfo,
+} from './queries';
+import { combineRules } from './rules';
+
+export interface AccessPolicy {
+  check(env: Env, model: string, mode: AccessMode): Promise<void>;
+  ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null>;
+  userGroups(env: Env): Promise<Set<string>>;
+}
+
+export interface AccessPolicyOptions {
+  /** Models whose access follows the document they point to (model field, id field). */
+  documentLinks?: Record<string, DocumentLink>;
+}
+
+export const DEFAULT_DOCUMENT_LINKS: Record<string, DocumentLink> = {
+  'ir.attachment': { modelField: 'res_model', idField: 'res_id' },
+};
+
+export function isSuperuser(env: Env): boolean {
+  return env.su || env.uid === 1;
+}
+
+export class RecordAccessPolicy implements AccessPolicy {
+  private readonly caches = new AccessCacheStore();
+  private readonly links: Record<string, DocumentLink>;
+
+  constructor(opts: AccessPolicyOptions = {}) {
+    this.links = opts.documentLinks ?? DEFAULT_DOCUMENT_LINKS;
+  }
+
+  private groups(env: Env, cache: AccessCache): Promise<UserGroupsInfo> {
+    if (!cache.groups) {
+      const p = loadUserGroups(env.cr, env.uid);
+      cache.groups = p;
+      p.catch(() => { if (cache.groups === p) cache.groups = undefined; });
+    }
+    return cache.groups;
+  }
+
+  private modelInfo(env: Env, cache: AccessCache, model: string): Promise<ModelAccessInfo> {
+    return memo(cache.models, model, () => loadModelAccess(env.cr, model));
+  }
+
+  /** The ACL verdict without raising; 'unknown' when the model is not reflected in ir_model. */
+  async allows(env: Env, model: string, mode: AccessMode): Promise<boolean | 'unknown'> {
+    if (isSuperuser(env)) return true;
+    const cache = this.caches.get(env);
+    const info = await this.modelInfo(env, cache, model);
+    if (info.description === null) return 'unknown';
+    if (info.transient) return true;
+    const groups = await this.groups(env, cache);
+    return aclAllows(info.acls, groups.ids, mode);
+  }
+
+  async check(env: Env, model: string, mode: AccessMode): Promise<void> {
+    const verdict = await this.allows(env, model, mode);
+    if (verdict === true) return;
+    const info = await this.modelInfo(env, this.caches.get(env), model);
+    const names = await loadGroupNames(env.cr, groupsGranting(info.acls, mode));
+    throw new AccessError(aclDenialMessage(info.description ?? model, model, mode, names));
+  }
+
+  async ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
+    if (isSuperuser(env)) return null;
+    const own = await this.ownRuleDomain(env, model, mode);
+    const link = this.links[model];
+    if (!link) return own;
+    const doc = await documentDomain(env, model, link, mode, {
+      allows: (m, md) => this.allows(env, m, md),
+      ruleDomain: (m, md) => this.ownRuleDomain(env, m, md),
+    });
+    if (own === null) return doc;
+    if (doc === null) return own;
+    return ['&', ...own, ...doc];
+  }
+
+  private async ownRuleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
+    if (isSuperuser(env)) return null;
+    const cache = this.caches.get(env);
+    const rules = await memo(cache.rules, model, () => loadModelRules(env.cr, model));
+    if (rules.length === 0) return null;
+    const groups = await this.groups(env, cache);
+    const needsRow = rules.some((r) => usesPlaceholders(r.domain === null ? null : safeJson(r.domain)));
+    let row: Record<string, unknown> = {};
+    if (needsRow) {
+      cache.userRow ??= loadUserRow(env.cr, env.uid);
+      row = await cache.userRow;
+    }
+    return combineRules(rules, mode, { id: env.uid, groupIds: [...groups.ids], row });
+  }
+
+  async userGroups(env: Env): Promise<Set<string>> {
+    const groups = await this.groups(env, this.caches.get(env));
+    return new Set(groups.xmlids);
+  }
+
+  /** Forgets what this call has read (groups, ACLs, rules changed in the same transaction). */
+  invalidate(env: Env): void {
+    this.caches.clear(env);
+  }
+}
+
+function safeJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+export function createAccessPolicy(opts: AccessPolicyOptions = {}): RecordAccessPolicy {
+  return new RecordAccessPolicy(opts);
+}
