@@ -1,0 +1,86 @@
+// Reads XML-RPC bodies with saxes (strict, streaming): methodCall for the server, and
+// methodResponse for our own outbound client. Every failure is a CallError.
+import { SaxesParser } from 'saxes';
+import { AppError } from '../../errors';
+import { isStruct, RpcValue } from '../../values';
+import { limitError, structureError, xmlError } from './codec-errors';
+import { charsetOf, decodeBody } from './decode-body';
+import { CodecLimits, resolveLimits } from './limits';
+import { RootTag, RpcBuilder } from './rpc-builder';
+
+export interface MethodCall {
+  methodName: string;
+  params: RpcValue[];
+}
+
+export type MethodResponse =
+  | { ok: true; value: RpcValue }
+  | { ok: false; faultCode: number | string; faultString: string };
+
+export function parseMethodCall(body: Buffer, limits?: Partial<CodecLimits>): MethodCall {
+  const doc = readDocument(body, 'methodCall', resolveLimits(limits));
+  return { methodName: doc.methodName as string, params: doc.params ?? [] };
+}
+
+export function parseMethodResponse(body: Buffer, limits?: Partial<CodecLimits>): MethodResponse {
+  const doc = readDocument(body, 'methodResponse', resolveLimits(limits));
+  if (doc.params !== null) return { ok: true, value: doc.params[0] };
+  const fault = doc.fault;
+  const code = isStruct(fault) ? fault.faultCode : undefined;
+  const text = isStruct(fault) ? fault.faultString : undefined;
+  if ((typeof code !== 'number' && typeof code !== 'string') || typeof text !== 'string') {
+    throw structureError('a <fault> holds a struct with faultCode and faultString', 1, 0);
+  }
+  return { ok: false, faultCode: code, faultString: text };
+}
+
+function readDocument(body: Buffer, root: RootTag, limits: CodecLimits): RpcBuilder {
+  if (body.length > limits.maxBodyBytes) {
+    throw limitError(`request body too large (limit ${limits.maxBodyBytes} bytes)`);
+  }
+  const { text, charset } = decodeBody(body);
+  const parser = new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true });
+  const where = () => ({ line: parser.line, column: parser.column });
+  const builder = new RpcBuilder(root, limits, where);
+  let ending = false;
+  parser.on('error', (err) => {
+    throw xmlError(expatWording(err.message, ending), parser.line, parser.column);
+  });
+  parser.on('xmldecl', (decl) => {
+    if (decl.version !== '1.0') throw xmlError('only XML 1.0 is accepted', parser.line, parser.column);
+    const declared = decl.encoding === undefined ? 'utf8' : charsetOf(decl.encoding);
+    if (declared !== charset) throw xmlError('encoding specified in XML declaration is incorrect', 1, 0);
+  });
+  // Refused as soon as it is seen: nothing in it (entities, external references) is ever used.
+  parser.on('doctype', () => {
+    throw xmlError('DOCTYPE is not allowed', parser.line, parser.column);
+  });
+  parser.on('attribute', ({ name }) => {
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) {
+      throw structureError(`attributes are not allowed (${name.slice(0, 40)})`, parser.line, parser.column);
+    }
+  });
+  parser.on('opentag', (tag) => builder.open(tag.name));
+  parser.on('closetag', () => builder.close());
+  parser.on('text', (t) => builder.text(t));
+  parser.on('cdata', (t) => builder.text(t));
+  try {
+    parser.write(text);
+    ending = true;
+    parser.close();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // saxes reports its own failures through the error handler; anything else is still bad XML.
+    throw xmlError('not well-formed', parser.line, parser.column);
+  }
+  return builder;
+}
+
+/** saxes says "1:31: unclosed tag: methodName."; expat says "no element found" for a cut body. */
+function expatWording(message: string, ending: boolean): string {
+  const reason = message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+  if (ending && (reason.startsWith('unclosed tag') || reason.startsWith('document must contain'))) {
+    return 'no element found';
+  }
+  return reason;
+}
