@@ -38,6 +38,10 @@ export interface Config {
   limits: CodecLimitsConfig;
   /** This installation's support-center code (peers know us by it). */
   centerCode: string;
+  /** A request whose body has not fully arrived after this long gets 408 (slow-body clients). */
+  bodyTimeoutMs?: number;
+  /** On SIGTERM/SIGINT, how long in-flight calls may take before connections are cut. */
+  shutdownTimeoutMs?: number;
 }
 
 export const DEFAULTS: Config = {
@@ -58,4 +62,6 @@ export const DEFAULTS: Config = {
   logLevel: 'info',
   limits: { maxBodyBytes: 10 * 1024 * 1024, maxDepth: 64, maxElements: 1_000_000, maxStringLength: 10 * 1024 * 1024 },
   centerCode: 'MAIN',
+  bodyTimeoutMs: 30_000,
+  shutdownTimeoutMs: 30_000,
 };

@@ -1,0 +1,101 @@
+// Reads the configuration: environment variables over the typed defaults. Every bad value is
+// reported at once, so a misconfigured server refuses to start with one readable message.
+import { ValidationError } from '../src/errors';
+import { Config, DEFAULTS } from './defaults';
+
+type Env = Record<string, string | undefined>;
+
+/** The variables we read, with what each sets; the README's configuration table mirrors it. */
+export const CONFIG_VARIABLES = [
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'MASTER_PASSWORD', 'ADMIN_PASSWORD', 'DEFAULT_DB',
+  'LOG_LEVEL', 'LIST_DB', 'SERVER_VERSION', 'PASSWORD_ROUNDS', 'LOGIN_MAX_FAILURES',
+  'LOGIN_COOLDOWN_SECONDS', 'DEBUG_FAULTS', 'CENTER_CODE', 'MAX_BODY_BYTES', 'MAX_DEPTH',
+  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS',
+] as const;
+
+const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
+const DB_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
+
+export function loadConfig(env: Env = process.env, base: Config = DEFAULTS): Config {
+  const problems: string[] = [];
+  const raw = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    const v = raw(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${v}")`);
+      return fallback;
+    }
+    return Number(v);
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = raw(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  };
+
+  const databaseUrl = raw('DATABASE_URL') ?? base.databaseUrl;
+  if (databaseUrl !== null && !isPostgresUrl(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  // DEFAULT_DB set but empty means "create no database on start".
+  const defaultDb = env.DEFAULT_DB !== undefined ? env.DEFAULT_DB.trim() || null : base.defaultDb;
+  if (defaultDb !== null && !DB_NAME.test(defaultDb)) {
+    problems.push(`DEFAULT_DB must be a database name (letters, digits, _ . -; got "${defaultDb}")`);
+  }
+  const logLevel = raw('LOG_LEVEL')?.toLowerCase() ?? base.logLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const serverVersion = raw('SERVER_VERSION') ?? base.serverVersion;
+  if (!/^\d+\.\d+/.test(serverVersion)) problems.push(`SERVER_VERSION must start with MAJOR.MINOR (got "${serverVersion}")`);
+  const masterPassword = env.MASTER_PASSWORD ?? base.masterPassword;
+  if (masterPassword === '') problems.push('MASTER_PASSWORD must not be empty');
+  const adminPassword = env.ADMIN_PASSWORD !== undefined ? env.ADMIN_PASSWORD || null : base.adminPassword;
+  const centerCode = raw('CENTER_CODE') ?? base.centerCode;
+  if (!/^[A-Za-z0-9_.-]{1,32}$/.test(centerCode)) problems.push('CENTER_CODE must be 1-32 letters, digits, _ . -');
+
+  const config: Config = {
+    ...base,
+    port: int('PORT', base.port, 0, 65535),
+    host: raw('HOST') ?? base.host,
+    dataDir: raw('DATA_DIR') ?? base.dataDir,
+    databaseUrl,
+    masterPassword,
+    listDb: bool('LIST_DB', base.listDb),
+    defaultDb,
+    adminPassword,
+    serverVersion,
+    passwordRounds: int('PASSWORD_ROUNDS', base.passwordRounds, 1),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', base.loginMaxFailures, 1),
+    loginCooldownSeconds: int('LOGIN_COOLDOWN_SECONDS', base.loginCooldownSeconds, 0),
+    debugFaults: bool('DEBUG_FAULTS', base.debugFaults),
+    logLevel,
+    centerCode,
+    limits: {
+      maxBodyBytes: int('MAX_BODY_BYTES', base.limits.maxBodyBytes, 1024),
+      maxDepth: int('MAX_DEPTH', base.limits.maxDepth, 2, 10_000),
+      maxElements: int('MAX_ELEMENTS', base.limits.maxElements, 16),
+      maxStringLength: int('MAX_STRING_LENGTH', base.limits.maxStringLength, 16),
+    },
+    bodyTimeoutMs: int('BODY_TIMEOUT_MS', base.bodyTimeoutMs ?? 30_000, 1),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', base.shutdownTimeoutMs ?? 30_000, 0),
+  };
+  if (problems.length > 0) {
+    throw new ValidationError(`Invalid configuration:\n- ${problems.join('\n- ')}`, 'Configuration');
+  }
+  return config;
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}

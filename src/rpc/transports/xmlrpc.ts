@@ -1,0 +1,66 @@
+// The XML-RPC transport over HTTP: POST only (405 otherwise), bounded bodies (413 before
+// buffering more, chunked accepted), a deadline for slow bodies (408), every answer 200 text/xml.
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Dispatcher } from '../dispatch';
+import { resolveRoute } from '../routes';
+
+export interface XmlRpcTransportOptions {
+  dispatcher: Dispatcher;
+  maxBodyBytes: number;
+  /** A body not fully received after this long is refused with 408 and the connection closed. */
+  bodyTimeoutMs: number;
+  /** True once the server is stopping: answers then close their connection. */
+  stopping?: () => boolean;
+}
+
+function plain(res: Response, status: number, text: string, close = false): void {
+  if (res.headersSent) return;
+  res.status(status).set('Content-Type', 'text/plain; charset=utf-8');
+  if (close) res.set('Connection', 'close');
+  res.send(`${text}\n`);
+}
+
+/** Maps a body-reading failure (body-parser's error types) to its HTTP answer. */
+function bodyError(err: unknown, res: Response): void {
+  const e = err as { type?: string; status?: number };
+  if (e.type === 'request.aborted') return; // the client left: nobody to answer
+  if (e.type === 'entity.too.large') return plain(res, 413, 'Payload Too Large', true);
+  if (e.type === 'encoding.unsupported') return plain(res, 415, 'Unsupported Content-Encoding', true);
+  const status = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 400;
+  plain(res, status, 'Bad Request', true);
+}
+
+export function xmlRpcTransport(opts: XmlRpcTransportOptions): Router {
+  const router = express.Router();
+  // Any content type: Python and 7.0 clients send text/xml, others nothing useful; XML is checked by the codec.
+  const readBody = express.raw({ type: () => true, limit: opts.maxBodyBytes });
+
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const route = resolveRoute(req.path);
+    if (!route) return next();
+    if (req.method !== 'POST') {
+      res.set('Allow', 'POST');
+      return plain(res, 405, 'Method Not Allowed');
+    }
+    const deadline = setTimeout(() => {
+      plain(res, 408, 'Request Timeout', true);
+      // The rest of the body will never be read; drop the connection once the answer is out.
+      res.once('finish', () => req.socket.destroy());
+    }, opts.bodyTimeoutMs);
+    deadline.unref();
+
+    readBody(req, res, (err?: unknown) => {
+      clearTimeout(deadline);
+      if (res.headersSent) return;
+      if (err) return bodyError(err, res);
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      opts.dispatcher.handle(route, body, req.socket.remoteAddress ?? '?').then((xml) => {
+        if (res.headersSent || res.destroyed) return;
+        res.status(200).set({ 'Content-Type': 'text/xml; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+        if (opts.stopping?.()) res.set('Connection', 'close');
+        res.send(Buffer.from(xml, 'utf8'));
+      }, () => plain(res, 500, 'Internal Server Error'));
+    });
+  });
+  return router;
+}
