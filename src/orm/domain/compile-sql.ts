@@ -1,0 +1,104 @@
+// Last stage of the domain compiler: a resolved expression becomes SQL text with `?` bindings.
+// Every value is a binding; identifiers come from model definitions and are checked and quoted.
+// Sub-queries never refer to the outer query, so their aliases only need to be unique inside.
+import { col, quoteId } from './fields';
+import type { DomainExpr, IdSet } from './types';
+
+export type Backend = 'sqlite' | 'pg';
+
+export interface CompiledSql {
+  sql: string;
+  bindings: Array<string | number | boolean>;
+}
+
+const SQL_OP = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' } as const;
+
+class SqlCompiler {
+  readonly bindings: Array<string | number | boolean> = [];
+  private n = 0;
+
+  constructor(private readonly backend: Backend) {}
+
+  private alias(prefix: string): string {
+    return `_${prefix}${++this.n}`;
+  }
+
+  private bind(v: string | number | boolean): string {
+    this.bindings.push(v);
+    return '?';
+  }
+
+  private list(values: Array<string | number | boolean>): string {
+    return `(${values.map((v) => this.bind(v)).join(', ')})`;
+  }
+
+  expr(e: DomainExpr, alias: string): string {
+    switch (e.kind) {
+      case 'const':
+        return e.value ? '1 = 1' : '1 = 0';
+      case 'and':
+      case 'or': {
+        const parts = e.items.map((x) => this.expr(x, alias));
+        return `(${parts.join(e.kind === 'and' ? ' AND ' : ' OR ')})`;
+      }
+      case 'not':
+        return `NOT (${this.expr(e.item, alias)})`;
+      case 'null':
+        return `${col(alias, e.column)} IS NULL`;
+      case 'cmp':
+        return `${col(alias, e.column)} ${SQL_OP[e.op]} ${this.bind(e.value)}`;
+      case 'in':
+        return `${col(alias, e.column)} IN ${this.list(e.values)}`;
+      case 'like': {
+        const target = e.cast ? `CAST(${col(alias, e.column)} AS TEXT)` : col(alias, e.column);
+        if (this.backend === 'pg') return `${target} ${e.ci ? 'ILIKE' : 'LIKE'} ${this.bind(e.pattern)}`;
+        // SQLite's LIKE folds ASCII only and ignores case even for `like`: use ours
+        return `unicode_like(${target}, ${this.bind(e.pattern)}, ${e.ci ? 1 : 0})`;
+      }
+      case 'member':
+        return `${col(alias, e.column)} IN ${this.set(e.set)}`;
+      case 'link': {
+        const l = this.alias('l');
+        const from = col(l, e.link.from);
+        let sql = `${col(alias, 'id')} IN (SELECT ${from} FROM ${quoteId(e.link.table)} AS ${quoteId(l)} WHERE ${from} IS NOT NULL`;
+        if (e.set) sql += ` AND ${col(l, e.link.to)} IN ${this.set(e.set)}`;
+        return `${sql})`;
+      }
+    }
+  }
+
+  /** A parenthesised list or sub-query of ids, ready to follow `IN`. */
+  set(s: IdSet): string {
+    if (s.kind === 'ids') return this.list(s.ids);
+    const table = quoteId(s.model.table);
+    if (s.kind === 'search') {
+      const a = this.alias('s');
+      return `(SELECT ${col(a, 'id')} FROM ${table} AS ${quoteId(a)}${this.where(s.where, a)})`;
+    }
+    const t = this.alias('t');
+    const seedAlias = this.alias('s');
+    const seed = `SELECT ${col(seedAlias, 'id')} FROM ${table} AS ${quoteId(seedAlias)}${this.where(s.seed, seedAlias)}`;
+    const c = this.alias('c');
+    let step: string;
+    if (!s.up) {
+      step = `SELECT ${col(c, 'id')} FROM ${table} AS ${quoteId(c)} JOIN ${quoteId(t)} ON ${col(c, s.parentColumn)} = ${col(t, 'id')}${this.where(s.step, c)}`;
+    } else {
+      const p = this.alias('p');
+      step = `SELECT ${col(p, 'id')} FROM ${table} AS ${quoteId(c)} JOIN ${quoteId(t)} ON ${col(c, 'id')} = ${col(t, 'id')}`
+        + ` JOIN ${table} AS ${quoteId(p)} ON ${col(p, 'id')} = ${col(c, s.parentColumn)}${this.where(s.step, p)}`;
+    }
+    // UNION (not UNION ALL) drops rows already found, so a cycle in the parents ends the recursion
+    return `(WITH RECURSIVE ${quoteId(t)}("id") AS (${seed} UNION ${step}) SELECT ${col(t, 'id')} FROM ${quoteId(t)})`;
+  }
+
+  private where(e: DomainExpr, alias: string): string {
+    return e.kind === 'const' && e.value ? '' : ` WHERE ${this.expr(e, alias)}`;
+  }
+}
+
+/** SQL for `WHERE`, for rows of the table aliased `alias`. */
+export function compileDomain(expr: DomainExpr, alias: string, backend: Backend): CompiledSql {
+  const c = new SqlCompiler(backend);
+  const sql = c.expr(expr, alias);
+  return { sql, bindings: c.bindings };
+}

@@ -1,0 +1,36 @@
+// The domain language: OpenERP search domains and order strings, compiled to knex queries.
+//
+// API (what the records service calls):
+//   parseDomain(raw: unknown, model: DomainModel, ctx: DomainParseContext): DomainExpr
+//       validates (CallError "Invalid leaf ...", "Invalid field '<f>' in leaf ..."), adds the
+//       implicit '&', pushes '!' down, resolves fields, dotted paths and names, and adds the
+//       implicit ('active', '=', True) when the model has `active`, ctx.activeTest is on and no
+//       leaf names `active`. Non-stored computed fields are ignored (TRUE), as in 7.0.
+//   applyDomain(qb: Knex.QueryBuilder, model, raw: unknown, ctx: DomainContext, alias?: string): Knex.QueryBuilder
+//       adds the parsed domain as one WHERE (values always bound) for rows aliased `alias`
+//       (default model.table). ctx.ruleDomain(model) is ANDed into every sub-search (dotted
+//       paths, name look-ups, child_of), not into the main query: apply the model's own rules
+//       with applyRuleDomain.
+//   applyRuleDomain(qb, model, raw: unknown, ctx: DomainContext, alias?: string): Knex.QueryBuilder
+//       a record-rule domain: no implicit active filter, no rules inside its own sub-searches.
+//   evaluateDomain(raw: unknown, model, ctx: DomainParseContext, data: InMemoryData): number[]
+//       the reference semantics over in-memory rows (sorted ids); tests compare it with SQL.
+//   parseOrder(order: string | null | undefined, model, ctx?): OrderTerm[]
+//       7.0 grammar plus NULLS FIRST/LAST; empty means model.order. Bad syntax: AccessError
+//       'Invalid "order" specified. ...'; unknown field: CallError "Sorting field <f> not found
+//       on model <m>" (ValueError); x2many and non-stored fields are dropped silently.
+//   applyOrder(qb, model, terms: OrderTerm[], ctx: Pick<DomainContext, 'getModel'>, alias?: string): Knex.QueryBuilder
+//       ORDER BY with NULLs last ascending / first descending on both backends; a many2one sorts
+//       by its target's order through a LEFT JOIN (aliases `<alias>__<field>`).
+//   compileDomain(expr: DomainExpr, alias: string, backend): { sql, bindings }  (for raw SQL)
+//
+// SQLite connections need installSqliteFunctions (src/db/sqlite-functions.ts) in their pool's
+// afterCreate: like/ilike compile to unicode_like() there.
+export { applyDomain, applyRuleDomain } from './apply';
+export { compileDomain, type CompiledSql } from './compile-sql';
+export { evaluateDomain } from './evaluate';
+export { applyOrder, parseOrder } from './order';
+export { parseDomain, parseRuleDomain } from './parse';
+export type {
+  CmpOp, DomainContext, DomainExpr, DomainModel, DomainParseContext, IdSet, InMemoryData, LinkSpec, OrderTerm, Scalar,
+} from './types';
