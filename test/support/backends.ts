@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
+import { sqliteAfterCreate } from '../../src/db/sqlite-functions';
 
 export type Backend = 'sqlite' | 'pg';
 export const BACKENDS: Backend[] = ['sqlite', 'pg'];
@@ -31,6 +32,7 @@ export async function createScratchDb(backend: Backend): Promise<ScratchDb> {
       client: 'better-sqlite3',
       connection: { filename: join(dir, `${name}.sqlite`) },
       useNullAsDefault: true,
+      pool: { afterCreate: sqliteAfterCreate },
     });
     return {
       backend, name, knex,

@@ -1,0 +1,149 @@
+// Runs signals: reads the record's state, checks groups and guards through the pure transition,
+// writes the new state past the readonly check, then runs effects and state-change listeners,
+// all in the caller's transaction (so a failure anywhere rolls the whole signal back).
+import type { Env, Vals } from '../orm/env-types';
+import type { Label } from '../orm/define';
+import { AccessError, InternalError, UserError, ValidationError } from '../errors';
+import { labelText, langOf } from '../orm/labels';
+import { isSuperuser } from '../orm/access-policy';
+import type { WorkflowContext, WorkflowDef } from './define';
+import { guardsToCheck, transition } from './transition';
+
+/** How the engine reaches the records; store.ts gives the ORM's one. */
+export interface WorkflowStore {
+  /** The record's state as the caller sees it (read access applies); null when it does not exist. */
+  readState(env: Env, model: string, field: string, id: number): Promise<string | null>;
+  /** Writes values as the caller (write access and rules apply) past the fields' readonly flag. */
+  write(env: Env, model: string, id: number, vals: Vals): Promise<void>;
+}
+
+/** One move, handed to listeners: issue 5 posts messages and notifies followers, issue 6 queues sync. */
+export interface StateChange {
+  model: string;
+  id: number;
+  field: string;
+  from: string;
+  to: string;
+  signal: string;
+}
+export type StateChangeListener = (env: Env, change: StateChange) => Promise<void>;
+
+/** Cascades are loop-free by state; this only stops a badly written workflow from recursing. */
+const MAX_CASCADE_DEPTH = 32;
+
+export class WorkflowEngine {
+  private readonly byModel = new Map<string, WorkflowDef>();
+
+  constructor(
+    workflows: WorkflowDef[],
+    private readonly store: WorkflowStore,
+    private readonly listeners: StateChangeListener[] = [],
+  ) {
+    for (const wf of workflows) {
+      if (this.byModel.has(wf.model)) throw new ValidationError(`Two workflows are defined for ${wf.model}`);
+      this.byModel.set(wf.model, wf);
+    }
+  }
+
+  get workflows(): WorkflowDef[] {
+    return [...this.byModel.values()];
+  }
+
+  workflowOf(model: string): WorkflowDef | undefined {
+    return this.byModel.get(model);
+  }
+
+  /** Sends `signal` to each record in turn; true when it moved, false when the signal did not apply. */
+  async signal(env: Env, model: string, ids: number[], signal: string): Promise<Map<number, boolean>> {
+    return this.run(env, model, ids, signal, 0);
+  }
+
+  /**
+   * Puts a record in `to` without group or guard checks, for mirroring a change a peer center
+   * already made. The effects of the transition that leads there (if any) and the listeners run.
+   */
+  async applyState(env: Env, model: string, id: number, to: string, signal: string): Promise<boolean> {
+    const wf = this.byModel.get(model);
+    if (!wf || !wf.states.includes(to)) throw new UserError(`${model} has no workflow state "${to}"`);
+    const from = await this.store.readState(env, model, wf.field, id);
+    if (from === null || from === to) return false;
+    const t = wf.transitions.find((r) => r.from.includes(from) && r.to === to && r.signal === signal)
+      ?? wf.transitions.find((r) => r.from.includes(from) && r.to === to);
+    await this.move(env, wf, id, from, to, signal, t?.effects ?? [], 0);
+    return true;
+  }
+
+  private async run(
+    env: Env, model: string, ids: number[], signal: string, depth: number,
+  ): Promise<Map<number, boolean>> {
+    if (depth > MAX_CASCADE_DEPTH) throw new InternalError('workflow-cascade-depth', `${model} ${signal}`);
+    const wf = this.byModel.get(model);
+    const results = new Map<number, boolean>();
+    for (const id of ids) {
+      results.set(id, wf ? await this.one(env, wf, id, signal, depth) : false);
+    }
+    return results;
+  }
+
+  private async one(env: Env, wf: WorkflowDef, id: number, signal: string, depth: number): Promise<boolean> {
+    const state = await this.store.readState(env, wf.model, wf.field, id);
+    // OpenERP ignores signals for records without a workflow instance; a missing record has none.
+    if (state === null) return false;
+    const superuser = isSuperuser(env);
+    const who = { groups: superuser ? new Set<string>() : await env.userGroups(), superuser };
+    const guards: Record<string, Label | null> = {};
+    for (const name of guardsToCheck(wf, state, signal, who)) {
+      // Guards are the system's checks: they may look at records the caller cannot read.
+      guards[name] = await wf.guards[name](this.context(env.sudo(), wf, id, state, state, signal, depth));
+    }
+    const result = transition(wf, state, signal, { ...who, guards });
+    const lang = langOf(env.context);
+    switch (result.outcome) {
+      case 'ignored':
+        return false;
+      case 'forbidden':
+        throw new AccessError(forbiddenMessage(wf.model, signal, result.groups, lang));
+      case 'blocked':
+        throw new UserError(labelText(result.message, lang));
+      case 'moved':
+        await this.move(env, wf, id, state, result.to, signal, result.effects, depth);
+        return true;
+    }
+  }
+
+  private async move(
+    env: Env, wf: WorkflowDef, id: number, from: string, to: string, signal: string,
+    effects: string[], depth: number,
+  ): Promise<void> {
+    // The state is written before the effects run, so a cascade that comes back to this record
+    // finds it already moved and leaves it alone.
+    await this.store.write(env, wf.model, id, { [wf.field]: to });
+    // Listeners hear of a move before its cascades, so messages and sync follow cause then effect.
+    const change: StateChange = { model: wf.model, id, field: wf.field, from, to, signal };
+    for (const listener of this.listeners) await listener(env, change);
+    const ctx = this.context(env, wf, id, from, to, signal, depth);
+    for (const name of effects) await wf.effects[name](ctx);
+  }
+
+  private context(
+    env: Env, wf: WorkflowDef, id: number, from: string, to: string, signal: string, depth: number,
+  ): WorkflowContext {
+    return {
+      env, model: wf.model, id, from, to, signal,
+      write: (vals) => this.store.write(env, wf.model, id, vals),
+      cascade: async (model, ids, sig) => {
+        await this.run(env.sudo(), model, ids, sig, depth + 1);
+      },
+    };
+  }
+}
+
+function forbiddenMessage(model: string, signal: string, groups: string[], lang: string): string {
+  const list = groups.map((g) => `\t- ${g}`).join('\n');
+  return labelText({
+    en_US: `You are not allowed to send "${signal}" to ${model} records.\n\n`
+      + `This operation is allowed for the following groups:\n${list}`,
+    es_ES: `No tiene permiso para enviar "${signal}" a los registros de ${model}.\n\n`
+      + `Esta operación está permitida para los grupos:\n${list}`,
+  }, lang);
+}
