@@ -1,0 +1,101 @@
+// Claiming outbox rows. A sender claims a batch by writing its name and a lease end on the rows;
+// a lease that runs out (a process that died) makes the rows claimable again. Every later write
+// checks the claim, so a sender that lost its lease never overwrites another's outcome.
+import type { Knex } from 'knex';
+import { nowMsSql, nowPlusMs, utcStamp, type Backend } from './clock';
+
+export interface MailDb {
+  name: string;
+  knex: Knex;
+  backend: Backend;
+}
+
+export interface ClaimedMail {
+  id: number;
+  message_id: string;
+  subject: string | null;
+  body_html: string | null;
+  email_from: string | null;
+  reply_to: string | null;
+  email_to: string;
+  in_reply_to: string | null;
+  references: string | null;
+  attempts: number;
+  model: string | null;
+  res_id: number | null;
+  record_name: string | null;
+  mail_message_id: number | null;
+}
+
+const COLUMNS = 'id, message_id, subject, body_html, email_from, reply_to, email_to, in_reply_to, '
+  + '"references", attempts, model, res_id, record_name, mail_message_id';
+
+/**
+ * Claims up to `limit` due rows for `worker`. On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets
+ * concurrent senders take disjoint batches without waiting; SQLite has a single writer, so the
+ * one UPDATE statement is already exclusive.
+ */
+export async function claimBatch(db: MailDb, worker: string, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
+  const now = nowMsSql(db.backend);
+  const lock = db.backend === 'pg' ? 'FOR UPDATE SKIP LOCKED' : '';
+  const sql = `UPDATE mail_mail SET claimed_by = ?, claimed_until_ms = ${now} + ?
+    WHERE id IN (SELECT id FROM mail_mail
+      WHERE state = 'outgoing' AND next_attempt_ms <= ${now}
+        AND (claimed_until_ms IS NULL OR claimed_until_ms < ${now})
+      ORDER BY next_attempt_ms, id LIMIT ? ${lock})
+    RETURNING ${COLUMNS}`;
+  const res: unknown = await db.knex.raw(sql, [worker, Math.round(leaseMs), limit]);
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as ClaimedMail[];
+  return rows
+    .map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts), res_id: r.res_id === null ? null : Number(r.res_id) }))
+    .sort((a, b) => a.id - b.id);
+}
+
+function mine(db: MailDb, worker: string, id: number): Knex.QueryBuilder {
+  return db.knex('mail_mail').where({ id, claimed_by: worker, state: 'outgoing' });
+}
+
+/** Extends the lease just before sending; false when the claim was lost (lease ran out). */
+export async function renewClaim(db: MailDb, worker: string, id: number, leaseMs: number): Promise<boolean> {
+  const n = await mine(db, worker, id).update({ claimed_until_ms: nowPlusMs(db.knex, db.backend, leaseMs) });
+  return Number(n) === 1;
+}
+
+const unclaimed = { claimed_by: null, claimed_until_ms: null };
+const bump = (db: MailDb) => db.knex.raw('attempts + 1');
+
+export async function markSent(db: MailDb, worker: string, id: number): Promise<boolean> {
+  const now = utcStamp();
+  const n = await mine(db, worker, id).update({
+    ...unclaimed, state: 'sent', failure_reason: null, date_sent: now, write_date: now, attempts: bump(db),
+  });
+  return Number(n) === 1;
+}
+
+/** A transient failure: try again after `delayMs`, or give up (state exception) when `giveUp`. */
+export async function markRetry(
+  db: MailDb, worker: string, id: number, reason: string, delayMs: number, giveUp: boolean,
+): Promise<boolean> {
+  const n = await mine(db, worker, id).update({
+    ...unclaimed,
+    state: giveUp ? 'exception' : 'outgoing',
+    failure_reason: reason,
+    next_attempt_ms: nowPlusMs(db.knex, db.backend, delayMs),
+    write_date: utcStamp(),
+    attempts: bump(db),
+  });
+  return Number(n) === 1;
+}
+
+export async function markFailed(db: MailDb, worker: string, id: number, reason: string): Promise<boolean> {
+  const n = await mine(db, worker, id).update({
+    ...unclaimed, state: 'exception', failure_reason: reason, write_date: utcStamp(), attempts: bump(db),
+  });
+  return Number(n) === 1;
+}
+
+/** Gives rows back untouched (not attempted), e.g. when the SMTP server turned out to be down. */
+export async function releaseClaims(db: MailDb, worker: string, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  await db.knex('mail_mail').whereIn('id', ids).andWhere({ claimed_by: worker }).update(unclaimed);
+}

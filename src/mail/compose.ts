@@ -1,0 +1,40 @@
+// Turns an outbox row into the message handed to the transport: From shows the author's name on
+// the configured address (replies go to the author), threading headers group a record's emails.
+import type { SendMailOptions } from 'nodemailer';
+import type { ClaimedMail } from './claim';
+import { htmlToText } from './html-text';
+
+interface Address {
+  name: string;
+  address: string;
+}
+
+/** Splits `Name <address>`; a bare address has an empty name. */
+export function parseAddress(s: string | null): Address | null {
+  if (!s) return null;
+  const m = /^\s*"?([^"<]*?)"?\s*<([^<>]+)>\s*$/.exec(s);
+  if (m) return { name: m[1].trim(), address: m[2].trim() };
+  return { name: '', address: s.trim() };
+}
+
+export function composeMessage(mail: ClaimedMail, fromAddress: string): SendMailOptions {
+  const author = parseAddress(mail.email_from);
+  const html = mail.body_html ?? '';
+  const message: SendMailOptions = {
+    from: { name: author?.name ?? '', address: fromAddress },
+    to: mail.email_to,
+    subject: mail.subject ?? '',
+    html,
+    text: htmlToText(html),
+    messageId: mail.message_id,
+    headers: {},
+  };
+  const replyTo = mail.reply_to ?? (author?.address && author.address !== fromAddress ? author.address : null);
+  if (replyTo) message.replyTo = replyTo;
+  if (mail.in_reply_to) message.inReplyTo = mail.in_reply_to;
+  if (mail.references) message.references = mail.references;
+  if (mail.model && mail.res_id) {
+    message.headers = { 'X-OpenERP-Model': mail.model, 'X-OpenERP-Res-Id': String(mail.res_id) };
+  }
+  return message;
+}
