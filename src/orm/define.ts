@@ -91,6 +91,8 @@ export interface Constraint {
  */
 export interface MethodDef {
   params: string[];
+  /** Parameters a caller must give (TypeError otherwise); `ids` always is. */
+  required?: string[];
   fn: (env: Env, args: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -172,3 +174,8 @@ export function extendModel(ext: ModelExtension): ModelExtension {
 export function defineModule(def: ModuleDef): ModuleDef {
   return def;
 }
+
+/** Password hashing for models that keep secrets (res.users hashes its password in hooks). */
+export { hashPassword, verifyPassword } from './password';
+/** The environment model hooks, defaults and methods receive. */
+export type { Env } from './env-types';

@@ -61,6 +61,17 @@ export interface ModelApi {
   exists(ids: number[]): Promise<number[]>;
   /** Calls a public method by name with named arguments (as bound from RPC). */
   call(method: string, args: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Server-side create/write: like create/write, but read-only and magic fields may be set
+   * (workflow state, sequences, data loading). RPC calls never reach these.
+   */
+  createInternal(vals: Vals): Promise<number>;
+  writeInternal(ids: number[], vals: Vals): Promise<true>;
+  /** `[id, display name]` pairs in ids order (missing ids skipped). */
+  nameGet(ids: number[]): Promise<[number, string][]>;
+  nameSearch(name: string, domain?: Domain, operator?: string, limit?: number): Promise<[number, string][]>;
+  defaultGet(fields: string[]): Promise<Vals>;
+  copy(id: number, defaults?: Vals): Promise<number>;
 }
 
 export interface Env {
