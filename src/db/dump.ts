@@ -1,0 +1,141 @@
+// Logical dumps: gzip'd JSON of every table's rows plus the applied migrations. Restoring needs
+// no external program (no pg_dump/pg_restore), only a database of the same schema history.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Knex } from 'knex';
+import { UserError } from '../errors';
+import { insertionPlan, listTables, type TableInfo } from './introspect';
+import { MIGRATIONS_TABLE, appliedMigrations } from './migrate';
+import type { BackendKind, Database } from './types';
+
+export const DUMP_FORMAT = 'openerp-support-center-dump';
+const DUMP_VERSION = 1;
+/** Bind parameters per INSERT, well under SQLite's 32766 and PostgreSQL's 65535. */
+const PARAMS_PER_INSERT = 5000;
+
+type Cell = null | boolean | number | string | { b64: string } | { json: unknown };
+
+interface DumpTable {
+  name: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+export interface DumpFile {
+  format: string;
+  version: number;
+  backend: BackendKind;
+  database: string;
+  migrations: string[];
+  tables: DumpTable[];
+}
+
+/** JSON has no bytes and no way to tell a json column from a tag: both travel wrapped. */
+function encodeCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (Buffer.isBuffer(v)) return { b64: v.toString('base64') };
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'object') return { json: v };
+  return v as boolean | number | string;
+}
+
+function decodeCell(v: Cell): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if ('b64' in v && typeof v.b64 === 'string') return Buffer.from(v.b64, 'base64');
+  if ('json' in v) return JSON.stringify(v.json);
+  throw invalidDump('a value has an unknown shape');
+}
+
+function invalidDump(why: string): UserError {
+  return new UserError(`This is not a database dump of this server (${why}).`, 'Invalid dump');
+}
+
+export async function dumpDatabase(db: Database): Promise<Buffer> {
+  const read = async (trx: Knex.Transaction): Promise<DumpFile> => {
+    const tables = (await listTables(trx, db.backend)).filter((t) => t.name !== MIGRATIONS_TABLE);
+    const out: DumpTable[] = [];
+    for (const t of tables) {
+      const columns = t.columns.map((c) => c.name);
+      let query = trx(t.name).select(columns);
+      if (columns.includes('id')) query = query.orderBy('id');
+      const rows = (await query) as Record<string, unknown>[];
+      out.push({ name: t.name, columns, rows: rows.map((r) => columns.map((c) => encodeCell(r[c]))) });
+    }
+    return {
+      format: DUMP_FORMAT, version: DUMP_VERSION, backend: db.backend, database: db.name,
+      migrations: await appliedMigrations(trx), tables: out,
+    };
+  };
+  // One snapshot for every table, so the dump is consistent while others keep writing.
+  const file = await db.knex.transaction(read, db.backend === 'pg' ? { isolationLevel: 'repeatable read', readOnly: true } : undefined);
+  return gzipSync(Buffer.from(JSON.stringify(file), 'utf8'));
+}
+
+export function parseDump(data: Buffer): DumpFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(gunzipSync(data).toString('utf8'));
+  } catch {
+    throw invalidDump('not gzip\'d JSON');
+  }
+  const f = parsed as Partial<DumpFile> | null;
+  if (!f || f.format !== DUMP_FORMAT) throw invalidDump('unknown format');
+  if (f.version !== DUMP_VERSION) throw invalidDump(`version ${String(f.version)} is not supported`);
+  const okTable = (t: DumpTable): boolean => typeof t?.name === 'string' && Array.isArray(t.columns)
+    && t.columns.every((c) => typeof c === 'string') && Array.isArray(t.rows)
+    && t.rows.every((r) => Array.isArray(r) && r.length === t.columns.length);
+  if (!Array.isArray(f.migrations) || !f.migrations.every((m) => typeof m === 'string')
+    || !Array.isArray(f.tables) || !f.tables.every(okTable)) {
+    throw invalidDump('its contents are malformed');
+  }
+  return f as DumpFile;
+}
+
+/** Inserts a dump's rows into an empty database migrated to the dump's migrations. */
+export async function loadDump(trx: Knex.Transaction, backend: BackendKind, dump: DumpFile): Promise<void> {
+  const schema = new Map((await listTables(trx, backend)).map((t) => [t.name, t]));
+  const wanted: TableInfo[] = [];
+  for (const dt of dump.tables) {
+    const table = schema.get(dt.name);
+    if (!table || dt.name === MIGRATIONS_TABLE) throw invalidDump(`table ${dt.name} is not in the schema`);
+    const missing = dt.columns.find((c) => !table.columns.some((col) => col.name === c));
+    if (missing !== undefined) throw invalidDump(`column ${dt.name}.${missing} is not in the schema`);
+    wanted.push(table);
+  }
+  const byName = new Map(dump.tables.map((t) => [t.name, t]));
+  const { order, deferred } = insertionPlan(wanted);
+  for (const table of order) {
+    const dt = byName.get(table.name) as DumpTable;
+    const later = new Set(deferred.get(table.name) ?? []);
+    const rows = dt.rows.map((r) => Object.fromEntries(
+      dt.columns.map((c, i) => [c, later.has(c) ? null : decodeCell(r[i])]),
+    ));
+    const chunk = Math.max(1, Math.floor(PARAMS_PER_INSERT / Math.max(1, dt.columns.length)));
+    for (let i = 0; i < rows.length; i += chunk) await trx(table.name).insert(rows.slice(i, i + chunk));
+  }
+  for (const [name, columns] of deferred) {
+    const dt = byName.get(name) as DumpTable;
+    const idAt = dt.columns.indexOf('id');
+    const at = columns.map((c) => dt.columns.indexOf(c));
+    for (const r of dt.rows) {
+      if (idAt < 0 || at.every((i) => i < 0 || r[i] === null)) continue;
+      const vals = Object.fromEntries(columns.map((c, k) => [c, at[k] < 0 ? null : decodeCell(r[at[k]])]));
+      await trx(name).where('id', decodeCell(r[idAt]) as number).update(vals);
+    }
+  }
+  if (backend === 'pg') await resetPgSequences(trx);
+}
+
+/** Rows came with their ids: move every serial past the largest one. */
+async function resetPgSequences(trx: Knex.Transaction): Promise<void> {
+  const cols = (await trx.raw(
+    `SELECT table_name AS t, column_name AS c FROM information_schema.columns
+      WHERE table_schema = current_schema() AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`,
+  )).rows as { t: string; c: string }[];
+  for (const { t, c } of cols) {
+    await trx.raw(
+      'SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX(??) FROM ??), 0) + 1, false)',
+      [`"${t}"`, c, c, t],
+    );
+  }
+}
