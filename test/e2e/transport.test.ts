@@ -54,7 +54,7 @@ describe('XML-RPC over HTTP', () => {
 
   it.each([undefined, 'application/json', 'multipart/form-data; boundary=x', 'text/plain', 'text/xml; charset=utf-8'])(
     'does not care about the Content-Type (%s)', async (type) => {
-      const headers = type === undefined ? {} : { 'Content-Type': type };
+      const headers: Record<string, string> = type === undefined ? {} : { 'Content-Type': type };
       const raw = post('/xmlrpc/2/common', VERSION, headers);
       if (type === undefined) raw[0] = String(raw[0]).replace('Content-Type: text/xml\r\n', '');
       const r = await send(raw);

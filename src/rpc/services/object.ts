@@ -1,0 +1,92 @@
+// The `object` service (PROTOCOL §1.4): execute, execute_kw, exec_workflow. In 7.0's order:
+// credentials first, then private methods, then unknown models; each call is one transaction.
+import { AccessError, CallError, UserError } from '../../errors';
+import { withTransaction } from '../../db/transaction';
+import { callModelMethod } from '../../orm/call-method';
+import { createEnv, type OrmEnv } from '../../orm/env';
+import type { DatabaseManager, Logger as DbLogger } from '../../db/types';
+import { COMPAT_70, COMPAT_ODOO, type Compat } from '../../orm/env-types';
+import type { Registry } from '../../orm/registry';
+import { isStruct, type RpcValue } from '../../values';
+import { expectArity, expectList, expectString, optionalStruct } from '../params';
+import { checkCredentials, type CredentialChecker } from './credentials';
+import type { Profile, Service, ServiceCall } from './types';
+
+export interface ObjectServiceDeps {
+  dbm: Pick<DatabaseManager, 'get'>;
+  auth: CredentialChecker;
+  registry: Registry;
+  logger?: DbLogger;
+}
+
+const COMPAT: Record<Profile, Compat> = { legacy: COMPAT_70, v7int: COMPAT_70, odoo: COMPAT_ODOO };
+
+/** Method names no client may call: private ones and `init` (Odoo's check_method_name). */
+export function isPrivateMethod(method: string): boolean {
+  return method.startsWith('_') || method === 'init';
+}
+
+export function createObjectService(deps: ObjectServiceDeps): Service {
+  function target(call: ServiceCall, name: string, params: RpcValue[], isSignal = false): [string, string] {
+    const model = expectString(name, 'model', params[3]);
+    const method = expectString(name, isSignal ? 'signal' : 'method', params[4]);
+    call.log.set({ model, fn: method.length > 80 ? `${method.slice(0, 80)}...` : method });
+    if (!isSignal && isPrivateMethod(method)) {
+      throw new AccessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
+    }
+    if (!deps.registry.has(model)) throw new UserError(`Object ${model} doesn't exist`, 'Object Error');
+    return [model, method];
+  }
+
+  /** Runs one model method in its own transaction, with the environment of the caller's profile. */
+  async function run(call: ServiceCall, db: string, uid: number, model: string,
+    fn: (env: OrmEnv) => Promise<unknown>): Promise<RpcValue> {
+    const database = await deps.dbm.get(db);
+    const result = await withTransaction(database, async (trx, hooks) => {
+      const env = createEnv({ cr: trx, uid, registry: deps.registry, compat: COMPAT[call.profile], dbName: db });
+      const value = await fn(env);
+      // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
+      for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
+      return value;
+    }, { logger: deps.logger });
+    return (result ?? false) as RpcValue;
+  }
+
+  return {
+    async execute(call, params) {
+      const [db, uid] = await checkCredentials(deps.auth, call, 'execute', params);
+      if (params.length < 5) expectArity('execute', params, 5, Infinity);
+      const [model, method] = target(call, 'execute', params);
+      return run(call, db, uid, model, (env) => callModelMethod(env, model, method, params.slice(5), {}));
+    },
+
+    async execute_kw(call, params) {
+      const [db, uid] = await checkCredentials(deps.auth, call, 'execute_kw', params);
+      expectArity('execute_kw', params, 5, 7);
+      const [model, method] = target(call, 'execute_kw', params);
+      const args = params[5] === undefined || params[5] === null ? [] : expectList('execute_kw', 'args', params[5]);
+      const kwargs = optionalStruct('execute_kw', 'kwargs', params[6]) ?? {};
+      return run(call, db, uid, model, (env) => callModelMethod(env, model, method, args, { ...kwargs }));
+    },
+
+    async exec_workflow(call, params) {
+      const [db, uid] = await checkCredentials(deps.auth, call, 'exec_workflow', params);
+      expectArity('exec_workflow', params, 6);
+      const [model, signal] = target(call, 'exec_workflow', params, true);
+      const id = params[5];
+      if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+        throw new CallError('exec_workflow(): record id must be an int', 'TypeError');
+      }
+      // OpenERP ignores signals sent to models without a workflow: the answer is just False.
+      if (!Object.prototype.hasOwnProperty.call(deps.registry.model(model).methods, 'signal_workflow')) return false;
+      return run(call, db, uid, model, async (env) => {
+        const moved = await callModelMethod(env, model, 'signal_workflow', [[id], signal], {});
+        return isStruct(moved) ? moved[String(id)] ?? false : false;
+      });
+    },
+
+    async obj_list() {
+      throw new CallError('obj_list has been discontinued via RPC as of 6.0, please query ir.model directly!', 'Exception');
+    },
+  };
+}
