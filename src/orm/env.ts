@@ -1,0 +1,113 @@
+// The environment of one ORM call: transaction, user, context, registry and compat flags.
+// `createEnv` builds the root of a call; sudo/withContext/withUser derive from it and share
+// its after-commit list and its cache of the caller's groups.
+import type { Knex } from 'knex';
+import type { Compat, Context, Env, ModelApi } from './env-types';
+import { COMPAT_70 } from './env-types';
+import type { Registry } from './registry';
+import { ALLOW_ALL, type AccessPolicy } from './access-policy';
+import { RecordsApi } from './records/model-api';
+
+export type Backend = 'sqlite' | 'pg';
+
+export interface CreateEnvOptions {
+  cr: Knex | Knex.Transaction;
+  uid: number;
+  su?: boolean;
+  context?: Context;
+  registry: Registry;
+  compat?: Compat;
+  dbName: string;
+  /** Defaults to the registry's policy, else everything is allowed. */
+  access?: AccessPolicy;
+}
+
+interface Shared {
+  registry: Registry;
+  compat: Compat;
+  dbName: string;
+  access: AccessPolicy;
+  backend: Backend;
+  groups: Map<number, Promise<Set<string>>>;
+  callbacks: (() => void)[];
+}
+
+export function backendOf(cr: Knex | Knex.Transaction): Backend {
+  const client = String((cr.client as { config?: { client?: unknown } }).config?.client ?? '');
+  return client === 'pg' || client === 'postgres' || client === 'postgresql' ? 'pg' : 'sqlite';
+}
+
+export class OrmEnv implements Env {
+  constructor(
+    private readonly shared: Shared,
+    readonly cr: Knex | Knex.Transaction,
+    readonly uid: number,
+    readonly su: boolean,
+    readonly context: Context,
+  ) {}
+
+  get registry(): Registry { return this.shared.registry; }
+  get compat(): Compat { return this.shared.compat; }
+  get dbName(): string { return this.shared.dbName; }
+  get access(): AccessPolicy { return this.shared.access; }
+  get backend(): Backend { return this.shared.backend; }
+
+  model(name: string): ModelApi {
+    return new RecordsApi(this, this.registry.model(name));
+  }
+
+  sudo(): OrmEnv {
+    return new OrmEnv(this.shared, this.cr, this.uid, true, this.context);
+  }
+
+  withContext(extra: Context): OrmEnv {
+    return new OrmEnv(this.shared, this.cr, this.uid, this.su, { ...this.context, ...extra });
+  }
+
+  withUser(uid: number): OrmEnv {
+    return new OrmEnv(this.shared, this.cr, uid, false, this.context);
+  }
+
+  /** The same env on another connection (a savepoint); callbacks collect apart until it succeeds. */
+  withCr(cr: Knex.Transaction): OrmEnv {
+    return new OrmEnv({ ...this.shared, callbacks: [] }, cr, this.uid, this.su, this.context);
+  }
+
+  /** Moves the callbacks of a savepoint env that succeeded into this env's list. */
+  adopt(child: OrmEnv): void {
+    this.shared.callbacks.push(...child.shared.callbacks.splice(0));
+  }
+
+  afterCommit(fn: () => void): void {
+    this.shared.callbacks.push(fn);
+  }
+
+  /** The callbacks registered so far, emptied: the owner of the transaction runs them after commit. */
+  takeAfterCommit(): (() => void)[] {
+    return this.shared.callbacks.splice(0);
+  }
+
+  userGroups(): Promise<Set<string>> {
+    let p = this.shared.groups.get(this.uid);
+    if (!p) {
+      p = this.shared.access.userGroups(this);
+      this.shared.groups.set(this.uid, p);
+      // A failed lookup is not cached, so a later call can succeed.
+      p.catch(() => this.shared.groups.delete(this.uid));
+    }
+    return p;
+  }
+}
+
+export function createEnv(opts: CreateEnvOptions): OrmEnv {
+  const shared: Shared = {
+    registry: opts.registry,
+    compat: opts.compat ?? COMPAT_70,
+    dbName: opts.dbName,
+    access: opts.access ?? opts.registry.access ?? ALLOW_ALL,
+    backend: backendOf(opts.cr),
+    groups: new Map(),
+    callbacks: [],
+  };
+  return new OrmEnv(shared, opts.cr, opts.uid, opts.su ?? false, { ...(opts.context ?? {}) });
+}

@@ -1,0 +1,34 @@
+// char, text and html: strings; NULL reads as False and an empty string stays "".
+import type { FieldType } from './types';
+import { isEmpty } from './types';
+import { tooLong, wrongValue } from './wrong-value';
+
+function toText(value: unknown, model: string, field: Parameters<FieldType['toColumn']>[1]): string | null {
+  if (isEmpty(value)) return null;
+  if (typeof value === 'string') return value;
+  // Python's str() of a number is what 7.0 stored; anything structured is a client error.
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw wrongValue(model, field, value);
+}
+
+export const charType: FieldType = {
+  rpcType: 'char',
+  hasColumn: true,
+  toColumn(value, field, model) {
+    const s = toText(value, model, field);
+    if (s !== null && field.size && [...s].length > field.size) throw tooLong(model, field, [...s].length);
+    return s;
+  },
+  toRpc(raw) {
+    return raw === null || raw === undefined ? false : String(raw);
+  },
+};
+
+export const textType: FieldType = {
+  rpcType: 'text',
+  hasColumn: true,
+  toColumn: (value, field, model) => toText(value, model, field),
+  toRpc: (raw) => (raw === null || raw === undefined ? false : String(raw)),
+};
+
+export const htmlType: FieldType = { ...textType, rpcType: 'html' };

@@ -1,0 +1,23 @@
+// date: `YYYY-MM-DD` strings both ways. A datetime string is accepted and cut to its date,
+// as Odoo's Date field does.
+import type { FieldType } from './types';
+import { isEmpty } from './types';
+import { formatDate, parseServerDate, partsOfLocal, partsOfUtc } from './dates';
+import { badDateFormat } from './wrong-value';
+
+export const dateType: FieldType = {
+  rpcType: 'date',
+  hasColumn: true,
+  toColumn(value) {
+    if (isEmpty(value) || value === '') return null;
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDate(partsOfUtc(value));
+    const p = typeof value === 'string' ? parseServerDate(value) : null;
+    if (!p) throw badDateFormat(value, '%Y-%m-%d');
+    return formatDate(p);
+  },
+  toRpc(raw) {
+    if (raw === null || raw === undefined || raw === '') return false;
+    if (raw instanceof Date) return formatDate(partsOfLocal(raw));
+    return String(raw).slice(0, 10);
+  },
+};

@@ -1,0 +1,25 @@
+// datetime: `YYYY-MM-DD HH:MM:SS` in UTC, no zone, no fraction. A bare date means midnight
+// (Odoo accepts it too); fractions of a second are dropped.
+import type { FieldType } from './types';
+import { isEmpty } from './types';
+import { formatDateTime, parseServerDate, partsOfLocal, partsOfUtc } from './dates';
+import { badDateFormat } from './wrong-value';
+
+export const datetimeType: FieldType = {
+  rpcType: 'datetime',
+  hasColumn: true,
+  toColumn(value) {
+    if (isEmpty(value) || value === '') return null;
+    if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTime(partsOfUtc(value));
+    const p = typeof value === 'string' ? parseServerDate(value) : null;
+    if (!p) throw badDateFormat(value, '%Y-%m-%d %H:%M:%S');
+    return formatDateTime(p);
+  },
+  toRpc(raw) {
+    if (raw === null || raw === undefined || raw === '') return false;
+    if (raw instanceof Date) return formatDateTime(partsOfLocal(raw));
+    const s = String(raw);
+    const p = parseServerDate(s);
+    return p ? formatDateTime(p) : s.slice(0, 19);
+  },
+};

@@ -1,0 +1,41 @@
+// The field type of a definition, and whether a field is kept in the model's table.
+import type { FieldDef, FieldType as FieldTypeName } from '../define';
+import type { FieldType } from './types';
+import { charType, htmlType, textType } from './char';
+import { integerType } from './integer';
+import { floatType } from './float';
+import { booleanType } from './boolean';
+import { dateType } from './date';
+import { datetimeType } from './datetime';
+import { selectionType } from './selection';
+import { binaryType } from './binary';
+import { passwordType } from './password';
+import { many2oneType } from './many2one';
+import { many2manyType, one2manyType } from './x2many';
+
+export type { FieldType, ReadOptions } from './types';
+
+const TYPES: Record<FieldTypeName, FieldType> = {
+  char: charType, text: textType, html: htmlType, integer: integerType, float: floatType,
+  boolean: booleanType, date: dateType, datetime: datetimeType, selection: selectionType,
+  binary: binaryType, password: passwordType, many2one: many2oneType,
+  one2many: one2manyType, many2many: many2manyType,
+};
+
+export function fieldType(field: FieldDef): FieldType {
+  return TYPES[field.type];
+}
+
+export function isKnownType(name: string): name is FieldTypeName {
+  return Object.prototype.hasOwnProperty.call(TYPES, name);
+}
+
+/** Has a column in the model's table: not x2many, not computed, not related (unless stored). */
+export function isStored(field: FieldDef): boolean {
+  if (field.type === 'one2many' || field.type === 'many2many') return false;
+  return field.store ?? !(field.compute || field.related);
+}
+
+export function isX2many(field: FieldDef): boolean {
+  return field.type === 'one2many' || field.type === 'many2many';
+}

@@ -1,0 +1,23 @@
+// Labels in the caller's language: `context.lang` picks a translation of a `Label`,
+// falling back to English.
+import type { Label } from './define';
+import type { Context } from './env-types';
+
+export const DEFAULT_LANG = 'en_US';
+
+export function langOf(context: Context): string {
+  const lang = context.lang;
+  return typeof lang === 'string' && lang ? lang : DEFAULT_LANG;
+}
+
+export function labelText(label: Label | undefined, lang: string): string {
+  if (label === undefined) return '';
+  if (typeof label === 'string') return label;
+  return label[lang] ?? label[lang.split('_')[0]] ?? label.en_US;
+}
+
+/** Odoo's label for a field declared without `string`: `partner_id` -> `Partner`. */
+export function defaultFieldString(name: string): string {
+  const base = name.endsWith('_ids') ? name.slice(0, -4) : name.endsWith('_id') ? name.slice(0, -3) : name;
+  return base.split('_').filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+}

@@ -1,0 +1,102 @@
+// fields_get: the description of each field the caller may see. 7.0 lists only the keys whose
+// value is truthy; Odoo (compat.fieldsGetAllKeys) lists every key, false ones included.
+import { AccessError } from '../../errors';
+import { newStruct, type RpcStruct, type RpcValue } from '../../values';
+import type { FieldDef } from '../define';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { fieldType, isStored } from '../fields';
+import { labelText, langOf } from '../labels';
+import { isSuperuser } from '../access-policy';
+import { fieldAllowed } from './common';
+
+async function canChange(env: OrmEnv, model: RuntimeModel): Promise<boolean> {
+  if (isSuperuser(env)) return true;
+  for (const mode of ['write', 'create'] as const) {
+    try {
+      await env.access.check(env, model.name, mode);
+      return true;
+    } catch (err) {
+      if (!(err instanceof AccessError)) throw err;
+    }
+  }
+  return false;
+}
+
+function describe(env: OrmEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
+  const lang = langOf(env.context);
+  const stored = isStored(f);
+  const relational = f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
+  const textual = f.type === 'char' || f.type === 'text' || f.type === 'html';
+  const computedRo = Boolean(f.compute && !stored) || Boolean(f.related && !stored);
+  const d: Record<string, RpcValue | undefined> = {
+    type: fieldType(f).rpcType,
+    string: labelText(f.string, lang),
+    help: f.help === undefined ? undefined : labelText(f.help, lang),
+    readonly: forceReadonly || Boolean(f.readonly) || computedRo,
+    required: Boolean(f.required),
+    size: f.size,
+    translate: textual ? Boolean(f.translate) : undefined,
+    digits: f.digits ? [...f.digits] : undefined,
+    selection: f.selection ? f.selection.map(([k, l]) => [k, labelText(l, lang)]) : undefined,
+    relation: relational ? f.comodel : undefined,
+    domain: relational ? ((f.domain ?? []) as RpcValue[]) : undefined,
+    context: relational ? newStruct() : undefined,
+    relation_field: f.type === 'one2many' ? f.inverseName : undefined,
+    related: f.related,
+  };
+  if (forceReadonly) d.states = newStruct();
+  return d;
+}
+
+function odooKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Record<string, RpcValue | undefined> {
+  const stored = isStored(f) || f.name === 'id';
+  return {
+    change_default: false, company_dependent: false, default_export_compatible: f.type !== 'password',
+    depends: f.related ? [f.related] : [], exportable: f.type !== 'password', groupable: stored && f.type !== 'one2many',
+    manual: false, name: f.name, searchable: stored || Boolean(f.related) || f.type === 'one2many' || f.type === 'many2many',
+    sortable: stored && f.type !== 'one2many' && f.type !== 'many2many', store: stored,
+    ...d,
+    trim: f.type === 'char' ? true : undefined,
+  };
+}
+
+/** 7.0 drops falsy keys; `selectable` is true for every field there. */
+function legacyKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Record<string, RpcValue | undefined> {
+  const out: Record<string, RpcValue | undefined> = { selectable: true };
+  for (const [k, v] of Object.entries(d)) {
+    const keep = k === 'type' || k === 'domain' || k === 'context' || k === 'states' ||
+      (v !== undefined && v !== false && v !== '' && v !== 0 && !(Array.isArray(v) && !v.length));
+    if (keep) out[k] = v;
+  }
+  if (f.groups?.length) out.groups = f.groups.join(',');
+  return out;
+}
+
+export async function fieldsGet(env: OrmEnv, model: RuntimeModel, allfields: unknown, attributes: unknown): Promise<RpcStruct> {
+  const only = Array.isArray(allfields) && allfields.length ? new Set(allfields.map(String)) : null;
+  const attrs = Array.isArray(attributes) && attributes.length ? new Set(attributes.map(String)) : null;
+  const forceReadonly = !(await canChange(env, model));
+  const out = newStruct();
+  for (const f of Object.values(model.fields)) {
+    if (only && !only.has(f.name)) continue;
+    if (f.name === 'id' && !env.compat.fieldsGetAllKeys && !only) continue;
+    if (!(await fieldAllowed(env, f))) continue;
+    const base = describe(env, f, forceReadonly);
+    const full = env.compat.fieldsGetAllKeys ? odooKeys(f, base) : legacyKeys(f, base);
+    const entry = newStruct();
+    for (const key of Object.keys(full).sort()) {
+      const v = full[key];
+      if (v !== undefined && (!attrs || attrs.has(key))) entry[key] = v;
+    }
+    out[f.name] = entry;
+  }
+  return out;
+}
+
+/** fields_get_keys: the names of the fields the caller may see (erppeek checks logins with it). */
+export async function fieldsGetKeys(env: OrmEnv, model: RuntimeModel): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of Object.values(model.fields)) if (f.name !== 'id' && await fieldAllowed(env, f)) out.push(f.name);
+  return out;
+}

@@ -1,0 +1,49 @@
+// name_get, name_search and name_create: records by their display name (the model's recName).
+import { CallError } from '../../errors';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { pyRepr } from '../py-repr';
+import { checkAccess, visibleIds } from './common';
+import { displayNames } from './read-relations';
+import { asDomain, searchIds } from './search';
+import { createRecord } from './create';
+
+export type NamePair = [number, string];
+
+/** name_get(ids): `[[id, name], ...]` in ids order; missing and hidden ids are skipped. */
+export async function nameGet(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
+  await checkAccess(env, model, 'read');
+  const visible = await visibleIds(env, model, ids, 'read');
+  const names = await displayNames(env, model, ids.filter((id) => visible.has(id)));
+  return ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!]);
+}
+
+export interface NameSearchParams {
+  name?: unknown;
+  args?: unknown;
+  operator?: unknown;
+  limit?: unknown;
+}
+
+/** name_search: records whose name matches (`ilike` by default) among those of `args`. */
+export async function nameSearch(env: OrmEnv, model: RuntimeModel, p: NameSearchParams): Promise<NamePair[]> {
+  const name = p.name === null || p.name === undefined || p.name === false ? '' : p.name;
+  if (typeof name !== 'string') throw new CallError(`Invalid name ${pyRepr(name)}`, 'ValueError');
+  const operator = p.operator === null || p.operator === undefined || p.operator === false ? 'ilike' : p.operator;
+  const domain = [...asDomain(p.args)];
+  // 7.0 adds the name term only for a non-empty name, so '' lists every record.
+  if (name) domain.push([model.recName === 'id' ? 'id' : model.recName, operator, name]);
+  const limit = p.limit === undefined ? 100 : p.limit;
+  const ids = await searchIds(env, model, domain, { limit });
+  return nameGet(env, model, ids);
+}
+
+/** name_create(name): a record with only its name set; returns `[id, display name]`. */
+export async function nameCreate(env: OrmEnv, model: RuntimeModel, name: unknown): Promise<NamePair> {
+  if (model.recName === 'id') {
+    throw new CallError(`Cannot execute name_create, no _rec_name defined on ${model.name}`, 'ValueError');
+  }
+  const id = await createRecord(env, model, { [model.recName]: name });
+  const [pair] = await nameGet(env, model, [id]);
+  return pair ?? [id, String(name)];
+}

@@ -1,0 +1,119 @@
+// Turning the `vals` of create/write into column values: unknown fields, read-only fields,
+// field groups, type conversion, mandatory fields and many2one targets are all checked here,
+// before any SQL that changes data runs.
+import { CallError, UserError, ValidationError } from '../../errors';
+import { isStruct } from '../../values';
+import type { FieldDef } from '../define';
+import type { Vals } from '../env-types';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { fieldType, isStored, isX2many } from '../fields';
+import { isMagic } from '../magic-fields';
+import { labelText, langOf } from '../labels';
+import { pyRepr } from '../py-repr';
+import { chunked, fieldAccessError, fieldAllowed, invalidField, missingError } from './common';
+
+export interface WriteOptions {
+  /** Server-side write: read-only and magic fields may be set. RPC calls never set this. */
+  internal?: boolean;
+}
+
+export interface PreparedVals {
+  columns: Record<string, unknown>;
+  x2many: { field: FieldDef; value: unknown }[];
+}
+
+/** Keys the server drops silently: the concurrency stamp clients send back. */
+const IGNORED = new Set(['__last_update']);
+
+export function asVals(value: unknown): Vals {
+  if (!isStruct(value) && !(typeof value === 'object' && value !== null && !Array.isArray(value))) {
+    throw new CallError(`Invalid values ${pyRepr(value)}: expected a dictionary`, 'TypeError');
+  }
+  const out: Vals = {};
+  for (const [k, v] of Object.entries(value as Vals)) if (!IGNORED.has(k)) out[k] = v;
+  return out;
+}
+
+function isWritable(field: FieldDef): boolean {
+  return isStored(field) || isX2many(field) && !field.compute && !field.related;
+}
+
+export function readonlyError(env: OrmEnv, model: RuntimeModel, field: FieldDef): ValidationError {
+  const lang = langOf(env.context);
+  return new ValidationError(
+    `The field "${labelText(field.string, lang)}" (${field.name}) of ${labelText(model.description, lang)} ` +
+    `(${model.name}) is read-only and cannot be written.`,
+  );
+}
+
+/** Checks the keys a caller sent: they exist, may be written by them, and are visible to them. */
+export async function checkKeys(env: OrmEnv, model: RuntimeModel, vals: Vals, opts: WriteOptions): Promise<void> {
+  const denied: string[] = [];
+  for (const key of Object.keys(vals)) {
+    const f = model.fields[key];
+    if (!f) throw invalidField(model, key);
+    if (key === 'id' || !isWritable(f)) throw readonlyError(env, model, f);
+    if (!opts.internal && (f.readonly || isMagic(key))) throw readonlyError(env, model, f);
+    if (!(await fieldAllowed(env, f))) denied.push(key);
+  }
+  if (denied.length) throw fieldAccessError(env, model, denied, 'write');
+}
+
+/** Converts every value to its column form (x2many commands are kept for later). */
+export function convertVals(env: OrmEnv, model: RuntimeModel, vals: Vals): PreparedVals {
+  const out: PreparedVals = { columns: {}, x2many: [] };
+  for (const [key, value] of Object.entries(vals)) {
+    const f = model.fields[key];
+    if (!f) throw invalidField(model, key);
+    if (key === 'id' || !isWritable(f)) throw readonlyError(env, model, f);
+    if (isX2many(f)) out.x2many.push({ field: f, value });
+    else out.columns[key] = fieldType(f).toColumn(value, f, model.name);
+  }
+  return out;
+}
+
+/** Odoo's text for a mandatory field left empty (the same as for a NOT NULL violation). */
+export function mandatoryError(env: OrmEnv, model: RuntimeModel, field: FieldDef): UserError {
+  const lang = langOf(env.context);
+  return new UserError(
+    'The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n' +
+    '- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n' +
+    `Model: ${labelText(model.description, lang)} (${model.name})\n` +
+    `Field: ${labelText(field.string, lang)} (${field.name})\n`,
+  );
+}
+
+/** Required columns: on create every one must be set; on write only those being written. */
+export function checkRequired(env: OrmEnv, model: RuntimeModel, columns: Record<string, unknown>, creating: boolean): void {
+  for (const f of Object.values(model.fields)) {
+    if (!f.required || !isStored(f) || isMagic(f.name)) continue;
+    if (!creating && !(f.name in columns)) continue;
+    const v = columns[f.name];
+    if (v === null || v === undefined) throw mandatoryError(env, model, f);
+  }
+}
+
+/** Every many2one value must name an existing record: one query per target model. */
+export async function checkReferences(env: OrmEnv, model: RuntimeModel, columns: Record<string, unknown>[]): Promise<void> {
+  const wanted = new Map<string, Set<number>>();
+  for (const cols of columns) {
+    for (const [key, v] of Object.entries(cols)) {
+      const f = model.fields[key];
+      if (f?.type !== 'many2one' || v === null || v === undefined) continue;
+      const set = wanted.get(f.comodel!) ?? new Set<number>();
+      set.add(Number(v));
+      wanted.set(f.comodel!, set);
+    }
+  }
+  for (const [comodel, ids] of wanted) {
+    const co = env.registry.model(comodel);
+    const found = new Set<number>();
+    for (const part of chunked([...ids])) {
+      const rows = (await env.cr(co.table).select('id').whereIn('id', part)) as { id: unknown }[];
+      for (const r of rows) found.add(Number(r.id));
+    }
+    const missing = [...ids].filter((id) => !found.has(id));
+    if (missing.length) throw missingError(env, comodel, missing);
+  }
+}

@@ -1,0 +1,154 @@
+// read_group: one GROUP BY query (plus one name query per many2one groupby). Groups carry the
+// groupby values as read shows them, `<field>_count` (lazy) or `__count`, sums of numeric
+// fields, `__domain` selecting the group's records, and `__context` for the next groupbys.
+import type { Knex } from 'knex';
+import { Double, newStruct, type RpcStruct, type RpcValue } from '../../values';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { applyDomain, domainContext, parseOrder } from '../domain-api';
+import { fieldType } from '../fields';
+import { langOf } from '../labels';
+import { checkAccess, ruleDomain } from './common';
+import { asDomain } from './search';
+import { displayNames } from './read-relations';
+import { periodEnd, periodLabel, truncateSql } from './read-group-dates';
+import { parseAggregates, parseGroupbys, parseGroupOrder, type GroupSpec, type OrderKey } from './read-group-spec';
+
+export interface ReadGroupParams {
+  domain?: unknown;
+  fields?: unknown;
+  groupby?: unknown;
+  offset?: unknown;
+  limit?: unknown;
+  orderby?: unknown;
+  lazy?: unknown;
+}
+
+/** The grouped expression; it holds identifiers only (no bound values), so pg can match it. */
+function groupExpr(env: OrmEnv, model: RuntimeModel, g: GroupSpec): Knex.Raw {
+  const col = `${model.table}.${g.field.name}`;
+  if (g.granularity) return truncateSql(env.cr, env.backend, col, g.granularity);
+  if (g.field.type === 'boolean') return env.cr.raw(`coalesce(??, ${env.backend === 'pg' ? 'false' : '0'})`, [col]);
+  return env.cr.raw('??', [col]);
+}
+
+/** Orders NULL after values ascending and before them descending, the same on both backends. */
+function orderBy(qb: Knex.QueryBuilder, expr: Knex.Raw, desc: boolean): void {
+  const dir = desc ? 'desc' : 'asc';
+  qb.orderByRaw(`(case when ? is null then 1 else 0 end) ${dir}, ? ${dir}`, [expr, expr]);
+}
+
+export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupParams): Promise<RpcStruct[]> {
+  await checkAccess(env, model, 'read');
+  const domain = asDomain(p.domain);
+  const all = parseGroupbys(model, p.groupby);
+  const lazy = p.lazy !== false;
+  const groups = lazy ? all.slice(0, 1) : all;
+  const aggs = parseAggregates(model, p.fields, groups);
+  const t = model.table;
+  const qb = env.cr(t);
+  applyDomain(qb, model, domain, domainContext(env), t);
+  const rules = await ruleDomain(env, model, 'read');
+  if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }), t);
+
+  const exprs = groups.map((g) => groupExpr(env, model, g));
+  const selects: (string | Knex.Raw)[] = [env.cr.raw('count(*) as ??', ['__count'])];
+  exprs.forEach((e, i) => selects.push(env.cr.raw('? as ??', [e, `g${i}`])));
+  const aggExprs = aggs.map((a) => {
+    const col = a.field ? `${t}.${a.field.name}` : `${t}.id`;
+    return env.cr.raw(a.func === 'count_distinct' ? 'count(distinct ??)' : `${a.func}(??)`, [col]);
+  });
+  aggExprs.forEach((e, i) => selects.push(env.cr.raw('? as ??', [e, `a${i}`])));
+  qb.select(selects);
+  exprs.forEach((_e, i) => qb.groupBy(`g${i}`));
+
+  const orderKeys = new Map<string, Knex.Raw>();
+  groups.forEach((g, i) => { orderKeys.set(g.spec, exprs[i]); orderKeys.set(g.field.name, exprs[i]); });
+  aggs.forEach((a, i) => orderKeys.set(a.name, aggExprs[i]));
+  orderKeys.set('__count', env.cr.raw('count(*)'));
+  const order: OrderKey[] = parseGroupOrder(p.orderby, new Set(orderKeys.keys())) ??
+    groups.map((g) => ({ key: g.spec, desc: false }));
+  for (const o of order) {
+    const g = groups.find((x) => x.spec === o.key || x.field.name === o.key);
+    if (g?.field.type === 'many2one' && !p.orderby) orderByTarget(qb, env, model, g, groups.indexOf(g));
+    else orderBy(qb, orderKeys.get(o.key)!, o.desc);
+  }
+  const limit = typeof p.limit === 'number' && p.limit > 0 ? p.limit : null;
+  const offset = typeof p.offset === 'number' && p.offset > 0 ? p.offset : null;
+  if (limit !== null) qb.limit(limit);
+  if (offset !== null) qb.offset(offset);
+  const rows = (await qb) as Record<string, unknown>[];
+  return formatGroups(env, model, rows, { groups, aggs, domain, lazy, rest: all.slice(1).map((g) => g.spec) });
+}
+
+/** many2one groups come in the target model's order (its first stored column), as Odoo does. */
+function orderByTarget(qb: Knex.QueryBuilder, env: OrmEnv, model: RuntimeModel, g: GroupSpec, i: number): void {
+  const co = env.registry.model(g.field.comodel!);
+  const alias = `gb${i}`;
+  qb.leftJoin(`${co.table} as ${alias}`, `${alias}.id`, `${model.table}.${g.field.name}`);
+  const terms = parseOrder(null, co, domainContext(env)) as unknown as { field?: string; desc?: boolean }[];
+  const first = terms.find((x) => x.field && co.fields[x.field] && co.fields[x.field].type !== 'many2one');
+  const col = `${alias}.${first?.field ?? 'id'}`;
+  orderBy(qb, env.cr.raw('min(??)', [col]), Boolean(first?.desc));
+  orderBy(qb, env.cr.raw('min(??)', [`${alias}.id`]), false);
+}
+
+interface FormatInput {
+  groups: GroupSpec[];
+  aggs: ReturnType<typeof parseAggregates>;
+  domain: unknown[];
+  lazy: boolean;
+  rest: string[];
+}
+
+async function formatGroups(env: OrmEnv, model: RuntimeModel, rows: Record<string, unknown>[], f: FormatInput): Promise<RpcStruct[]> {
+  const lang = langOf(env.context);
+  const ropts = { compat: env.compat, context: env.context };
+  const names = new Map<number, Map<number, string>>();
+  for (const [i, g] of f.groups.entries()) {
+    if (g.field.type !== 'many2one') continue;
+    const ids = [...new Set(rows.map((r) => r[`g${i}`]).filter((v) => v !== null && v !== undefined).map(Number))];
+    names.set(i, await displayNames(env, env.registry.model(g.field.comodel!), ids));
+  }
+  return rows.map((row) => {
+    const out = newStruct();
+    const leaves: RpcValue[] = [];
+    const range = newStruct();
+    f.groups.forEach((g, i) => {
+      const raw = row[`g${i}`];
+      const empty = raw === null || raw === undefined;
+      if (g.granularity) {
+        const start = empty ? '' : String(raw).slice(0, 10);
+        out[g.spec] = empty ? false : periodLabel(start, g.granularity, lang);
+        if (empty) leaves.push([g.field.name, '=', false]);
+        else {
+          const end = periodEnd(start, g.granularity);
+          const fmt = (d: string) => (g.field.type === 'datetime' ? `${d} 00:00:00` : d);
+          leaves.push([g.field.name, '>=', fmt(start)], [g.field.name, '<', fmt(end)]);
+          range[g.spec] = Object.assign(newStruct(), { from: fmt(start), to: fmt(end) });
+        }
+      } else if (g.field.type === 'many2one') {
+        const id = empty ? null : Number(raw);
+        out[g.spec] = id === null ? false : [id, names.get(i)?.get(id) ?? ''];
+        leaves.push([g.field.name, '=', id === null ? false : id]);
+      } else {
+        const v = fieldType(g.field).toRpc(raw, g.field, ropts);
+        out[g.spec] = v;
+        leaves.push([g.field.name, '=', empty ? false : v]);
+      }
+    });
+    const count = Number(row.__count);
+    if (f.groups.length && f.lazy) out[`${f.groups[0].field.name}_count`] = count;
+    else out.__count = count;
+    f.aggs.forEach((a, i) => {
+      const raw = row[`a${i}`];
+      if (a.func === 'count' || a.func === 'count_distinct') out[a.name] = Number(raw ?? 0);
+      else if (raw === null || raw === undefined) out[a.name] = env.compat.nullNumbersAsZero ? 0 : false;
+      else out[a.name] = a.field?.type === 'float' || a.func === 'avg' ? new Double(Number(raw)) : Number(raw);
+    });
+    out.__domain = [...leaves, ...(f.domain as RpcValue[])];
+    if (Object.keys(range).length) out.__range = range;
+    if (f.lazy && f.rest.length) out.__context = Object.assign(newStruct(), { group_by: f.rest });
+    return out;
+  });
+}

@@ -1,0 +1,98 @@
+// The parts of a read that come from other tables: display names of many2one targets (one
+// query per target model), x2many id lists (one query per field), related and computed
+// fields (one batch per field). Never one query per record.
+import type { RpcValue } from '../../values';
+import type { FieldDef } from '../define';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
+import { chunked, ruleDomain } from './common';
+import { readRecords } from './read';
+
+/** `{id: name}` for the records of `model`, read as superuser (a many2one shows its name anyway). */
+export async function displayNames(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  if (!ids.length) return out;
+  const custom = model.methods.name_get;
+  if (custom) {
+    const pairs = (await custom.fn(env.sudo(), { ids })) as [number, string][];
+    for (const [id, name] of pairs ?? []) out.set(Number(id), String(name));
+    return out;
+  }
+  if (model.recName === 'id') {
+    const rows = await readRecords(env.sudo(), model, ids, ['id'], {});
+    for (const row of rows) out.set(Number(row.id), `${model.name},${String(row.id)}`);
+    return out;
+  }
+  const rows = await readRecords(env.sudo(), model, ids, [model.recName], {});
+  for (const row of rows) {
+    const v = row[model.recName];
+    out.set(Number(row.id), Array.isArray(v) ? String(v[1]) : v === false || v === null ? '' : String(v));
+  }
+  return out;
+}
+
+/** For each owner id, the ids of its one2many or many2many field, in the comodel's order. */
+export async function x2manyIds(env: OrmEnv, model: RuntimeModel, field: FieldDef, ids: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const co = env.registry.model(field.comodel!);
+  const ctx = domainContext(env);
+  const terms = parseOrder(null, co, ctx);
+  const rules = await ruleDomain(env, co, 'read');
+  const t = co.table;
+  for (const part of chunked(ids)) {
+    let qb;
+    if (field.type === 'one2many') {
+      qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
+        .whereIn(`${t}.${field.inverseName!}`, part);
+    } else {
+      const rel = field.relation!;
+      qb = env.cr(rel).select(`${rel}.${field.column1!} as owner`, `${rel}.${field.column2!} as target`)
+        .join(t, `${t}.id`, `${rel}.${field.column2!}`)
+        .whereIn(`${rel}.${field.column1!}`, part);
+    }
+    applyDomain(qb, co, field.domain ?? [], ctx, t);
+    if (rules) applyDomain(qb, co, rules, domainContext(env, { activeTest: false }), t);
+    applyOrder(qb, co, terms, ctx, t);
+    for (const row of (await qb) as { owner: unknown; target: unknown }[]) {
+      out.get(Number(row.owner))?.push(Number(row.target));
+    }
+  }
+  return out;
+}
+
+/** Values of a related field (`partner_id.email`), walking the path one query per step. */
+export async function relatedValues(env: OrmEnv, model: RuntimeModel, field: FieldDef, ids: number[]): Promise<Map<number, RpcValue>> {
+  const path = field.related!.split('.');
+  const su = env.sudo();
+  // owner id -> current record id along the path
+  let cursor = new Map<number, number | false>(ids.map((id) => [id, id]));
+  let current = model;
+  for (const step of path.slice(0, -1)) {
+    const targets = [...new Set([...cursor.values()].filter((v): v is number => v !== false))];
+    const rows = await readRecords(su, current, targets, [step], { load: '_classic_write' });
+    const next = new Map<number, number | false>(rows.map((r) => [Number(r.id), r[step] === false ? false : Number(r[step])]));
+    cursor = new Map([...cursor].map(([owner, at]): [number, number | false] => [owner, at === false ? false : next.get(at) ?? false]));
+    current = env.registry.model(current.fields[step].comodel!);
+  }
+  const last = path[path.length - 1];
+  const targets = [...new Set([...cursor.values()].filter((v): v is number => v !== false))];
+  const rows = await readRecords(su, current, targets, [last], {});
+  const values = new Map(rows.map((r) => [Number(r.id), r[last]]));
+  const empty: RpcValue = field.type === 'one2many' || field.type === 'many2many' ? [] : false;
+  return new Map(ids.map((id) => {
+    const at = cursor.get(id);
+    return [id, at === false || at === undefined ? empty : values.get(at) ?? empty];
+  }));
+}
+
+/** Values of a computed field, as its compute function returns them (None becomes False). */
+export async function computedValues(env: OrmEnv, field: FieldDef, ids: number[]): Promise<Map<number, RpcValue>> {
+  const got = ids.length ? await field.compute!(env, ids) : new Map<number, unknown>();
+  const empty: RpcValue = field.type === 'one2many' || field.type === 'many2many' ? [] : false;
+  return new Map(ids.map((id) => {
+    const v = got.get(id);
+    return [id, v === undefined || v === null ? empty : (v as RpcValue)];
+  }));
+}

@@ -1,0 +1,143 @@
+// read: the rows of the given ids (missing and rule-hidden ids skipped), in ids order, each
+// field in its RPC shape. Queries: one per chunk of rows, one per many2one target model, one
+// per x2many field, one batch per related/computed field.
+import { CallError } from '../../errors';
+import { newStruct, type RpcStruct, type RpcValue } from '../../values';
+import type { FieldDef } from '../define';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { fieldType, isStored } from '../fields';
+import { applyDomain, domainContext } from '../domain-api';
+import { chunked, checkAccess, fieldAccessError, fieldAllowed, ruleDomain } from './common';
+import { selectColumn } from './columns';
+import { computedValues, displayNames, relatedValues, x2manyIds } from './read-relations';
+
+export interface ReadOptions {
+  /** `_classic_write`: many2one as a bare id. */
+  load?: string;
+}
+
+const LAST_UPDATE = '__last_update';
+
+/** The fields a read returns: all readable ones when `fields` is empty, else the named ones. */
+export async function resolveReadFields(env: OrmEnv, model: RuntimeModel, fields: unknown): Promise<string[]> {
+  if (fields === null || fields === undefined || fields === false || (Array.isArray(fields) && !fields.length)) {
+    const names: string[] = [];
+    for (const f of Object.values(model.fields)) {
+      if (f.name !== 'id' && f.type !== 'password' && await fieldAllowed(env, f)) names.push(f.name);
+    }
+    return names;
+  }
+  if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string')) {
+    throw new CallError('fields must be a list of field names', 'TypeError');
+  }
+  const names: string[] = [];
+  const denied: string[] = [];
+  for (const name of fields as string[]) {
+    if (name === 'id' || names.includes(name)) continue;
+    const f = model.fields[name];
+    if (!f) {
+      if (name === LAST_UPDATE) names.push(name);
+      else if (env.compat.unknownReadFieldIsError) {
+        throw new CallError(`Invalid field '${name}' on model '${model.name}'`, 'ValueError');
+      }
+      continue;
+    }
+    if (!(await fieldAllowed(env, f))) denied.push(name);
+    names.push(name);
+  }
+  if (denied.length) throw fieldAccessError(env, model, denied, 'read');
+  return names;
+}
+
+export async function readRecords(
+  env: OrmEnv, model: RuntimeModel, ids: number[], fields: unknown, opts: ReadOptions,
+): Promise<RpcStruct[]> {
+  await checkAccess(env, model, 'read');
+  const names = await resolveReadFields(env, model, fields);
+  if (!ids.length) return [];
+  const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);
+  const columns = new Map<string, FieldDef>();
+  for (const f of defs) {
+    if (f.type !== 'password' && isStored(f)) columns.set(f.name, f);
+  }
+  if (names.includes(LAST_UPDATE)) {
+    columns.set('write_date', model.fields.write_date);
+    columns.set('create_date', model.fields.create_date);
+  }
+  const rows = await fetchRows(env, model, ids, [...columns.values()]);
+  const present = ids.filter((id) => rows.has(id));
+  const extra = await relationalValues(env, model, defs, present, rows, opts);
+
+  const ropts = { compat: env.compat, context: env.context };
+  return present.map((id) => {
+    const row = rows.get(id)!;
+    const out = newStruct();
+    out.id = id;
+    for (const name of names) {
+      const f = model.fields[name];
+      if (!f) {
+        const stamp = row.write_date ?? row.create_date;
+        out[name] = stamp ? fieldType(model.fields.write_date).toRpc(stamp, model.fields.write_date, ropts) : false;
+      } else if (extra.has(name)) {
+        out[name] = extra.get(name)!.get(id) ?? false;
+      } else {
+        out[name] = fieldType(f).toRpc(row[name], f, ropts);
+      }
+    }
+    return out;
+  });
+}
+
+async function fetchRows(env: OrmEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
+  const t = model.table;
+  const rules = await ruleDomain(env, model, 'read');
+  const select = [`${t}.id`, ...cols.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f))];
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const part of chunked(ids)) {
+    const qb = env.cr(t).select(select).whereIn(`${t}.id`, part);
+    if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }), t);
+    for (const row of (await qb) as Record<string, unknown>[]) rows.set(Number(row.id), row);
+  }
+  return rows;
+}
+
+/** Values that need other queries, per field name then per id. */
+async function relationalValues(
+  env: OrmEnv, model: RuntimeModel, defs: FieldDef[], ids: number[],
+  rows: Map<number, Record<string, unknown>>, opts: ReadOptions,
+): Promise<Map<string, Map<number, RpcValue>>> {
+  const out = new Map<string, Map<number, RpcValue>>();
+  if (!ids.length) return out;
+  const m2oByComodel = new Map<string, FieldDef[]>();
+  for (const f of defs) {
+    if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids));
+    else if (f.compute && !isStored(f)) out.set(f.name, await computedValues(env, f, ids));
+    else if (f.type === 'one2many' || f.type === 'many2many') {
+      const lists = await x2manyIds(env, model, f, ids);
+      out.set(f.name, new Map([...lists].map(([id, list]) => [id, list])));
+    } else if (f.type === 'many2one' && opts.load !== '_classic_write') {
+      m2oByComodel.set(f.comodel!, [...(m2oByComodel.get(f.comodel!) ?? []), f]);
+    }
+  }
+  for (const [comodel, fields] of m2oByComodel) {
+    const targets = new Set<number>();
+    for (const id of ids) {
+      for (const f of fields) {
+        const v = rows.get(id)![f.name];
+        if (v !== null && v !== undefined) targets.add(Number(v));
+      }
+    }
+    const names = await displayNames(env, env.registry.model(comodel), [...targets]);
+    for (const f of fields) {
+      out.set(f.name, new Map(ids.map((id) => {
+        const v = rows.get(id)![f.name];
+        if (v === null || v === undefined) return [id, false];
+        const name = names.get(Number(v));
+        // A dangling reference (target gone without a foreign key) reads as empty.
+        return [id, name === undefined ? false : [Number(v), name]];
+      })));
+    }
+  }
+  return out;
+}

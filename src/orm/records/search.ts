@@ -1,0 +1,86 @@
+// search, search_count and search_read: the domain compiler adds the WHERE (and the implicit
+// `active` filter), record rules are ANDed in, and order/offset/limit apply in SQL.
+import type { Knex } from 'knex';
+import { CallError } from '../../errors';
+import { Double, type RpcStruct } from '../../values';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
+import { checkAccess, ruleDomain } from './common';
+import { readRecords } from './read';
+import { pyRepr } from '../py-repr';
+
+export interface SearchParams {
+  offset?: unknown;
+  limit?: unknown;
+  order?: unknown;
+}
+
+/** A domain argument: a list, or False/None for "everything". */
+export function asDomain(value: unknown): unknown[] {
+  if (value === null || value === undefined || value === false) return [];
+  if (!Array.isArray(value)) throw new CallError(`Invalid domain ${pyRepr(value)}: a domain is a list`, 'ValueError');
+  return value;
+}
+
+/** offset/limit: False, None and 0 mean "not given" (clients send `limit or False`). */
+function optionalCount(value: unknown, name: string): number | null {
+  if (value === null || value === undefined || value === false) return null;
+  const n = value instanceof Double ? value.value : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new CallError(`Invalid ${name} ${pyRepr(value)}: expected a non-negative integer`, 'ValueError');
+  }
+  return n === 0 ? null : n;
+}
+
+function optionalOrder(value: unknown): string | null {
+  if (value === null || value === undefined || value === false || value === '') return null;
+  if (typeof value !== 'string') throw new CallError(`Invalid order ${pyRepr(value)}`, 'ValueError');
+  return value;
+}
+
+/** The filtered query, wrapped: a bare builder returned from an async function would run. */
+async function baseQuery(env: OrmEnv, model: RuntimeModel, domain: unknown[]): Promise<{ qb: Knex.QueryBuilder }> {
+  await checkAccess(env, model, 'read');
+  const t = model.table;
+  const qb = env.cr(t);
+  applyDomain(qb, model, domain, domainContext(env), t);
+  const rules = await ruleDomain(env, model, 'read');
+  if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }), t);
+  return { qb };
+}
+
+export async function searchIds(env: OrmEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
+  const offset = optionalCount(p.offset, 'offset');
+  const limit = optionalCount(p.limit, 'limit');
+  const ctx = domainContext(env);
+  const terms = parseOrder(optionalOrder(p.order), model, ctx);
+  const { qb } = await baseQuery(env, model, asDomain(domain));
+  qb.select(`${model.table}.id`);
+  applyOrder(qb, model, terms, ctx, model.table);
+  if (limit !== null) qb.limit(limit);
+  if (offset !== null) qb.offset(offset);
+  const seen = new Set<number>();
+  for (const row of (await qb) as { id: unknown }[]) seen.add(Number(row.id));
+  return [...seen];
+}
+
+/** The number of matching records; `limit` caps the count (Odoo 17's search_count). */
+export async function searchCount(env: OrmEnv, model: RuntimeModel, domain: unknown, limit?: unknown): Promise<number> {
+  const cap = optionalCount(limit, 'limit');
+  const { qb } = await baseQuery(env, model, asDomain(domain));
+  if (cap !== null) {
+    qb.select(`${model.table}.id`).limit(cap);
+    const row = (await env.cr.count({ n: '*' }).from(qb.as('capped')).first()) as { n: unknown };
+    return Number(row.n);
+  }
+  const row = (await qb.countDistinct({ n: `${model.table}.id` }).first()) as { n: unknown };
+  return Number(row.n);
+}
+
+export async function searchRead(
+  env: OrmEnv, model: RuntimeModel, domain: unknown, fields: unknown, p: SearchParams = {},
+): Promise<RpcStruct[]> {
+  const ids = await searchIds(env, model, domain, p);
+  return readRecords(env, model, ids, fields, {});
+}

@@ -1,0 +1,142 @@
+// The x2many write commands of PROTOCOL §6, with their distinct one2many and many2many meanings.
+// A bare list of ids on a many2many is (6, 0, ids); items that are not lists are skipped.
+import { CallError } from '../../errors';
+import { Double, isStruct } from '../../values';
+import type { FieldDef } from '../define';
+import type { Vals } from '../env-types';
+import type { OrmEnv } from '../env';
+import type { RuntimeModel } from '../registry';
+import { applyDomain, domainContext } from '../domain-api';
+import { pyRepr } from '../py-repr';
+import { chunked, missingError, normalizeIds, ruleDomain } from './common';
+import type { WriteOptions } from './prepare-vals';
+import { createRecord } from './create';
+import { writeRecords } from './write';
+import { unlinkRecords } from './unlink';
+
+type Command = [number, number, unknown];
+
+function parseCommands(model: RuntimeModel, field: FieldDef, value: unknown): Command[] {
+  if (value === false || value === null || value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new CallError(`Invalid value ${pyRepr(value)} for ${model.name}.${field.name}: expected a list of commands`, 'ValueError');
+  }
+  const asNumber = (v: unknown) => (v instanceof Double ? v.value : v);
+  if (field.type === 'many2many' && value.length && value.every((v) => typeof asNumber(v) === 'number')) {
+    return [[6, 0, value]];
+  }
+  const out: Command[] = [];
+  for (const item of value) {
+    if (!Array.isArray(item) || !item.length) continue;
+    const code = asNumber(item[0]);
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 6) {
+      throw new CallError(`Invalid command ${pyRepr(item)} for ${model.name}.${field.name}`, 'ValueError');
+    }
+    const id = asNumber(item[1]);
+    if (code >= 1 && code <= 4 && (typeof id !== 'number' || !Number.isInteger(id))) {
+      throw new CallError(`Invalid command ${pyRepr(item)} for ${model.name}.${field.name}: the id must be an integer`, 'ValueError');
+    }
+    if ((code === 0 || code === 1) && !isStruct(item[2])) {
+      throw new CallError(`Invalid command ${pyRepr(item)} for ${model.name}.${field.name}: values must be a dictionary`, 'ValueError');
+    }
+    out.push([code, typeof id === 'number' ? id : 0, item[2]]);
+  }
+  return out;
+}
+
+export async function applyX2many(
+  env: OrmEnv, model: RuntimeModel, owners: number[], field: FieldDef, value: unknown, opts: WriteOptions,
+): Promise<void> {
+  const co = env.registry.model(field.comodel!);
+  for (const [code, id, arg] of parseCommands(model, field, value)) {
+    if (field.type === 'one2many') await one2many(env, co, owners, field, code, id, arg, opts);
+    else await many2many(env, co, owners, field, code, id, arg, opts);
+  }
+}
+
+async function one2many(
+  env: OrmEnv, co: RuntimeModel, owners: number[], field: FieldDef, code: number, id: number, arg: unknown, opts: WriteOptions,
+): Promise<void> {
+  const inverse = field.inverseName!;
+  const cascade = co.fields[inverse].ondelete === 'cascade';
+  // Cutting a child: deleted when its link to the parent cascades, else its link is emptied.
+  const cut = async (ids: number[]) => {
+    if (!ids.length) return;
+    if (cascade) await unlinkRecords(env, co, ids);
+    else await writeRecords(env, co, ids, { [inverse]: false }, { internal: true });
+  };
+  switch (code) {
+    case 0:
+      for (const owner of owners) await createRecord(env, co, arg as Vals, { ...opts, preset: { [inverse]: owner } });
+      return;
+    case 1: await writeRecords(env, co, [id], arg as Vals, opts); return;
+    case 2: await unlinkRecords(env, co, [id]); return;
+    case 3: await cut([id]); return;
+    case 4: await writeRecords(env, co, [id], { [inverse]: owners[owners.length - 1] }, { internal: true }); return;
+    case 5: await cut(await currentChildren(env, co, field, owners)); return;
+    default: {
+      const wanted = normalizeIds(arg);
+      for (const owner of owners) {
+        const current = await currentChildren(env, co, field, [owner]);
+        await cut(current.filter((c) => !wanted.includes(c)));
+        const toLink = wanted.filter((c) => !current.includes(c));
+        if (toLink.length) await writeRecords(env, co, toLink, { [inverse]: owner }, { internal: true });
+      }
+    }
+  }
+}
+
+async function currentChildren(env: OrmEnv, co: RuntimeModel, field: FieldDef, owners: number[]): Promise<number[]> {
+  const t = co.table;
+  const qb = env.cr(t).select(`${t}.id`).whereIn(`${t}.${field.inverseName!}`, owners);
+  if (field.domain?.length) applyDomain(qb, co, field.domain, domainContext(env, { activeTest: false }), t);
+  return ((await qb) as { id: unknown }[]).map((r) => Number(r.id));
+}
+
+async function many2many(
+  env: OrmEnv, co: RuntimeModel, owners: number[], field: FieldDef, code: number, id: number, arg: unknown, opts: WriteOptions,
+): Promise<void> {
+  const rel = field.relation!;
+  const [c1, c2] = [field.column1!, field.column2!];
+  switch (code) {
+    case 0: await link(env, co, field, owners, [await createRecord(env, co, arg as Vals, opts)]); return;
+    case 1: await writeRecords(env, co, [id], arg as Vals, opts); return;
+    case 2: await unlinkRecords(env, co, [id]); return;
+    case 3: await env.cr(rel).whereIn(c1, owners).where(c2, id).delete(); return;
+    case 4: await link(env, co, field, owners, [id]); return;
+    case 5: await env.cr(rel).whereIn(c1, owners).delete(); return;
+    default: {
+      const wanted = normalizeIds(arg);
+      const qb = env.cr(rel).whereIn(c1, owners);
+      // As in 7.0, links to records the caller cannot see under the record rules are kept.
+      const rules = await ruleDomain(env, co, 'read');
+      if (rules) {
+        const visible = env.cr(co.table).select(`${co.table}.id`);
+        applyDomain(visible, co, rules, domainContext(env, { activeTest: false }), co.table);
+        qb.whereIn(c2, visible);
+      }
+      await qb.delete();
+      await link(env, co, field, owners, wanted);
+    }
+  }
+}
+
+/** Adds the missing (owner, target) links in batches; every target must exist. */
+async function link(env: OrmEnv, co: RuntimeModel, field: FieldDef, owners: number[], targets: number[]): Promise<void> {
+  if (!owners.length || !targets.length) return;
+  const found = new Set<number>();
+  for (const part of chunked(targets)) {
+    for (const r of (await env.cr(co.table).select('id').whereIn('id', part)) as { id: unknown }[]) found.add(Number(r.id));
+  }
+  const missing = targets.filter((t) => !found.has(t));
+  if (missing.length) throw missingError(env, co.name, missing);
+  const rel = field.relation!;
+  const [c1, c2] = [field.column1!, field.column2!];
+  const existing = new Set<string>();
+  for (const part of chunked(owners)) {
+    const rows = (await env.cr(rel).select(c1, c2).whereIn(c1, part).whereIn(c2, targets)) as Record<string, unknown>[];
+    for (const r of rows) existing.add(`${Number(r[c1])},${Number(r[c2])}`);
+  }
+  const rows = owners.flatMap((o) => targets.filter((t) => !existing.has(`${o},${t}`)).map((t) => ({ [c1]: o, [c2]: t })));
+  for (const part of chunked(rows, 400)) await env.cr(rel).insert(part);
+}

@@ -1,0 +1,84 @@
+// Load-time checks of model definitions: a mistake in a model stops the server when it starts,
+// with a message naming the model and field, instead of failing later inside a request.
+import { ValidationError } from '../errors';
+import type { FieldDef } from './define';
+import type { RuntimeModel } from './registry';
+import { isKnownType } from './fields';
+import { REGISTRY_ERROR } from './registry-order';
+
+function fail(model: RuntimeModel, message: string): never {
+  throw new ValidationError(`Model '${model.name}': ${message}`, REGISTRY_ERROR);
+}
+
+function checkSelection(model: RuntimeModel, f: FieldDef): void {
+  const keys = (f.selection ?? []).map(([k]) => k);
+  if (!keys.length) fail(model, `selection field '${f.name}' has no values`);
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (dup !== undefined) fail(model, `selection field '${f.name}' has the key '${dup}' twice`);
+  const d = f.default;
+  if (d !== undefined && d !== false && d !== null && typeof d !== 'function' && !keys.includes(String(d))) {
+    fail(model, `default '${String(d)}' of field '${f.name}' is not one of its selection keys`);
+  }
+}
+
+function checkRelational(models: Map<string, RuntimeModel>, model: RuntimeModel, f: FieldDef): void {
+  const co = f.comodel ? models.get(f.comodel) : undefined;
+  if (!co) fail(model, `field '${f.name}' points to unknown model '${f.comodel ?? ''}'`);
+  if (f.type === 'one2many') {
+    const inv = f.inverseName ? co.fields[f.inverseName] : undefined;
+    if (!inv || inv.type !== 'many2one' || inv.comodel !== model.name) {
+      fail(model, `one2many '${f.name}' needs a many2one '${f.inverseName ?? ''}' to '${model.name}' on '${co.name}'`);
+    }
+  }
+  if (f.type === 'many2many' && (!f.relation || !f.column1 || !f.column2)) {
+    fail(model, `many2many '${f.name}' needs relation, column1 and column2`);
+  }
+}
+
+function checkRelated(models: Map<string, RuntimeModel>, model: RuntimeModel, f: FieldDef): void {
+  const path = (f.related ?? '').split('.');
+  let current = model;
+  path.forEach((name, i) => {
+    const step = current.fields[name];
+    if (!step) fail(model, `related field '${f.name}': unknown field '${name}' in '${f.related}'`);
+    if (i < path.length - 1) {
+      if (step.type !== 'many2one' || !step.comodel || !models.get(step.comodel)) {
+        fail(model, `related field '${f.name}': '${name}' in '${f.related}' is not a many2one`);
+      }
+      current = models.get(step.comodel)!;
+    } else if (step.type !== f.type) {
+      fail(model, `related field '${f.name}' is a ${f.type} but '${f.related}' is a ${step.type}`);
+    }
+  });
+}
+
+function checkOrder(model: RuntimeModel): void {
+  for (const term of model.order.split(',')) {
+    const name = term.trim().split(/\s+/)[0]?.replace(/"/g, '');
+    if (name && !model.fields[name]) fail(model, `order '${model.order}' names unknown field '${name}'`);
+  }
+}
+
+export function validateModels(models: Map<string, RuntimeModel>): void {
+  for (const model of models.values()) {
+    for (const f of Object.values(model.fields)) {
+      if (!isKnownType(f.type)) fail(model, `field '${f.name}' has unknown type '${String(f.type)}'`);
+      if (f.type === 'selection') checkSelection(model, f);
+      if (f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many') checkRelational(models, model, f);
+      if (f.related) checkRelated(models, model, f);
+      if (f.compute && f.related) fail(model, `field '${f.name}' cannot be both computed and related`);
+    }
+    if (model.recName !== 'id' && !model.fields[model.recName]) {
+      fail(model, `recName '${model.recName}' is not a field`);
+    }
+    for (const c of model.sqlConstraints) {
+      const unknown = c.unique.find((col) => !model.fields[col]);
+      if (unknown) fail(model, `sql constraint '${c.name}' names unknown field '${unknown}'`);
+    }
+    for (const c of model.constraints) {
+      const unknown = c.fields.find((name) => !model.fields[name]);
+      if (unknown) fail(model, `constraint '${c.name}' names unknown field '${unknown}'`);
+    }
+    checkOrder(model);
+  }
+}

@@ -1,0 +1,157 @@
+// The registry: modules in dependency order, their models with extensions applied and magic
+// fields added, validated when it is built so a bad definition stops the server at start.
+import { UserError, ValidationError } from '../errors';
+import type {
+  Constraint, DataRecord, FieldDef, Label, MethodDef, ModelDef, ModelHooks, ModuleDef, SqlConstraint,
+} from './define';
+import type { AccessPolicy } from './access-policy';
+import { dependencyClosure, orderModules, REGISTRY_ERROR } from './registry-order';
+import { magicFields } from './magic-fields';
+import { defaultFieldString } from './labels';
+import { validateModels } from './registry-validate';
+
+/** A model as the records service and the domain compiler see it. */
+export interface RuntimeModel {
+  name: string;
+  description: Label;
+  table: string;
+  order: string;
+  recName: string;
+  parentName: string;
+  transient: boolean;
+  /** The module that defines the model. */
+  module: string;
+  /** Every field, magic fields included, keyed by name. */
+  fields: Record<string, FieldDef>;
+  sqlConstraints: SqlConstraint[];
+  constraints: Constraint[];
+  methods: Record<string, MethodDef>;
+  /** Hooks of the model and of each extension, in module order. */
+  hooks: ModelHooks[];
+}
+
+export interface ModuleData {
+  module: string;
+  records: DataRecord[];
+  demo: DataRecord[];
+}
+
+export interface Registry {
+  readonly models: ReadonlyMap<string, RuntimeModel>;
+  /** Modules in load order (dependencies first). */
+  readonly modules: readonly ModuleDef[];
+  /** Workflow definitions of every module, in load order (opaque to the ORM). */
+  readonly workflows: readonly { module: string; workflow: unknown }[];
+  readonly data: readonly ModuleData[];
+  readonly access?: AccessPolicy;
+  has(name: string): boolean;
+  /** The model, or OpenERP's `Object <name> doesn't exist`. */
+  model(name: string): RuntimeModel;
+  /** Stored many2one fields of any model that point at `model` (for ondelete). */
+  referencing(model: string): { model: RuntimeModel; field: FieldDef }[];
+  /** many2many fields of any model whose comodel is `model` (their link rows die with it). */
+  relationsTo(model: string): { model: RuntimeModel; field: FieldDef }[];
+}
+
+export interface RegistryOptions {
+  access?: AccessPolicy;
+}
+
+function newModel(def: ModelDef, module: string): RuntimeModel {
+  return {
+    name: def.name,
+    description: def.description,
+    table: def.table ?? def.name.replace(/\./g, '_'),
+    order: def.order ?? 'id',
+    recName: def.recName ?? 'name',
+    parentName: def.parentName ?? 'parent_id',
+    transient: def.transient ?? false,
+    module,
+    fields: { ...def.fields },
+    sqlConstraints: [...(def.sqlConstraints ?? [])],
+    constraints: [...(def.constraints ?? [])],
+    methods: { ...(def.methods ?? {}) },
+    hooks: def.hooks ? [def.hooks] : [],
+  };
+}
+
+/** Fills what definitions may leave out: names, labels, `store` of computed fields. */
+function completeFields(model: RuntimeModel, hasUsers: boolean): void {
+  const magic = magicFields(hasUsers);
+  const fields: Record<string, FieldDef> = {};
+  for (const [name, f] of Object.entries({ ...magic, ...model.fields })) {
+    const done: FieldDef = { ...f, name, string: f.string ?? defaultFieldString(name) };
+    if ((f.compute || f.related) && f.store === undefined) done.store = false;
+    fields[name] = done;
+  }
+  model.fields = fields;
+}
+
+export function buildRegistry(modules: ModuleDef[], opts: RegistryOptions = {}): Registry {
+  const ordered = orderModules(modules);
+  const byName = new Map(ordered.map((m) => [m.name, m]));
+  const models = new Map<string, RuntimeModel>();
+  const explicitRecName = new Set<string>();
+  for (const mod of ordered) {
+    for (const def of mod.models ?? []) {
+      if (def.recName) explicitRecName.add(def.name);
+      if (models.has(def.name)) {
+        throw new ValidationError(`Model '${def.name}' is defined twice (module ${mod.name})`, REGISTRY_ERROR);
+      }
+      models.set(def.name, newModel(def, mod.name));
+    }
+    const visible = dependencyClosure(mod.name, byName);
+    for (const ext of mod.extensions ?? []) {
+      const target = models.get(ext.extends);
+      if (!target || !visible.has(target.module)) {
+        throw new ValidationError(
+          `Module '${mod.name}' extends '${ext.extends}', which none of its dependencies defines`, REGISTRY_ERROR,
+        );
+      }
+      Object.assign(target.fields, ext.fields ?? {});
+      target.sqlConstraints.push(...(ext.sqlConstraints ?? []));
+      target.constraints.push(...(ext.constraints ?? []));
+      Object.assign(target.methods, ext.methods ?? {});
+      if (ext.hooks) target.hooks.push(ext.hooks);
+    }
+  }
+  const hasUsers = models.has('res.users');
+  for (const m of models.values()) completeFields(m, hasUsers);
+  for (const m of models.values()) {
+    // Without a `name` field and no explicit recName, records are named "model,id" (7.0).
+    if (!m.fields[m.recName] && !explicitRecName.has(m.name)) m.recName = 'id';
+  }
+  validateModels(models);
+  return makeRegistry(models, ordered, opts);
+}
+
+function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], opts: RegistryOptions): Registry {
+  const referencing = new Map<string, { model: RuntimeModel; field: FieldDef }[]>();
+  const relations = new Map<string, { model: RuntimeModel; field: FieldDef }[]>();
+  const push = (map: typeof referencing, key: string, v: { model: RuntimeModel; field: FieldDef }) => {
+    map.set(key, [...(map.get(key) ?? []), v]);
+  };
+  for (const model of models.values()) {
+    for (const field of Object.values(model.fields)) {
+      if (field.type === 'many2one' && field.store !== false && !field.related && field.comodel) {
+        push(referencing, field.comodel, { model, field });
+      }
+      if (field.type === 'many2many' && field.comodel) push(relations, field.comodel, { model, field });
+    }
+  }
+  return {
+    models,
+    modules: ordered,
+    workflows: ordered.flatMap((m) => (m.workflows ?? []).map((workflow) => ({ module: m.name, workflow }))),
+    data: ordered.map((m) => ({ module: m.name, records: m.data ?? [], demo: m.demo ?? [] })),
+    access: opts.access,
+    has: (name) => models.has(name),
+    model(name) {
+      const m = models.get(name);
+      if (!m) throw new UserError(`Object ${name} doesn't exist`, 'Object Error');
+      return m;
+    },
+    referencing: (name) => referencing.get(name) ?? [],
+    relationsTo: (name) => relations.get(name) ?? [],
+  };
+}
