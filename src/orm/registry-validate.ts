@@ -24,6 +24,8 @@ function checkSelection(model: RuntimeModel, f: FieldDef): void {
 function checkRelational(models: Map<string, RuntimeModel>, model: RuntimeModel, f: FieldDef): void {
   const co = f.comodel ? models.get(f.comodel) : undefined;
   if (!co) fail(model, `field '${f.name}' points to unknown model '${f.comodel ?? ''}'`);
+  // A computed x2many has no storage of its own: no inverse column, no relation table.
+  if (f.compute) return;
   if (f.type === 'one2many') {
     const inv = f.inverseName ? co.fields[f.inverseName] : undefined;
     if (!inv || inv.type !== 'many2one' || inv.comodel !== model.name) {

@@ -136,7 +136,7 @@ function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], o
       if (field.type === 'many2one' && field.store !== false && !field.related && field.comodel) {
         push(referencing, field.comodel, { model, field });
       }
-      if (field.type === 'many2many' && field.comodel) push(relations, field.comodel, { model, field });
+      if (field.type === 'many2many' && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
     }
   }
   return {

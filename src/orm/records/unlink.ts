@@ -46,7 +46,7 @@ async function removeRecords(env: OrmEnv, model: RuntimeModel, ids: number[], de
   for (const hooks of model.hooks) if (hooks.beforeUnlink) await hooks.beforeUnlink(env, ids);
   await applyOndelete(env, model, ids, deleting);
   const links = [
-    ...Object.values(model.fields).filter((f) => f.type === 'many2many').map((f) => [f.relation!, f.column1!] as const),
+    ...Object.values(model.fields).filter((f) => f.type === 'many2many' && !f.compute).map((f) => [f.relation!, f.column1!] as const),
     ...env.registry.relationsTo(model.name).map(({ field }) => [field.relation!, field.column2!] as const),
   ];
   for (const part of chunked(ids)) {
