@@ -1,14 +1,15 @@
 // Shared steps of the records service: id lists, access checks, existence under record rules,
 // savepoints, and the errors they raise.
-import { AccessError, CallError, MissingError } from '../../errors';
+import type { Knex } from 'knex';
+import { CallError, MissingError } from '../../errors';
 import { Double } from '../../values';
 import type { FieldDef } from '../define';
 import type { AccessMode } from '../env-types';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { isSuperuser } from '../access-policy';
-import { applyDomain, domainContext } from '../domain-api';
-import { labelText, langOf } from '../labels';
+import { applyRuleDomain, domainContext } from '../domain-api';
+export { fieldAccessError } from './common-errors';
 import { pyRepr, recordsRepr } from '../py-repr';
 
 /** Ids per query: well under both backends' bound-parameter limits. */
@@ -56,16 +57,29 @@ export async function ruleDomain(env: OrmEnv, model: RuntimeModel, mode: AccessM
 }
 
 /**
+ * The record rules of `mode` as a function adding them to a query over `model` (aliased
+ * `alias`); it adds nothing for the superuser or when no rule applies.
+ */
+export async function ruleFilter(
+  env: OrmEnv, model: RuntimeModel, mode: AccessMode,
+): Promise<(qb: Knex.QueryBuilder, alias: string) => void> {
+  const rules = await ruleDomain(env, model, mode);
+  if (!rules) return () => undefined;
+  const ctx = await domainContext(env, { activeTest: false });
+  return (qb, alias) => { applyRuleDomain(qb, model, rules, ctx, alias); };
+}
+
+/**
  * The ids among `ids` that exist and that the record rules of `mode` let the caller see.
  * A hidden record and a missing one are the same to the caller.
  */
 export async function visibleIds(env: OrmEnv, model: RuntimeModel, ids: number[], mode: AccessMode): Promise<Set<number>> {
   const found = new Set<number>();
   if (!ids.length) return found;
-  const rules = await ruleDomain(env, model, mode);
+  const rules = await ruleFilter(env, model, mode);
   for (const part of chunked(ids)) {
     const qb = env.cr(model.table).select(`${model.table}.id`).whereIn(`${model.table}.id`, part);
-    if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }));
+    rules(qb, model.table);
     for (const row of (await qb) as { id: unknown }[]) found.add(Number(row.id));
   }
   return found;
@@ -94,14 +108,6 @@ export async function fieldAllowed(env: OrmEnv, field: FieldDef): Promise<boolea
   if (!field.groups?.length || isSuperuser(env)) return true;
   const mine = await env.userGroups();
   return field.groups.some((g) => mine.has(g));
-}
-
-export function fieldAccessError(env: OrmEnv, model: RuntimeModel, names: string[], operation: string): AccessError {
-  const desc = labelText(model.description, langOf(env.context));
-  return new AccessError(
-    `You do not have enough rights to access the fields "${names.join(',')}" on ${desc} (${model.name}). ` +
-    `Please contact your system administrator.\n\n(Operation: ${operation}, User: ${env.uid})`,
-  );
 }
 
 export function invalidField(model: RuntimeModel, name: string): CallError {

@@ -5,10 +5,10 @@ import type { Knex } from 'knex';
 import { Double, newStruct, type RpcStruct, type RpcValue } from '../../values';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
-import { applyDomain, domainContext, parseOrder } from '../domain-api';
+import { applyDomain, domainContext, parseOrder, type OrderTerm } from '../domain-api';
 import { fieldType } from '../fields';
 import { langOf } from '../labels';
-import { checkAccess, ruleDomain } from './common';
+import { checkAccess, ruleFilter } from './common';
 import { asDomain } from './search';
 import { displayNames } from './read-relations';
 import { periodEnd, periodLabel, truncateSql } from './read-group-dates';
@@ -47,9 +47,8 @@ export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupPa
   const aggs = parseAggregates(model, p.fields, groups);
   const t = model.table;
   const qb = env.cr(t);
-  applyDomain(qb, model, domain, domainContext(env), t);
-  const rules = await ruleDomain(env, model, 'read');
-  if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }), t);
+  applyDomain(qb, model, domain, await domainContext(env, { domains: [{ model, domain }] }), t);
+  (await ruleFilter(env, model, 'read'))(qb, t);
 
   const exprs = groups.map((g) => groupExpr(env, model, g));
   const selects: (string | Knex.Raw)[] = [env.cr.raw('count(*) as ??', ['__count'])];
@@ -86,10 +85,10 @@ function orderByTarget(qb: Knex.QueryBuilder, env: OrmEnv, model: RuntimeModel, 
   const co = env.registry.model(g.field.comodel!);
   const alias = `gb${i}`;
   qb.leftJoin(`${co.table} as ${alias}`, `${alias}.id`, `${model.table}.${g.field.name}`);
-  const terms = parseOrder(null, co, domainContext(env)) as unknown as { field?: string; desc?: boolean }[];
-  const first = terms.find((x) => x.field && co.fields[x.field] && co.fields[x.field].type !== 'many2one');
+  const terms: OrderTerm[] = parseOrder(null, co);
+  const first = terms.find((x) => co.fields[x.field] && co.fields[x.field].type !== 'many2one');
   const col = `${alias}.${first?.field ?? 'id'}`;
-  orderBy(qb, env.cr.raw('min(??)', [col]), Boolean(first?.desc));
+  orderBy(qb, env.cr.raw('min(??)', [col]), first?.direction === 'desc');
   orderBy(qb, env.cr.raw('min(??)', [`${alias}.id`]), false);
 }
 

@@ -6,7 +6,7 @@ import type { FieldDef } from '../define';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
-import { chunked, ruleDomain } from './common';
+import { chunked, ruleFilter } from './common';
 import { readRecords } from './read';
 
 /** `{id: name}` for the records of `model`, read as superuser (a many2one shows its name anyway). */
@@ -37,9 +37,9 @@ export async function x2manyIds(env: OrmEnv, model: RuntimeModel, field: FieldDe
   const out = new Map<number, number[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
   const co = env.registry.model(field.comodel!);
-  const ctx = domainContext(env);
+  const ctx = await domainContext(env, { domains: [{ model: co, domain: field.domain ?? [] }] });
   const terms = parseOrder(null, co, ctx);
-  const rules = await ruleDomain(env, co, 'read');
+  const rules = await ruleFilter(env, co, 'read');
   const t = co.table;
   for (const part of chunked(ids)) {
     let qb;
@@ -53,7 +53,7 @@ export async function x2manyIds(env: OrmEnv, model: RuntimeModel, field: FieldDe
         .whereIn(`${rel}.${field.column1!}`, part);
     }
     applyDomain(qb, co, field.domain ?? [], ctx, t);
-    if (rules) applyDomain(qb, co, rules, domainContext(env, { activeTest: false }), t);
+    rules(qb, t);
     applyOrder(qb, co, terms, ctx, t);
     for (const row of (await qb) as { owner: unknown; target: unknown }[]) {
       out.get(Number(row.owner))?.push(Number(row.target));

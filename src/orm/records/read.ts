@@ -7,8 +7,7 @@ import type { FieldDef } from '../define';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored } from '../fields';
-import { applyDomain, domainContext } from '../domain-api';
-import { chunked, checkAccess, fieldAccessError, fieldAllowed, ruleDomain } from './common';
+import { chunked, checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
 import { selectColumn } from './columns';
 import { computedValues, displayNames, relatedValues, x2manyIds } from './read-relations';
 
@@ -91,12 +90,12 @@ export async function readRecords(
 
 async function fetchRows(env: OrmEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
   const t = model.table;
-  const rules = await ruleDomain(env, model, 'read');
+  const rules = await ruleFilter(env, model, 'read');
   const select = [`${t}.id`, ...cols.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f))];
   const rows = new Map<number, Record<string, unknown>>();
   for (const part of chunked(ids)) {
     const qb = env.cr(t).select(select).whereIn(`${t}.id`, part);
-    if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }), t);
+    rules(qb, t);
     for (const row of (await qb) as Record<string, unknown>[]) rows.set(Number(row.id), row);
   }
   return rows;

@@ -6,7 +6,7 @@ import { Double, type RpcStruct } from '../../values';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
-import { checkAccess, ruleDomain } from './common';
+import { checkAccess, ruleFilter } from './common';
 import { readRecords } from './read';
 import { pyRepr } from '../py-repr';
 
@@ -44,16 +44,15 @@ async function baseQuery(env: OrmEnv, model: RuntimeModel, domain: unknown[]): P
   await checkAccess(env, model, 'read');
   const t = model.table;
   const qb = env.cr(t);
-  applyDomain(qb, model, domain, domainContext(env), t);
-  const rules = await ruleDomain(env, model, 'read');
-  if (rules) applyDomain(qb, model, rules, domainContext(env, { activeTest: false }), t);
+  applyDomain(qb, model, domain, await domainContext(env, { domains: [{ model, domain }] }), t);
+  (await ruleFilter(env, model, 'read'))(qb, t);
   return { qb };
 }
 
 export async function searchIds(env: OrmEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
   const offset = optionalCount(p.offset, 'offset');
   const limit = optionalCount(p.limit, 'limit');
-  const ctx = domainContext(env);
+  const ctx = await domainContext(env);
   const terms = parseOrder(optionalOrder(p.order), model, ctx);
   const { qb } = await baseQuery(env, model, asDomain(domain));
   qb.select(`${model.table}.id`);

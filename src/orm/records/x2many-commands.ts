@@ -8,7 +8,7 @@ import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext } from '../domain-api';
 import { pyRepr } from '../py-repr';
-import { chunked, missingError, normalizeIds, ruleDomain } from './common';
+import { chunked, missingError, normalizeIds, ruleDomain, ruleFilter } from './common';
 import type { WriteOptions } from './prepare-vals';
 import { createRecord } from './create';
 import { writeRecords } from './write';
@@ -89,7 +89,7 @@ async function one2many(
 async function currentChildren(env: OrmEnv, co: RuntimeModel, field: FieldDef, owners: number[]): Promise<number[]> {
   const t = co.table;
   const qb = env.cr(t).select(`${t}.id`).whereIn(`${t}.${field.inverseName!}`, owners);
-  if (field.domain?.length) applyDomain(qb, co, field.domain, domainContext(env, { activeTest: false }), t);
+  if (field.domain?.length) applyDomain(qb, co, field.domain, await domainContext(env, { activeTest: false }), t);
   return ((await qb) as { id: unknown }[]).map((r) => Number(r.id));
 }
 
@@ -109,10 +109,9 @@ async function many2many(
       const wanted = normalizeIds(arg);
       const qb = env.cr(rel).whereIn(c1, owners);
       // As in 7.0, links to records the caller cannot see under the record rules are kept.
-      const rules = await ruleDomain(env, co, 'read');
-      if (rules) {
+      if (await ruleDomain(env, co, 'read')) {
         const visible = env.cr(co.table).select(`${co.table}.id`);
-        applyDomain(visible, co, rules, domainContext(env, { activeTest: false }), co.table);
+        (await ruleFilter(env, co, 'read'))(visible, co.table);
         qb.whereIn(c2, visible);
       }
       await qb.delete();
