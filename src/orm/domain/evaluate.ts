@@ -86,9 +86,12 @@ export class Evaluator {
         return likeMatch(String(v), e.pattern, e.ci);
       }
       case 'member': {
+        // SQL: `x IN (empty sub-query)` is false even when x is NULL
+        const set = this.set(e.set);
         const v = row[e.column];
+        if (set.size === 0) return false;
         if (isNullish(v)) return null;
-        return this.set(e.set).has(Number(v));
+        return set.has(Number(v));
       }
       case 'link':
         return this.linked(e.link, e.set).has(Number(row.id));
