@@ -5,7 +5,7 @@ import {
   char, datetime, defineModel, many2many, many2one, selection, text,
 } from '../../src/orm/define';
 import { UserError } from '../../src/errors';
-import type { Env } from '../helpdesk_resources/env';
+import type { Env } from '../../src/orm/define';
 import { choices, l } from '../helpdesk_resources/i18n';
 import { REQUEST_CATEGORIES } from '../helpdesk_general/categories';
 import { now } from '../helpdesk_general/dates';
@@ -101,8 +101,9 @@ export default defineModel({
   },
   hooks: {
     beforeCreate: async (env, vals) => {
+      // A new request is a draft: problems come later, in review (data loading may set both).
       const problems = linkedAfter([], vals.problem_ids ?? []);
-      if (problems === null || problems.length) throw new UserError(message(env, 'problemsOnlyInReview'));
+      if (!env.su && (problems === null || problems.length)) throw new UserError(message(env, 'problemsOnlyInReview'));
       vals.name = await nextReference(env);
     },
     beforeWrite: checkWritable,

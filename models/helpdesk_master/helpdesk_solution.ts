@@ -4,7 +4,7 @@ import {
   boolean, char, date, datetime, defineModel, many2many, many2one, selection, text,
 } from '../../src/orm/define';
 import { UserError } from '../../src/errors';
-import type { Env } from '../helpdesk_resources/env';
+import type { Env } from '../../src/orm/define';
 import { choices, l } from '../helpdesk_resources/i18n';
 import { now } from '../helpdesk_general/dates';
 import { touchedIds } from './x2many-commands';

@@ -1,7 +1,7 @@
 // What the support center tells its users when it refuses something, in English and Spanish;
 // the caller's `lang` picks one.
 import type { Label } from '../../src/orm/define';
-import type { Env } from '../helpdesk_resources/env';
+import type { Env } from '../../src/orm/define';
 import { l } from '../helpdesk_resources/i18n';
 
 export const MESSAGES = {

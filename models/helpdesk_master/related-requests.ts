@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { CallError, MissingError } from '../../src/errors';
 import { Double, newStruct, type RpcStruct } from '../../src/values';
-import type { Env } from '../helpdesk_resources/env';
+import type { Env } from '../../src/orm/define';
 import { searchTerms } from './search-terms';
 
 const DEFAULT_LIMIT = 5;

@@ -1,20 +1,19 @@
 // Turns the workflows declared by modules into one synthetic module of model extensions that
 // add `signal_workflow` (and the helpers around it), so the ORM never imports the workflow.
-import type { Env } from '../orm/env-types';
 import { defineModule, extendModel, type ModelExtension, type ModuleDef } from '../orm/define';
-import { CallError, UserError, ValidationError } from '../errors';
+import { CallError, ValidationError } from '../errors';
 import { newStruct, type RpcStruct } from '../values';
 import type { WorkflowDef } from './define';
 import { WorkflowEngine, type StateChangeListener, type WorkflowStore } from './engine';
 import { isSuperuser } from '../orm/access-policy';
 import { mayFire } from './transition';
-import { labelText, langOf } from '../orm/labels';
+import { ORM_STORE } from './store';
 
 export const WORKFLOW_MODULE = 'workflow';
 
 export interface WorkflowOptions {
   /** How states are read and written; the ORM's (store.ts) unless a test gives its own. */
-  store: WorkflowStore;
+  store?: WorkflowStore;
   /** Called after every state change, in the same transaction (mail and sync hook in here). */
   onStateChange?: StateChangeListener[];
 }
@@ -34,9 +33,9 @@ export function collectWorkflows(modules: ModuleDef[]): WorkflowDef[] {
  * buildRegistry after the real ones (it adds signal_workflow to each model with a workflow).
  */
 export function buildWorkflows(
-  modules: ModuleDef[], options: WorkflowOptions,
+  modules: ModuleDef[], options: WorkflowOptions = {},
 ): { engine: WorkflowEngine; module: ModuleDef } {
-  const engine = new WorkflowEngine(collectWorkflows(modules), options.store, options.onStateChange ?? []);
+  const engine = new WorkflowEngine(collectWorkflows(modules), options.store ?? ORM_STORE, options.onStateChange ?? []);
   const module = defineModule({
     name: WORKFLOW_MODULE,
     description: 'Workflow signals on the models that declare a workflow',
@@ -75,17 +74,6 @@ function workflowExtension(engine: WorkflowEngine, wf: WorkflowDef): ModelExtens
           }
           return out;
         },
-      },
-    },
-    hooks: {
-      // The state belongs to the workflow: a record starts in the initial state, whatever is sent.
-      beforeCreate: async (env: Env, vals) => {
-        const sent = vals[wf.field];
-        if (sent === undefined || sent === null || sent === false || sent === wf.initial || env.su) return;
-        throw new UserError(labelText({
-          en_US: `The field "${wf.field}" is set by the workflow; a new record starts in "${wf.initial}".`,
-          es_ES: `El campo "${wf.field}" lo establece el flujo de estados; un registro nuevo empieza en "${wf.initial}".`,
-        }, langOf(env.context)));
       },
     },
   });

@@ -29,6 +29,8 @@ function modelApi(world: FakeWorld, name: string): ModelApi {
     },
     create: unsupported, write: unsupported, unlink: unsupported, search: unsupported,
     searchCount: unsupported, searchRead: unsupported, exists: unsupported, call: unsupported,
+    createInternal: unsupported, writeInternal: unsupported, nameGet: unsupported,
+    nameSearch: unsupported, defaultGet: unsupported, copy: unsupported,
   };
 }
 

@@ -1,0 +1,30 @@
+// Module helpdesk_master: service requests and solutions, the groups, the workflows of requests,
+// problems and solutions, the views and the "Centro de soporte" menu. Installing it installs
+// the other two helpdesk modules.
+import { defineModule, type DataRecord } from '../../src/orm/define';
+import helpdeskRequest from './helpdesk_request';
+import helpdeskSolution from './helpdesk_solution';
+import helpdeskProblem from './helpdesk_problem';
+import requestWorkflow from './helpdesk_request.workflow';
+import problemWorkflow from './helpdesk_problem.workflow';
+import solutionWorkflow from './helpdesk_solution.workflow';
+import { SECURITY_RECORDS } from './security';
+import { VIEW_RECORDS } from './views';
+import { MENU_RECORDS } from './menus';
+import { DEMO_RECORDS } from './demo';
+
+const SEQUENCE: DataRecord = {
+  id: 'seq_helpdesk_request', model: 'ir.sequence', noupdate: true,
+  values: { name: 'Service request', code: 'helpdesk.request', prefix: 'REQ/%(year)s/', padding: 5 },
+};
+
+export default defineModule({
+  name: 'helpdesk_master',
+  description: 'Support center: service requests, solutions and their workflows',
+  depends: ['helpdesk_general'],
+  models: [helpdeskRequest, helpdeskSolution],
+  extensions: [helpdeskProblem],
+  workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
+  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],
+  demo: DEMO_RECORDS,
+});
