@@ -46,6 +46,7 @@ const partner = defineModel({
     category_id: many2one('test.category', { string: 'Category' }),
     tag_ids: many2many('test.tag', { relation: 'test_partner_tag_rel', column1: 'partner_id', column2: 'tag_id', string: 'Tags' }),
     line_ids: one2many('test.line', 'partner_id', { string: 'Lines' }),
+    contact_ids: one2many('test.contact', 'partner_id', { string: 'Contacts' }),
     active: boolean({ default: true }),
     state: selection([['draft', 'Draft'], ['done', 'Done']], { string: 'State', readonly: true, default: 'draft', copy: false }),
     secret: password(),
@@ -78,6 +79,12 @@ const line = defineModel({
   },
 });
 
+/** Children whose link to the partner is emptied, not deleted, when cut. */
+const contact = defineModel({
+  name: 'test.contact', description: 'Contact',
+  fields: { name: char(), partner_id: many2one('test.partner') },
+});
+
 const blocker = defineModel({
   name: 'test.blocker', description: 'Blocker',
   fields: { name: char(), partner_id: many2one('test.partner', { ondelete: 'restrict' }) },
@@ -88,6 +95,22 @@ const strict = defineModel({
   name: 'test.strict', description: 'Strict', fields: { name: char(), code: char() },
 });
 
+/** No `name` field: records are named "model,id". */
+const nameless = defineModel({ name: 'test.nameless', description: 'Nameless', fields: { value: integer() } });
+
+/** Just what fields_view_get and get_external_id read of the real ir.ui.view and ir.model.data. */
+const views = defineModel({
+  name: 'ir.ui.view', description: 'View', order: 'priority, name',
+  fields: {
+    name: char({ required: true }), model: char(), type: char(), arch: text(), priority: integer({ default: 16 }),
+    inherit_id: many2one('ir.ui.view'), field_parent: char(),
+  },
+});
+const modelData = defineModel({
+  name: 'ir.model.data', description: 'External Identifiers',
+  fields: { module: char({ required: true }), name: char({ required: true }), model: char(), res_id: integer() },
+});
+
 export const TEST_MODULE: ModuleDef = defineModule({
-  name: 'test_base', depends: [], models: [users, category, tag, partner, line, blocker, strict],
+  name: 'test_base', depends: [], models: [users, category, tag, partner, line, contact, blocker, strict, nameless, views, modelData],
 });
