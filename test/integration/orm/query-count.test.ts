@@ -1,0 +1,62 @@
+// read and search_read issue a bounded number of queries whatever the number of records:
+// one for the rows, one per many2one target model, one per x2many field.
+import { BACKENDS } from '../../support/backends';
+import { openTestDb, type TestDb } from './support/schema';
+
+describe.each(BACKENDS)('query counts on %s', (backend) => {
+  let t: TestDb;
+  let few: number[];
+  let many: number[];
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+    const env = t.env();
+    const cats = [await env.model('test.category').create({ name: 'c1' }), await env.model('test.category').create({ name: 'c2' })];
+    const tags = [await env.model('test.tag').create({ name: 't1' }), await env.model('test.tag').create({ name: 't2' })];
+    const ids: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      ids.push(await env.model('test.partner').create({
+        name: `p${i}`, category_id: cats[i % 2], tag_ids: [[6, 0, tags.slice(0, 1 + (i % 2))]],
+        line_ids: [[0, 0, { name: `l${i}` }]],
+      }));
+    }
+    few = ids.slice(0, 5);
+    many = ids;
+  });
+  afterAll(async () => { await t.db.destroy(); });
+
+  async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+    let n = 0;
+    const listener = () => { n += 1; };
+    t.db.knex.on('query', listener);
+    try {
+      await fn();
+    } finally {
+      t.db.knex.removeListener('query', listener);
+    }
+    return n;
+  }
+
+  const FIELDS = ['name', 'category_id', 'create_uid', 'write_uid', 'tag_ids', 'line_ids', 'category_name', 'upper_name'];
+
+  test('read of 5 and of 200 records costs the same number of queries', async () => {
+    const small = await countQueries(() => t.env().model('test.partner').read(few, FIELDS));
+    const big = await countQueries(() => t.env().model('test.partner').read(many, FIELDS));
+    expect(big).toBe(small);
+    const rows = await t.env().model('test.partner').read(many, FIELDS);
+    expect(rows).toHaveLength(200);
+    expect(rows[199]).toMatchObject({ name: 'p199', category_id: [expect.any(Number), 'c2'], category_name: 'c2', upper_name: 'P199' });
+    expect((rows[199].tag_ids as number[])).toHaveLength(2);
+    expect((rows[199].line_ids as number[])).toHaveLength(1);
+  });
+
+  test('rows, one query per many2one target and one per x2many field, and no more', async () => {
+    // rows + names of test.category + names of res.users + tag_ids + line_ids
+    expect(await countQueries(() => t.env().model('test.partner').read(many, ['name', 'category_id', 'create_uid', 'write_uid', 'tag_ids', 'line_ids']))).toBe(5);
+  });
+
+  test('search_read of 5 and of 200 records costs the same number of queries', async () => {
+    const small = await countQueries(() => t.env().model('test.partner').searchRead([['id', 'in', few]], FIELDS));
+    const big = await countQueries(() => t.env().model('test.partner').searchRead([['id', 'in', many]], FIELDS));
+    expect(big).toBe(small);
+  });
+});
