@@ -8,7 +8,7 @@ import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext, parseOrder, type OrderTerm } from '../domain-api';
 import { fieldType } from '../fields';
 import { langOf } from '../labels';
-import { checkAccess, ruleFilter } from './common';
+import { checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
 import { asDomain } from './search';
 import { displayNames } from './read-relations';
 import { periodEnd, periodLabel, truncateSql } from './read-group-dates';
@@ -45,6 +45,12 @@ export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupPa
   const lazy = p.lazy !== false;
   const groups = lazy ? all.slice(0, 1) : all;
   const aggs = parseAggregates(model, p.fields, groups);
+  // Grouping or summing a field restricted by groups would disclose it: refused as in read.
+  const denied: string[] = [];
+  for (const f of [...all.map((g) => g.field), ...aggs.map((a) => a.field)]) {
+    if (f && !(await fieldAllowed(env, f)) && !denied.includes(f.name)) denied.push(f.name);
+  }
+  if (denied.length) throw fieldAccessError(env, model, denied, 'read');
   const t = model.table;
   const qb = env.cr(t);
   applyDomain(qb, model, domain, await domainContext(env, { domains: [{ model, domain }] }), t);

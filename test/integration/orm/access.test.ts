@@ -78,6 +78,8 @@ describe.each(BACKENDS)('access on %s', (backend) => {
         'Please contact your system administrator.\n\n(Operation: read, User: 2)'));
     await expect(call(as(), 'write', [[visible], { salary: 1 }])).rejects.toThrow(AccessError);
     await expect(call(as(), 'search', [[['salary', '>', 10]]])).rejects.toThrow(AccessError);
+    await expect(call(as(), 'read_group', [[], ['salary'], ['kind']])).rejects.toThrow(AccessError);
+    await expect(call(as(), 'read_group', [[], ['name'], ['salary']])).rejects.toThrow(AccessError);
     expect(await call(as(['test.group_manager']), 'read', [[visible], ['salary']])).toEqual([{ id: visible, salary: new Double(1000) }]);
     const [all] = await call(as(['test.group_manager']), 'read', [[visible]]) as Record<string, unknown>[];
     expect(all).toHaveProperty('salary');
