@@ -9,19 +9,28 @@ import { trimXmlSpace } from './scalars';
 export type RootTag = 'methodCall' | 'methodResponse';
 export type Where = () => { line: number; column: number };
 
+/** One open element. Frames are reused by depth, so a large body allocates no frames. */
 class Frame {
+  kind: Kind = 'value';
+  tag = '';
+  reader: ScalarReader | null = null;
   children = 0;
-  parts: string[] = [];
-  textLength = 0;
+  text = '';
   value: RpcValue = null;
   items: RpcValue[] | null = null;
   struct: RpcStruct | null = null;
   name = '';
-  constructor(readonly kind: Kind, readonly tag: string, readonly reader: ScalarReader | null) {}
 
-  text(): string {
-    const { parts } = this;
-    return parts.length === 0 ? '' : parts.length === 1 ? parts[0] : parts.join('');
+  reset(kind: Kind, tag: string, reader: ScalarReader | null): void {
+    this.kind = kind;
+    this.tag = tag;
+    this.reader = reader;
+    this.children = 0;
+    this.text = '';
+    this.value = null;
+    this.items = kind === 'data' || kind === 'params' ? [] : null;
+    this.struct = kind === 'struct' ? newStruct() : null;
+    this.name = '';
   }
 }
 
@@ -39,9 +48,10 @@ export class RpcBuilder {
   methodName: string | null = null;
   params: RpcValue[] | null = null;
   fault: RpcValue | undefined = undefined;
-  private readonly stack: Frame[] = [];
+  private readonly frames: Frame[] = [];
+  private openCount = 0; // frames[0 .. openCount - 1] are the open elements
   private elements = 0;
-  private depth = 0;
+  private nesting = 0; // open arrays and structs
 
   constructor(
     private readonly root: RootTag,
@@ -53,7 +63,7 @@ export class RpcBuilder {
     if (++this.elements > this.limits.maxElements) {
       throw limitError(`too many XML elements (limit ${this.limits.maxElements})`);
     }
-    const parent = this.stack[this.stack.length - 1];
+    const parent = this.openCount > 0 ? this.frames[this.openCount - 1] : undefined;
     let kind: Kind | undefined;
     if (parent === undefined) {
       kind = tag === this.root ? this.root : undefined;
@@ -64,40 +74,43 @@ export class RpcBuilder {
       if (parent.kind === 'value') this.checkNoTextBeside(parent);
       parent.children += 1;
     }
-    if ((kind === 'array' || kind === 'struct') && ++this.depth > this.limits.maxDepth) {
+    if ((kind === 'array' || kind === 'struct') && ++this.nesting > this.limits.maxDepth) {
       throw limitError(`arrays and structs nested too deeply (limit ${this.limits.maxDepth})`);
     }
-    const frame = new Frame(kind, tag, kind === 'scalar' ? SCALARS.get(tag) ?? null : null);
-    if (kind === 'data' || kind === 'params') frame.items = [];
-    if (kind === 'struct') frame.struct = newStruct();
-    this.stack.push(frame);
+    let frame = this.frames[this.openCount];
+    if (frame === undefined) {
+      frame = new Frame();
+      this.frames.push(frame);
+    }
+    frame.reset(kind, tag, kind === 'scalar' ? SCALARS.get(tag) ?? null : null);
+    this.openCount += 1;
   }
 
   text(text: string): void {
-    const top = this.stack[this.stack.length - 1];
-    if (top === undefined) return; // outside the root the XML parser refuses all but whitespace
+    if (this.openCount === 0) return; // outside the root the XML parser refuses all but whitespace
+    const top = this.frames[this.openCount - 1];
     if (holdsText(top.kind)) {
-      top.textLength += text.length;
-      if (top.textLength > this.limits.maxStringLength) {
+      if (top.text.length + text.length > this.limits.maxStringLength) {
         throw limitError(`string too long (limit ${this.limits.maxStringLength} characters)`);
       }
-      top.parts.push(text);
+      top.text += text;
     } else if (!isXmlSpaceOnly(text)) {
       throw this.structure(`text is not allowed in <${top.tag}>`);
     }
   }
 
   close(): void {
-    const frame = this.stack.pop();
-    if (frame === undefined) return;
-    const parent = this.stack[this.stack.length - 1];
+    if (this.openCount === 0) return;
+    this.openCount -= 1;
+    const frame = this.frames[this.openCount];
+    const parent = this.openCount > 0 ? this.frames[this.openCount - 1] : undefined;
     switch (frame.kind) {
       case 'scalar':
-        return deliver(parent, (frame.reader as ScalarReader)(frame.text()));
+        return deliver(parent, (frame.reader as ScalarReader)(frame.text));
       case 'nil':
         return deliver(parent, null);
       case 'value':
-        if (frame.children === 0) return deliver(parent, frame.text());
+        if (frame.children === 0) return deliver(parent, frame.text);
         this.checkNoTextBeside(frame);
         return deliver(parent, frame.value);
       case 'data':
@@ -105,13 +118,13 @@ export class RpcBuilder {
       case 'array':
       case 'struct':
         if (frame.kind === 'array' && frame.children === 0) throw this.structure('<array> without <data>');
-        this.depth -= 1;
+        this.nesting -= 1;
         return deliver(parent, frame.kind === 'array' ? frame.value : frame.struct);
       case 'name':
-        return this.closeName(frame, parent);
+        return this.closeName(frame, parent as Frame);
       case 'member':
         if (frame.children < 2) throw this.structure('<member> needs a <name> and a <value>');
-        (parent.struct as RpcStruct)[frame.name] = frame.value; // a repeated name: last wins
+        ((parent as Frame).struct as RpcStruct)[frame.name] = frame.value; // a repeated name: last wins
         return;
       case 'param':
       case 'fault':
@@ -137,13 +150,13 @@ export class RpcBuilder {
   }
 
   private closeName(frame: Frame, parent: Frame): void {
-    const name = frame.text();
+    const name = frame.text;
     if (FORBIDDEN_MEMBER_NAMES.has(name)) throw valueError(`struct member name '${name}' is not allowed`);
     parent.name = name;
   }
 
   private closeMethodName(frame: Frame): void {
-    const name = trimXmlSpace(frame.text());
+    const name = trimXmlSpace(frame.text);
     if (name === '') throw this.structure('empty <methodName>');
     if (/[\s\x00-\x1f]/.test(name)) throw this.structure('<methodName> contains whitespace');
     this.methodName = name;
@@ -151,9 +164,8 @@ export class RpcBuilder {
 
   /** A `<value>` holds text or one typed element, never both (no mixed content). */
   private checkNoTextBeside(frame: Frame): void {
-    if (!isXmlSpaceOnly(frame.text())) throw this.structure(`mixed content in <${frame.tag}>`);
-    frame.parts = [];
-    frame.textLength = 0;
+    if (!isXmlSpaceOnly(frame.text)) throw this.structure(`mixed content in <${frame.tag}>`);
+    frame.text = '';
   }
 
   private structure(reason: string) {
