@@ -9,6 +9,7 @@ import { withDefaults } from './defaults';
 import { withDbErrors } from './db-errors';
 import { asVals, checkKeys, checkReferences, checkRequired, convertVals, type WriteOptions } from './prepare-vals';
 import { applyX2many } from './x2many-commands';
+import { writeRelated } from './related-write';
 import { recomputeStored, runConstraints } from './constraints';
 
 export interface CreateOptions extends WriteOptions {
@@ -31,6 +32,7 @@ export async function createRecord(env: OrmEnv, model: RuntimeModel, rawVals: un
     const [inserted] = (await env.cr(model.table).insert(row).returning('id')) as ({ id: unknown } | number)[];
     const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     for (const { field, value } of prepared.x2many) await applyX2many(env, model, [id], field, value, opts);
+    await writeRelated(env, model, [id], prepared.related);
     await recomputeStored(env, model, [id]);
     await runConstraints(env, model, [id], null);
     for (const hooks of model.hooks) if (hooks.afterCreate) await hooks.afterCreate(env, id, full);

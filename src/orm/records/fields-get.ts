@@ -28,7 +28,8 @@ function describe(env: OrmEnv, f: FieldDef, forceReadonly: boolean): Record<stri
   const stored = isStored(f);
   const relational = f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
   const textual = f.type === 'char' || f.type === 'text' || f.type === 'html';
-  const computedRo = Boolean(f.compute && !stored) || Boolean(f.related && !stored);
+  // Computed fields without storage cannot be written; related ones write through to their target.
+  const computedRo = Boolean(f.compute && !stored);
   const d: Record<string, RpcValue | undefined> = {
     type: fieldType(f).rpcType,
     string: labelText(f.string, lang),

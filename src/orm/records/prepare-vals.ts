@@ -21,6 +21,8 @@ export interface WriteOptions {
 export interface PreparedVals {
   columns: Record<string, unknown>;
   x2many: { field: FieldDef; value: unknown }[];
+  /** Related fields: written on the records their path leads to. */
+  related: { field: FieldDef; value: unknown }[];
 }
 
 /** Keys the server drops silently: the concurrency stamp clients send back. */
@@ -36,7 +38,8 @@ export function asVals(value: unknown): Vals {
 }
 
 function isWritable(field: FieldDef): boolean {
-  return isStored(field) || (isX2many(field) && !field.compute && !field.related);
+  if (field.related && !isStored(field)) return true;
+  return isStored(field) || (isX2many(field) && !field.compute);
 }
 
 export function readonlyError(env: OrmEnv, model: RuntimeModel, field: FieldDef): ValidationError {
@@ -64,12 +67,13 @@ export async function checkKeys(env: OrmEnv, model: RuntimeModel, vals: Vals, op
 
 /** Converts every value to its column form (x2many commands are kept for later). */
 export function convertVals(env: OrmEnv, model: RuntimeModel, vals: Vals): PreparedVals {
-  const out: PreparedVals = { columns: {}, x2many: [] };
+  const out: PreparedVals = { columns: {}, x2many: [], related: [] };
   for (const [key, value] of Object.entries(vals)) {
     const f = model.fields[key];
     if (!f) throw invalidField(model, key);
     if (key === 'id' || !isWritable(f)) throw readonlyError(env, model, f);
-    if (isX2many(f)) out.x2many.push({ field: f, value });
+    if (f.related && !isStored(f)) out.related.push({ field: f, value });
+    else if (isX2many(f)) out.x2many.push({ field: f, value });
     else out.columns[key] = fieldType(f).toColumn(value, f, model.name);
   }
   return out;

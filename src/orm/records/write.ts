@@ -8,6 +8,7 @@ import { atomic, checkAccess, chunked, ensureVisible } from './common';
 import { withDbErrors } from './db-errors';
 import { asVals, checkKeys, checkReferences, checkRequired, convertVals, type WriteOptions } from './prepare-vals';
 import { applyX2many } from './x2many-commands';
+import { writeRelated } from './related-write';
 import { recomputeStored, runConstraints } from './constraints';
 import { checkConcurrency } from './concurrency';
 
@@ -29,6 +30,7 @@ export async function writeRecords(
     const row = { write_uid: env.uid, write_date: nowUtc(), ...prepared.columns };
     for (const part of chunked(ids)) await env.cr(model.table).whereIn('id', part).update(row);
     for (const { field, value } of prepared.x2many) await applyX2many(env, model, ids, field, value, opts);
+    await writeRelated(env, model, ids, prepared.related);
     await recomputeStored(env, model, ids);
     await runConstraints(env, model, ids, Object.keys(full));
     for (const hooks of model.hooks) if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);

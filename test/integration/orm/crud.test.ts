@@ -180,6 +180,14 @@ describe.each(BACKENDS)('records on %s', (backend) => {
     await expect(call('create', [[{ name: 'L3' }]])).rejects.toThrow(CallError);
   });
 
+  test('writing a related field writes the record its path leads to', async () => {
+    const cat = await t.env().model('test.category').create({ name: 'Before' });
+    const id = await call('create', [{ name: 'Rel', category_id: cat, category_name: 'Renamed' }]) as number;
+    expect((await t.env().model('test.category').read([cat], ['name']))[0].name).toBe('Renamed');
+    await call('write', [[id], { category_name: 'Again' }]);
+    expect((await call('read', [[id], ['category_name']]) as Record<string, unknown>[])[0].category_name).toBe('Again');
+  });
+
   test('binary fields give a human size with bin_size', async () => {
     const content = Buffer.alloc(12637, 1).toString('base64');
     const id = await t.env().model('test.partner').create({ name: 'Bin', photo: content });
