@@ -8,8 +8,9 @@ export function xmlError(reason: string, line: number, column: number): CallErro
 }
 
 /** Well-formed XML that is not an XML-RPC document (Python: xmlrpc.client.ResponseError). */
-export function structureError(reason: string, line: number, column: number): CallError {
-  return new CallError(`${reason}: line ${line}, column ${column}`, 'ResponseError');
+export function structureError(reason: string, line?: number, column?: number): CallError {
+  const where = line === undefined ? '' : `: line ${line}, column ${column ?? 0}`;
+  return new CallError(`${reason}${where}`, 'ResponseError');
 }
 
 /** A scalar whose text is not a valid lexical form, or a refused member name. */

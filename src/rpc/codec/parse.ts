@@ -29,7 +29,7 @@ export function parseMethodResponse(body: Buffer, limits?: Partial<CodecLimits>)
   const code = isStruct(fault) ? fault.faultCode : undefined;
   const text = isStruct(fault) ? fault.faultString : undefined;
   if ((typeof code !== 'number' && typeof code !== 'string') || typeof text !== 'string') {
-    throw structureError('a <fault> holds a struct with faultCode and faultString', 1, 0);
+    throw structureError('a <fault> holds a struct with faultCode and faultString');
   }
   return { ok: false, faultCode: code, faultString: text };
 }

@@ -31,6 +31,14 @@ describe('method calls', () => {
     expect(params).toEqual(['refdb', 2, [[]], { limit: null }]);
   });
 
+  it('accepts namespace declarations (Apache clients declare ex: on the root)', () => {
+    const body = Buffer.from(
+      '<methodCall xmlns:ex="http://ws.apache.org/xmlrpc/namespaces/extensions"><methodName>m</methodName>' +
+      '<params><param><value><ex:nil/></value></param></params></methodCall>',
+    );
+    expect(parseMethodCall(body).params).toEqual([null]);
+  });
+
   it('trims a pretty-printed method name', () => {
     const body = Buffer.from(`<methodCall><methodName>\n  common.version\n</methodName></methodCall>`);
     expect(parseMethodCall(body).methodName).toBe('common.version');
