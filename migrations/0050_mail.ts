@@ -52,9 +52,19 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['partner_id']);
   });
 
+  // Files of a message. ir_attachment belongs to base and may come later in the migration
+  // order, so the attachment side has no foreign key (the ORM removes links on unlink).
+  await knex.schema.createTable('message_attachment_rel', (t) => {
+    t.integer('message_id').notNullable().references('id').inTable('mail_message').onDelete('CASCADE');
+    t.integer('attachment_id').notNullable();
+    t.primary(['message_id', 'attachment_id']);
+    t.index(['attachment_id']);
+  });
+
   await knex.schema.createTable('mail_mail', (t) => {
     t.increments('id');
-    t.integer('mail_message_id').references('id').inTable('mail_message').onDelete('CASCADE');
+    // Queued mail outlives its message: a deleted record still owes its notifications.
+    t.integer('mail_message_id').references('id').inTable('mail_message').onDelete('SET NULL');
     t.string('model');
     t.integer('res_id');
     t.string('record_name');
@@ -84,7 +94,7 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   for (const table of [
-    'mail_mail', 'mail_notification', 'mail_message_res_partner_rel', 'mail_message',
+    'mail_mail', 'message_attachment_rel', 'mail_notification', 'mail_message_res_partner_rel', 'mail_message',
     'mail_followers_mail_message_subtype_rel', 'mail_followers', 'mail_message_subtype',
   ]) {
     await knex.schema.dropTableIfExists(table);

@@ -14,7 +14,8 @@ export function parseAddress(s: string | null): Address | null {
   if (!s) return null;
   const m = /^\s*"?([^"<]*?)"?\s*<([^<>]+)>\s*$/.exec(s);
   if (m) return { name: m[1].trim(), address: m[2].trim() };
-  return { name: '', address: s.trim() };
+  // An author without an address is known by name only.
+  return s.includes('@') ? { name: '', address: s.trim() } : { name: s.trim(), address: '' };
 }
 
 export function composeMessage(mail: ClaimedMail, fromAddress: string): SendMailOptions {
