@@ -1,6 +1,6 @@
 // unlink: deletes records after applying every many2one's `ondelete` in code (restrict,
 // cascade, set null), so both backends behave the same with or without foreign keys; link
-// rows of many2many fields on either side go with them.
+// rows of many2many fields on either side, external ids and attachments go with them.
 import { UserError } from '../../errors';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
@@ -49,10 +49,28 @@ async function removeRecords(env: OrmEnv, model: RuntimeModel, ids: number[], de
     ...Object.values(model.fields).filter((f) => f.type === 'many2many' && !f.compute).map((f) => [f.relation!, f.column1!] as const),
     ...env.registry.relationsTo(model.name).map(({ field }) => [field.relation!, field.column2!] as const),
   ];
+  const owned = ownedRows(env, model);
   for (const part of chunked(ids)) {
     for (const [rel, col] of links) await env.cr(rel).whereIn(col, part).delete();
+    for (const o of owned) await env.cr(o.table).where(o.modelColumn, model.name).whereIn(o.idColumn, part).delete();
     await env.cr(model.table).whereIn('id', part).delete();
   }
+}
+
+/**
+ * Rows that exist only for a record and go with it, as in Odoo: its external ids and its
+ * attachments (matched by model name and id).
+ */
+function ownedRows(env: OrmEnv, model: RuntimeModel): { table: string; modelColumn: string; idColumn: string }[] {
+  const out: { table: string; modelColumn: string; idColumn: string }[] = [];
+  const add = (name: string, modelColumn: string) => {
+    if (name === model.name || !env.registry.has(name)) return;
+    const m = env.registry.model(name);
+    if (m.fields[modelColumn] && m.fields.res_id) out.push({ table: m.table, modelColumn, idColumn: 'res_id' });
+  };
+  add('ir.model.data', 'model');
+  add('ir.attachment', 'res_model');
+  return out;
 }
 
 export async function unlinkRecords(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<true> {

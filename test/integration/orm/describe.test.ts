@@ -110,5 +110,7 @@ describe.each(BACKENDS)('model description on %s', (backend) => {
     await t.env().model('ir.model.data').create({ module: 'test_base', name: 'meta', model: 'test.partner', res_id: id });
     expect(await call('get_external_id', [[id]])).toEqual({ [String(id)]: 'test_base.meta' });
     expect(((await call('perm_read', [[id]])) as unknown as Record<string, unknown>[])[0].xmlid).toBe('test_base.meta');
+    await call('unlink', [[id]]);
+    expect(await t.db.knex('ir_model_data').where({ model: 'test.partner', res_id: id })).toEqual([]);
   });
 });
