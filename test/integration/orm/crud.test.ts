@@ -188,6 +188,19 @@ describe.each(BACKENDS)('records on %s', (backend) => {
     expect((await call('read', [[id], ['category_name']]) as Record<string, unknown>[])[0].category_name).toBe('Again');
   });
 
+  test('__last_update reads the last change; a stale one in the context refuses write and unlink', async () => {
+    const id = await t.env().model('test.partner').create({ name: 'Stamp' });
+    await t.db.knex('test_partner').where('id', id).update({ write_date: '2020-05-06 07:08:09' });
+    const [row] = await call('read', [[id], ['__last_update']]) as Record<string, unknown>[];
+    expect(row).toEqual({ id, __last_update: '2020-05-06 07:08:09' });
+    const stale = { __last_update: { [`test.partner,${id}`]: '2020-05-06 07:08:08' } };
+    await expect(call('write', [[id], { name: 'x' }], { context: stale }))
+      .rejects.toThrow(new UserError(`A document was modified since you last viewed it (Test Partner:${id})`));
+    await expect(call('unlink', [[id]], { context: stale })).rejects.toThrow(UserError);
+    const fresh = { __last_update: { [`test.partner,${id}`]: '2020-05-06 07:08:09' } };
+    expect(await call('write', [[id], { name: 'y', __last_update: 'ignored' }], { context: fresh })).toBe(true);
+  });
+
   test('binary fields give a human size with bin_size', async () => {
     const content = Buffer.alloc(12637, 1).toString('base64');
     const id = await t.env().model('test.partner').create({ name: 'Bin', photo: content });
