@@ -1,4 +1,5 @@
 // Typed configuration with its defaults. Read only by src/main.ts (tests build their own).
+import { MAIL_DEFAULTS, type MailConfig } from '../src/mail/mail-config';
 
 export interface CodecLimitsConfig {
   maxBodyBytes: number;
@@ -42,6 +43,8 @@ export interface Config {
   bodyTimeoutMs?: number;
   /** On SIGTERM/SIGINT, how long in-flight calls may take before connections are cut. */
   shutdownTimeoutMs?: number;
+  /** Outgoing mail: SMTP server, sender pacing and retries (src/mail/mail-config.ts). */
+  mail: MailConfig;
 }
 
 export const DEFAULTS: Config = {
@@ -64,4 +67,5 @@ export const DEFAULTS: Config = {
   centerCode: 'MAIN',
   bodyTimeoutMs: 30_000,
   shutdownTimeoutMs: 30_000,
+  mail: MAIL_DEFAULTS,
 };

@@ -2,6 +2,7 @@
 // reported at once, so a misconfigured server refuses to start with one readable message.
 import { ValidationError } from '../src/errors';
 import { Config, DEFAULTS } from './defaults';
+import { loadMailConfig, MAIL_CONFIG_VARIABLES } from '../src/mail/mail-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -10,7 +11,7 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'MASTER_PASSWORD', 'ADMIN_PASSWORD', 'DEFAULT_DB',
   'LOG_LEVEL', 'LIST_DB', 'SERVER_VERSION', 'PASSWORD_ROUNDS', 'LOGIN_MAX_FAILURES',
   'LOGIN_COOLDOWN_SECONDS', 'DEBUG_FAULTS', 'CENTER_CODE', 'MAX_BODY_BYTES', 'MAX_DEPTH',
-  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS',
+  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', ...MAIL_CONFIG_VARIABLES,
 ] as const;
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
@@ -84,6 +85,7 @@ export function loadConfig(env: Env = process.env, base: Config = DEFAULTS): Con
     },
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', base.bodyTimeoutMs ?? 30_000, 1),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', base.shutdownTimeoutMs ?? 30_000, 0),
+    mail: loadMailConfig(env, base.mail, problems),
   };
   if (problems.length > 0) {
     throw new ValidationError(`Invalid configuration:\n- ${problems.join('\n- ')}`, 'Configuration');

@@ -47,7 +47,11 @@ export async function claimBatch(db: MailDb, worker: string, limit: number, leas
   const res: unknown = await db.knex.raw(sql, [worker, Math.round(leaseMs), limit]);
   const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as ClaimedMail[];
   return rows
-    .map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts), res_id: r.res_id === null ? null : Number(r.res_id) }))
+    .map((r) => ({
+      ...r, id: Number(r.id), attempts: Number(r.attempts),
+      res_id: r.res_id === null ? null : Number(r.res_id),
+      mail_message_id: r.mail_message_id === null ? null : Number(r.mail_message_id),
+    }))
     .sort((a, b) => a.id - b.id);
 }
 

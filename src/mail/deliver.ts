@@ -7,6 +7,7 @@ import { claimBatch, markFailed, markRetry, markSent, releaseClaims, renewClaim,
 import { classifyFailure, unusableAddress } from './failure';
 import { retryDelayMs } from './backoff';
 import { composeMessage } from './compose';
+import { attachmentsOf, type MailAttachment } from './attachments';
 
 export interface MailLogger {
   info(message: string, meta?: Record<string, unknown>): unknown;
@@ -41,6 +42,7 @@ export async function deliverRound(db: MailDb, deps: DeliveryDeps): Promise<Roun
   const batch = await claimBatch(db, deps.worker, config.batchSize, config.leaseMs);
   const claimedAt = Date.now();
   const report = { ...emptyReport(), claimed: batch.length };
+  const files = await attachmentsOf(db, batch.flatMap((m) => (m.mail_message_id ? [m.mail_message_id] : [])));
   const queue = [...batch];
   const worker = async () => {
     for (let mail = queue.shift(); mail; mail = queue.shift()) {
@@ -48,7 +50,7 @@ export async function deliverRound(db: MailDb, deps: DeliveryDeps): Promise<Roun
         queue.unshift(mail);
         return;
       }
-      await deliverOne(db, deps, mail, report, claimedAt);
+      await deliverOne(db, deps, mail, report, claimedAt, files.get(mail.mail_message_id ?? 0) ?? []);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, config.concurrency) }, worker));
@@ -57,7 +59,7 @@ export async function deliverRound(db: MailDb, deps: DeliveryDeps): Promise<Roun
 }
 
 async function deliverOne(
-  db: MailDb, deps: DeliveryDeps, mail: ClaimedMail, report: RoundReport, claimedAt: number,
+  db: MailDb, deps: DeliveryDeps, mail: ClaimedMail, report: RoundReport, claimedAt: number, files: MailAttachment[],
 ): Promise<void> {
   const { config, logger, worker } = deps;
   const meta = { db: db.name, name: 'mail.sender', mail_id: mail.id, message_id: mail.message_id };
@@ -72,7 +74,7 @@ async function deliverOne(
   // sender took it meanwhile), so that sending always happens well inside the lease.
   if (Date.now() - claimedAt > config.leaseMs / 3 && !(await renewClaim(db, worker, mail.id, config.leaseMs))) return;
   try {
-    await deps.transport.send(composeMessage(mail, config.from));
+    await deps.transport.send({ ...composeMessage(mail, config.from), ...(files.length ? { attachments: files } : {}) });
   } catch (err) {
     const f = classifyFailure(err);
     const attempts = mail.attempts + 1;

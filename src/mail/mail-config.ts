@@ -50,3 +50,63 @@ export const MAIL_DEFAULTS: MailConfig = {
   maxAttempts: 60,
   timeoutMs: 30_000,
 };
+
+/** Environment variables of outgoing mail, read by `loadMailConfig`. */
+export const MAIL_CONFIG_VARIABLES = [
+  'MAIL_TRANSPORT', 'MAIL_FOLDER', 'MAIL_FROM', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_REQUIRE_TLS',
+  'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_TIMEOUT_MS', 'MAIL_BATCH_SIZE', 'MAIL_CONCURRENCY', 'MAIL_POLL_MS',
+  'MAIL_LEASE_MS', 'MAIL_RETRY_BASE_MS', 'MAIL_RETRY_MAX_MS', 'MAIL_MAX_ATTEMPTS',
+] as const;
+
+/** Mail settings from environment variables over `base`; each bad value is added to `problems`. */
+export function loadMailConfig(env: Record<string, string | undefined>, base: MailConfig, problems: string[]): MailConfig {
+  const raw = (name: string) => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const v = raw(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${v}")`);
+      return fallback;
+    }
+    return Number(v);
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const v = raw(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  };
+  const transport = (raw('MAIL_TRANSPORT')?.toLowerCase() ?? base.transport) as MailConfig['transport'];
+  if (!['off', 'smtp', 'folder'].includes(transport)) problems.push('MAIL_TRANSPORT must be off, smtp or folder');
+  const from = raw('MAIL_FROM') ?? base.from;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from)) problems.push(`MAIL_FROM must be an email address (got "${from}")`);
+  const out: MailConfig = {
+    transport,
+    smtp: {
+      host: raw('SMTP_HOST') ?? base.smtp.host,
+      port: int('SMTP_PORT', base.smtp.port, 1, 65535),
+      secure: bool('SMTP_SECURE', base.smtp.secure),
+      requireTls: bool('SMTP_REQUIRE_TLS', base.smtp.requireTls),
+      user: raw('SMTP_USER') ?? base.smtp.user,
+      password: env.SMTP_PASSWORD ?? base.smtp.password,
+    },
+    folder: raw('MAIL_FOLDER') ?? base.folder,
+    from,
+    batchSize: int('MAIL_BATCH_SIZE', base.batchSize, 1, 10_000),
+    concurrency: int('MAIL_CONCURRENCY', base.concurrency, 1, 64),
+    pollMs: int('MAIL_POLL_MS', base.pollMs, 10),
+    leaseMs: int('MAIL_LEASE_MS', base.leaseMs, 1000),
+    retryBaseMs: int('MAIL_RETRY_BASE_MS', base.retryBaseMs, 1),
+    retryMaxMs: int('MAIL_RETRY_MAX_MS', base.retryMaxMs, 1),
+    maxAttempts: int('MAIL_MAX_ATTEMPTS', base.maxAttempts, 1),
+    timeoutMs: int('SMTP_TIMEOUT_MS', base.timeoutMs, 100),
+  };
+  // A send must end well inside the lease, or another sender could take the mail meanwhile.
+  if (out.leaseMs < 3 * out.timeoutMs) problems.push('MAIL_LEASE_MS must be at least three times SMTP_TIMEOUT_MS');
+  return out;
+}
