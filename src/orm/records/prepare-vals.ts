@@ -56,9 +56,7 @@ export async function checkKeys(env: OrmEnv, model: RuntimeModel, vals: Vals, op
   for (const key of Object.keys(vals)) {
     const f = model.fields[key];
     if (!f) throw invalidField(model, key);
-    // A related field passes only to be written through by the model's hooks (res.users writes
-    // name/email/lang/tz on its partner); convertVals refuses any that a hook left in vals.
-    if (key === 'id' || !(isWritable(f) || (f.related && !f.readonly))) throw readonlyError(env, model, f);
+    if (key === 'id' || !isWritable(f)) throw readonlyError(env, model, f);
     if (!opts.internal && (f.readonly || isMagic(key))) throw readonlyError(env, model, f);
     if (!(await fieldAllowed(env, f))) denied.push(key);
   }

@@ -1,0 +1,86 @@
+// Drawing the next number of a sequence. One UPDATE ... RETURNING per number: the row lock (or
+// SQLite's write lock) serialises concurrent callers, so numbers never repeat, and a rolled-back
+// transaction gives its number back, so no gaps appear.
+import { UserError } from '../../src/errors';
+import type { Env } from '../../src/orm/define';
+
+interface SequenceRow {
+  id: number;
+  name: string;
+  prefix: string | null;
+  suffix: string | null;
+  padding: number | null;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The parts of "now" in the caller's timezone (UTC when it has none or an unknown one). */
+function nowParts(tz: unknown): Record<string, number> {
+  const zone = typeof tz === 'string' && tz ? tz : 'UTC';
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  } catch {
+    return nowParts('UTC');
+  }
+  const parts: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date())) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return parts;
+}
+
+/** OpenERP's interpolation keys: %(year)s, %(month)s, %(day)s, %(y)s, %(doy)s, %(woy)s... */
+export function interpolationDict(tz: unknown): Record<string, string> {
+  const p = nowParts(tz);
+  const date = new Date(Date.UTC(p.year, p.month - 1, p.day));
+  const dayOfYear = Math.floor((date.getTime() - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;
+  const weekday = date.getUTCDay();
+  // strftime %W: weeks start on Monday; days before the first Monday are week 0.
+  const mondayBased = (weekday + 6) % 7;
+  const woy = Math.floor((dayOfYear - 1 - mondayBased + 7) / 7);
+  return {
+    year: String(p.year), month: pad(p.month), day: pad(p.day), y: pad(p.year % 100),
+    doy: pad(dayOfYear, 3), woy: pad(woy), weekday: String(weekday),
+    h24: pad(p.hour), h12: pad(p.hour % 12 === 0 ? 12 : p.hour % 12), min: pad(p.minute), sec: pad(p.second),
+  };
+}
+
+export function interpolate(text: string | null, dict: Record<string, string>, seqName: string): string {
+  if (!text) return '';
+  return text.replace(/%\(([a-z0-9_]*)\)s|%%/g, (whole, key: string | undefined) => {
+    if (whole === '%%') return '%';
+    const v = dict[key ?? ''];
+    if (v === undefined) throw new UserError(`Invalid prefix or suffix for sequence '${seqName}'`, 'Warning');
+    return v;
+  });
+}
+
+async function draw(env: Env, seq: SequenceRow): Promise<string> {
+  const rows: { number_next: unknown; number_increment: unknown }[] = await env.cr('ir_sequence')
+    .where('id', seq.id)
+    .update({ number_next: env.cr.raw('number_next + number_increment') }, ['number_next', 'number_increment']);
+  const value = Number(rows[0].number_next) - Number(rows[0].number_increment);
+  const dict = interpolationDict(env.context.tz);
+  const number = String(value).padStart(Number(seq.padding ?? 0), '0');
+  return interpolate(seq.prefix, dict, seq.name) + number + interpolate(seq.suffix, dict, seq.name);
+}
+
+const COLUMNS = ['id', 'name', 'prefix', 'suffix', 'padding'];
+
+/** The next reference of the first active sequence with this code, or False when none. */
+export async function nextByCode(env: Env, code: unknown): Promise<string | false> {
+  await env.model('ir.sequence').call('check_access_rights', { operation: 'read' });
+  const seq = (await env.cr('ir_sequence').where({ code: String(code), active: true })
+    .orderBy('id').first(COLUMNS)) as SequenceRow | undefined;
+  return seq ? draw(env, seq) : false;
+}
+
+export async function nextById(env: Env, id: unknown): Promise<string | false> {
+  await env.model('ir.sequence').call('check_access_rights', { operation: 'read' });
+  const seq = (await env.cr('ir_sequence').where({ id: Number(id), active: true }).first(COLUMNS)) as SequenceRow | undefined;
+  return seq ? draw(env, seq) : false;
+}

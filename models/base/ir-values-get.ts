@@ -1,0 +1,61 @@
+// ir.values.get as the 6.x/7.0 clients call it: the actions bound to a model or record
+// ('action', 'tree_but_open' for menus, 'client_action_multi'...) and the user defaults
+// ('default'). A menu's own `action` counts as its tree_but_open binding.
+import type { Env } from '../../src/orm/define';
+
+type Row = { id: number; name: string; model: string; res_id: number | null; key2: string | null; value: string | null };
+
+function targets(models: unknown): [string, number | false][] {
+  if (!Array.isArray(models)) return [];
+  const out: [string, number | false][] = [];
+  for (const m of models) {
+    if (typeof m === 'string') out.push([m, false]);
+    else if (Array.isArray(m) && typeof m[0] === 'string') out.push([m[0], typeof m[1] === 'number' ? m[1] : false]);
+  }
+  return out;
+}
+
+/** Reads the action a reference "model,id" names, as the caller; null when they may not see it. */
+async function actionDict(env: Env, ref: string | null): Promise<Record<string, unknown> | null> {
+  const m = ref ? /^([a-z0-9_.]+),(\d+)$/.exec(ref) : null;
+  if (!m) return null;
+  try {
+    const [action] = await env.model(m[1]).read([Number(m[2])]);
+    return action ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function valueRows(env: Env, key: string, key2: unknown, model: string, resId: number | false): Promise<Row[]> {
+  const q = env.cr('ir_values').where({ key, model })
+    .andWhere((w) => { w.whereNull('user_id').orWhere('user_id', env.uid); })
+    .orderBy('id')
+    .select('id', 'name', 'model', 'res_id', 'key2', 'value');
+  if (typeof key2 === 'string') q.andWhere('key2', key2);
+  if (resId === false) q.andWhere((w) => { w.whereNull('res_id').orWhere('res_id', 0); });
+  else q.andWhere((w) => { w.whereNull('res_id').orWhere('res_id', 0).orWhere('res_id', resId); });
+  return q;
+}
+
+export async function irValuesGet(env: Env, key: unknown, key2: unknown, models: unknown): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const [model, resId] of targets(models)) {
+    const rows = await valueRows(env, String(key), key2, model, resId);
+    if (key === 'default') {
+      for (const r of rows) out.push([r.id, r.name, r.value === null ? false : JSON.parse(r.value)]);
+      continue;
+    }
+    if (key !== 'action') continue;
+    let refs = rows.map((r) => ({ id: r.id as number | false, name: r.name, value: r.value }));
+    if (!refs.length && model === 'ir.ui.menu' && key2 === 'tree_but_open' && resId !== false) {
+      const menu = await env.cr('ir_ui_menu').where('id', resId).first('name', 'action');
+      if (menu?.action) refs = [{ id: false, name: String(menu.name), value: String(menu.action) }];
+    }
+    for (const r of refs) {
+      const action = await actionDict(env, r.value);
+      if (action) out.push([r.id, r.name, action]);
+    }
+  }
+  return out;
+}

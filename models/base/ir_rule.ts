@@ -1,0 +1,49 @@
+// ir.rule: record rules. `domain_force` is a domain stored as JSON; values that depend on the
+// current user are written {"$user": "id"}, {"$user": "company_id"}, {"$user": "groups_id"}...
+import { boolean, char, defineModel, many2many, many2one, text, type Env } from '../../src/orm/define';
+
+async function isGlobal(env: Env, ids: number[]): Promise<Map<number, boolean>> {
+  const linked: { rule_group_id: number }[] = await env.cr('rule_group_rel').distinct('rule_group_id')
+    .whereIn('rule_group_id', ids);
+  const withGroups = new Set(linked.map((r) => Number(r.rule_group_id)));
+  return new Map(ids.map((id) => [id, !withGroups.has(id)]));
+}
+
+function validDomain(raw: unknown): boolean {
+  if (raw === false || raw === null || raw === undefined || raw === '') return true;
+  if (typeof raw !== 'string') return false;
+  try {
+    return Array.isArray(JSON.parse(raw));
+  } catch {
+    return false;
+  }
+}
+
+export default defineModel({
+  name: 'ir.rule',
+  description: 'Record Rule',
+  order: 'model_id DESC, id',
+  fields: {
+    name: char({ string: 'Name', index: true }),
+    active: boolean({ string: 'Active', default: true,
+      help: 'If you uncheck the active field, it will disable the record rule without deleting it (if you delete a native record rule, it may be re-created when you reload the module).' }),
+    model_id: many2one('ir.model', { string: 'Object', required: true, ondelete: 'cascade', index: true }),
+    groups: many2many('res.groups', { string: 'Groups', relation: 'rule_group_rel', column1: 'rule_group_id', column2: 'group_id' }),
+    domain_force: text({ string: 'Domain', help: 'A domain as a JSON list; {"$user": "<field>"} stands for a value of the current user.' }),
+    global: boolean({ string: 'Global', compute: isGlobal,
+      help: 'If no group is specified the rule is global and applied to everyone' }),
+    perm_read: boolean({ string: 'Apply for Read', default: true }),
+    perm_write: boolean({ string: 'Apply for Write', default: true }),
+    perm_create: boolean({ string: 'Apply for Create', default: true }),
+    perm_unlink: boolean({ string: 'Apply for Delete', default: true }),
+  },
+  constraints: [{
+    name: 'domain_is_json',
+    fields: ['domain_force'],
+    check: async (env, ids) => {
+      const rows = await env.sudo().model('ir.rule').read(ids, ['domain_force']);
+      return rows.every((r) => validDomain(r.domain_force))
+        ? null : 'The domain of a record rule must be a JSON list, e.g. [["user_id", "=", {"$user": "id"}]].';
+    },
+  }],
+});

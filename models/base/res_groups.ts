@@ -1,0 +1,49 @@
+// res.groups: groups of users. Members of a group also belong to the groups it implies.
+// A group reads as "Category / Name" (7.0).
+import { char, defineModel, many2many, many2one, one2many, text, type Env } from '../../src/orm/define';
+
+async function fullNames(env: Env, ids: number[]): Promise<Map<number, string>> {
+  const rows: { id: number; name: string; category: string | null }[] = await env.cr('res_groups as g')
+    .leftJoin('ir_module_category as c', 'c.id', 'g.category_id')
+    .whereIn('g.id', ids)
+    .select('g.id', 'g.name', 'c.name as category');
+  return new Map(rows.map((r) => [Number(r.id), r.category ? `${r.category} / ${r.name}` : r.name]));
+}
+
+export default defineModel({
+  name: 'res.groups',
+  description: 'Access Groups',
+  order: 'name',
+  fields: {
+    name: char({ string: 'Name', required: true, translate: true }),
+    category_id: many2one('ir.module.category', { string: 'Application', index: true }),
+    full_name: char({ string: 'Group Name', readonly: true, compute: fullNames }),
+    implied_ids: many2many('res.groups', {
+      string: 'Inherits', relation: 'res_groups_implied_rel', column1: 'gid', column2: 'hid',
+      help: 'Users of this group automatically inherit those groups',
+    }),
+    users: many2many('res.users', { string: 'Users', relation: 'res_groups_users_rel', column1: 'gid', column2: 'uid' }),
+    model_access: one2many('ir.model.access', 'group_id', { string: 'Access Controls' }),
+    rule_groups: many2many('ir.rule', {
+      string: 'Rules', relation: 'rule_group_rel', column1: 'group_id', column2: 'rule_group_id',
+    }),
+    menu_access: many2many('ir.ui.menu', {
+      string: 'Access Menu', relation: 'ir_ui_menu_group_rel', column1: 'gid', column2: 'menu_id',
+    }),
+    comment: text({ string: 'Comment' }),
+  },
+  sqlConstraints: [
+    { name: 'name_uniq', unique: ['category_id', 'name'],
+      message: 'The name of the group must be unique within an application!' },
+  ],
+  methods: {
+    name_get: {
+      params: ['ids', 'context'],
+      fn: async (env, { ids }) => {
+        const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
+        const rows = await env.model('res.groups').read(list, ['full_name']);
+        return rows.map((r) => [r.id, r.full_name]);
+      },
+    },
+  },
+});

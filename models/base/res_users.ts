@@ -1,0 +1,56 @@
+// res.users: who logs in. Name, email, language and timezone are the user's partner's; the
+// password is write-only and stored hashed; groups decide what the user may do.
+import {
+  boolean, char, datetime, defineModel, many2many, many2one, password, selection, text,
+  type Env,
+} from '../../src/orm/define';
+import { LANGUAGES } from './res_partner';
+import { beforeCreateUser, beforeUnlinkUser, beforeWriteUser } from './res-users-hooks';
+import { usersMethods } from './res-users-methods';
+
+export default defineModel({
+  name: 'res.users',
+  description: 'User',
+  order: 'login',
+  fields: {
+    partner_id: many2one('res.partner', { string: 'Related Partner', required: true, ondelete: 'restrict' }),
+    name: char({ string: 'Name', related: 'partner_id.name' }),
+    email: char({ string: 'Email', related: 'partner_id.email' }),
+    lang: selection(LANGUAGES, { string: 'Language', related: 'partner_id.lang' }),
+    tz: char({ string: 'Timezone', related: 'partner_id.tz' }),
+    login: char({ string: 'Login', size: 64, required: true, help: 'Used to log into the system' }),
+    password: password({ string: 'Password', help: 'Keep empty if you don\'t want the user to be able to connect on the system.' }),
+    active: boolean({ string: 'Active', default: true }),
+    company_id: many2one('res.company', {
+      string: 'Company', help: 'The company this user is currently working for.',
+      default: async (env: Env) => {
+        const rows = await env.cr('res_users').where('id', env.uid).first('company_id');
+        if (rows?.company_id) return Number(rows.company_id);
+        const first = await env.cr('res_company').orderBy('id').first('id');
+        return first ? Number(first.id) : false;
+      },
+    }),
+    groups_id: many2many('res.groups', {
+      string: 'Groups', relation: 'res_groups_users_rel', column1: 'uid', column2: 'gid',
+      default: async (env: Env) => {
+        const row = await env.cr('ir_model_data').where({ module: 'base', name: 'group_user' }).first('res_id');
+        return row?.res_id ? [[6, 0, [Number(row.res_id)]]] : [];
+      },
+    }),
+    signature: text({ string: 'Signature' }),
+    login_date: datetime({ string: 'Latest connection', readonly: true }),
+    action_id: many2one('ir.actions.actions', { string: 'Home Action',
+      help: 'If specified, this action will be opened at log on for this user, in addition to the standard menu.' }),
+    menu_id: many2one('ir.actions.actions', { string: 'Menu Action',
+      help: 'If specified, the action will replace the standard menu for this user.' }),
+  },
+  sqlConstraints: [
+    { name: 'login_key', unique: ['login'], message: 'You can not have two users with the same login !' },
+  ],
+  methods: usersMethods,
+  hooks: {
+    beforeCreate: beforeCreateUser,
+    beforeWrite: beforeWriteUser,
+    beforeUnlink: beforeUnlinkUser,
+  },
+});

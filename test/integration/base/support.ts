@@ -1,0 +1,52 @@
+// A freshly created database with the base module installed, on either backend, and envs on it
+// as any user. Passwords are hashed with few rounds to keep the tests quick.
+import { MODULES } from '../../../models';
+import { createAccessPolicy } from '../../../src/orm/access';
+import { installModules } from '../../../src/orm/data-loader';
+import { createEnv, type OrmEnv } from '../../../src/orm/env';
+import { COMPAT_70, type Compat } from '../../../src/orm/env-types';
+import { buildRegistry, type Registry } from '../../../src/orm/registry';
+import { migrate } from '../../../src/db/migrate';
+import { createScratchDb, type Backend, type ScratchDb } from '../../support/backends';
+
+export const ADMIN_PASSWORD = 'admin-secret';
+
+export interface BaseDb {
+  db: ScratchDb;
+  registry: Registry;
+  /** An env as `uid` (superuser mode only when asked). */
+  env(uid?: number, opts?: { su?: boolean; compat?: Compat; context?: Record<string, unknown> }): OrmEnv;
+  destroy(): Promise<void>;
+}
+
+export function baseRegistry(): Registry {
+  const registry = buildRegistry(MODULES, { access: createAccessPolicy() });
+  return Object.assign(registry, { passwordRounds: 1000 });
+}
+
+export async function openBaseDb(backend: Backend, opts: { demo?: boolean; lang?: string } = {}): Promise<BaseDb> {
+  const db = await createScratchDb(backend);
+  try {
+    await migrate(db.knex, backend);
+    const registry = baseRegistry();
+    const env = (uid = 1, o: { su?: boolean; compat?: Compat; context?: Record<string, unknown> } = {}) => createEnv({
+      cr: db.knex, uid, su: o.su ?? false, registry, dbName: db.name, compat: o.compat ?? COMPAT_70, context: o.context,
+    });
+    await installModules(env(1, { su: true }), registry, { adminPassword: ADMIN_PASSWORD, lang: opts.lang ?? 'en_US', demo: opts.demo });
+    return { db, registry, env, destroy: () => db.destroy() };
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+}
+
+/** Creates a user (as the superuser) with the given groups' external ids; returns its uid. */
+export async function makeUser(base: BaseDb, login: string, groups: string[], extra: Record<string, unknown> = {}): Promise<number> {
+  const su = base.env(1, { su: true });
+  const ids: number[] = [];
+  for (const xmlid of groups) {
+    const id = await su.model('ir.model.data').call('xmlid_to_res_id', { xmlid, raise_if_not_found: true });
+    ids.push(Number(id));
+  }
+  return su.model('res.users').create({ name: login, login, password: `${login}-pw`, groups_id: [[6, 0, ids]], ...extra });
+}
