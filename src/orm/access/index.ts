@@ -9,4 +9,4 @@ export type { RuleRow } from './rules';
 export { resolvePlaceholders, parseRuleDomain } from './placeholders';
 export type { UserFacts } from './placeholders';
 export { andDomains, orDomains, normalizeDomain } from './domain-ops';
-export { aclDenialMessage } from './messages';
+export { aclDenialMessage, ruleDenialMessage } from './messages';

@@ -20,3 +20,9 @@ export function aclDenialMessage(description: string, model: string, mode: Acces
 export function groupFullName(groupName: string, categoryName: string | null): string {
   return categoryName ? `${categoryName}/${groupName}` : groupName;
 }
+
+/** A record rule refuses the operation on records the caller could name (7.0 wording). */
+export function ruleDenialMessage(description: string, mode: AccessMode): string {
+  return 'The requested operation cannot be completed due to security restrictions. '
+    + `Please contact your system administrator.\n\n(Document type: ${description}, Operation: ${mode})`;
+}

@@ -4,7 +4,11 @@ import type { Vals } from '../env-types';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { nowUtc } from '../fields/dates';
-import { atomic, checkAccess } from './common';
+import { AccessError } from '../../errors';
+import { isSuperuser } from '../access-policy';
+import { ruleDenialMessage } from '../access/messages';
+import { labelText, langOf } from '../labels';
+import { atomic, checkAccess, visibleIds } from './common';
 import { withDefaults } from './defaults';
 import { withDbErrors } from './db-errors';
 import { asVals, checkKeys, checkReferences, checkRequired, convertVals, type WriteOptions } from './prepare-vals';
@@ -35,6 +39,10 @@ export async function createRecord(env: OrmEnv, model: RuntimeModel, rawVals: un
     await writeRelated(env, model, [id], prepared.related);
     await recomputeStored(env, model, [id]);
     await runConstraints(env, model, [id], null);
+    // The create rules apply to the new record (7.0 check_access_rule after create).
+    if (!isSuperuser(env) && !(await visibleIds(env, model, [id], 'create')).has(id)) {
+      throw new AccessError(ruleDenialMessage(labelText(model.description, langOf(env.context)), 'create'));
+    }
     for (const hooks of model.hooks) if (hooks.afterCreate) await hooks.afterCreate(env, id, full);
     return id;
   }));

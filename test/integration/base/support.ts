@@ -1,6 +1,8 @@
 // A freshly created database with the base module installed, on either backend, and envs on it
 // as any user. Passwords are hashed with few rounds to keep the tests quick.
+import type { Knex } from 'knex';
 import { MODULES } from '../../../models';
+import type { ModuleDef } from '../../../src/orm/define';
 import { createAccessPolicy } from '../../../src/orm/access';
 import { installModules } from '../../../src/orm/data-loader';
 import { createEnv, type OrmEnv } from '../../../src/orm/env';
@@ -19,16 +21,25 @@ export interface BaseDb {
   destroy(): Promise<void>;
 }
 
-export function baseRegistry(): Registry {
-  const registry = buildRegistry(MODULES, { access: createAccessPolicy() });
+export function baseRegistry(extra: ModuleDef[] = []): Registry {
+  const registry = buildRegistry([...MODULES, ...extra], { access: createAccessPolicy() });
   return Object.assign(registry, { passwordRounds: 1000 });
 }
 
-export async function openBaseDb(backend: Backend, opts: { demo?: boolean; lang?: string } = {}): Promise<BaseDb> {
+export interface OpenOptions {
+  demo?: boolean;
+  lang?: string;
+  /** Test-only modules installed with base; `schema` creates their tables. */
+  modules?: ModuleDef[];
+  schema?: (knex: Knex) => Promise<void>;
+}
+
+export async function openBaseDb(backend: Backend, opts: OpenOptions = {}): Promise<BaseDb> {
   const db = await createScratchDb(backend);
   try {
     await migrate(db.knex, backend);
-    const registry = baseRegistry();
+    if (opts.schema) await opts.schema(db.knex);
+    const registry = baseRegistry(opts.modules);
     const env = (uid = 1, o: { su?: boolean; compat?: Compat; context?: Record<string, unknown> } = {}) => createEnv({
       cr: db.knex, uid, su: o.su ?? false, registry, dbName: db.name, compat: o.compat ?? COMPAT_70, context: o.context,
     });
