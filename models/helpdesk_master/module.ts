@@ -12,6 +12,7 @@ import { SECURITY_RECORDS } from './security';
 import { VIEW_RECORDS } from './views';
 import { MENU_RECORDS } from './menus';
 import { DEMO_RECORDS } from './demo';
+import { mailThread } from '../../src/mail/define';
 
 const SEQUENCE: DataRecord = {
   id: 'seq_helpdesk_request', model: 'ir.sequence', noupdate: true,
@@ -23,7 +24,13 @@ export default defineModule({
   description: 'Support center: service requests, solutions and their workflows',
   depends: ['helpdesk_general'],
   models: [helpdeskRequest, helpdeskSolution],
-  extensions: [helpdeskProblem],
+  extensions: [
+    helpdeskProblem,
+    // Followers: the creator, the requester and the responsible; a solution's associate when
+    // it is to be kept informed. Every status change is posted and mailed to them.
+    mailThread('helpdesk.request', { track: ['state'], followers: ['partner_id', 'user_id'] }),
+    mailThread('helpdesk.solution', { track: ['state'], followers: ['user_id', { field: 'partner_id', when: 'notify_partner' }] }),
+  ],
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
   data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],
   demo: DEMO_RECORDS,
