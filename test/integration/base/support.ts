@@ -17,7 +17,7 @@ export interface BaseDb {
   db: ScratchDb;
   registry: Registry;
   /** An env as `uid` (superuser mode only when asked). */
-  env(uid?: number, opts?: { su?: boolean; compat?: Compat; context?: Record<string, unknown> }): OrmEnv;
+  env(uid?: number, opts?: { su?: boolean; compat?: Compat; context?: Record<string, unknown>; cr?: Knex }): OrmEnv;
   destroy(): Promise<void>;
 }
 
@@ -40,8 +40,8 @@ export async function openBaseDb(backend: Backend, opts: OpenOptions = {}): Prom
     await migrate(db.knex, backend);
     if (opts.schema) await opts.schema(db.knex);
     const registry = baseRegistry(opts.modules);
-    const env = (uid = 1, o: { su?: boolean; compat?: Compat; context?: Record<string, unknown> } = {}) => createEnv({
-      cr: db.knex, uid, su: o.su ?? false, registry, dbName: db.name, compat: o.compat ?? COMPAT_70, context: o.context,
+    const env = (uid = 1, o: { su?: boolean; compat?: Compat; context?: Record<string, unknown>; cr?: Knex } = {}) => createEnv({
+      cr: o.cr ?? db.knex, uid, su: o.su ?? false, registry, dbName: db.name, compat: o.compat ?? COMPAT_70, context: o.context,
     });
     await installModules(env(1, { su: true }), registry, { adminPassword: ADMIN_PASSWORD, lang: opts.lang ?? 'en_US', demo: opts.demo });
     return { db, registry, env, destroy: () => db.destroy() };
