@@ -16,6 +16,8 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server URL; when set, every database is a PostgreSQL database there. */
   databaseUrl: string | null;
+  /** Tells this installation's databases from others' on a shared PostgreSQL server. */
+  databaseTag?: string;
   /** Master password of the `db` service (OpenERP's admin_passwd). */
   masterPassword: string;
   /** Whether `db.list` answers (false: AccessDenied, as OpenERP's list_db = False). */
@@ -52,6 +54,7 @@ export const DEFAULTS: Config = {
   host: '0.0.0.0',
   dataDir: './data',
   databaseUrl: null,
+  databaseTag: 'default',
   masterPassword: 'admin',
   listDb: true,
   defaultDb: 'support',

@@ -8,7 +8,7 @@ type Env = Record<string, string | undefined>;
 
 /** The variables we read, with what each sets; the README's configuration table mirrors it. */
 export const CONFIG_VARIABLES = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'MASTER_PASSWORD', 'ADMIN_PASSWORD', 'DEFAULT_DB',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_TAG', 'MASTER_PASSWORD', 'ADMIN_PASSWORD', 'DEFAULT_DB',
   'LOG_LEVEL', 'LIST_DB', 'SERVER_VERSION', 'PASSWORD_ROUNDS', 'LOGIN_MAX_FAILURES',
   'LOGIN_COOLDOWN_SECONDS', 'DEBUG_FAULTS', 'CENTER_CODE', 'MAX_BODY_BYTES', 'MAX_DEPTH',
   'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', ...MAIL_CONFIG_VARIABLES,
@@ -45,6 +45,10 @@ export function loadConfig(env: Env = process.env, base: Config = DEFAULTS): Con
   if (databaseUrl !== null && !isPostgresUrl(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const databaseTag = raw('DATABASE_TAG') ?? base.databaseTag;
+  if (databaseTag !== undefined && !/^[a-zA-Z0-9_.-]{1,40}$/.test(databaseTag)) {
+    problems.push('DATABASE_TAG must be 1-40 letters, digits, _ . -');
+  }
   // DEFAULT_DB set but empty means "create no database on start".
   const defaultDb = env.DEFAULT_DB !== undefined ? env.DEFAULT_DB.trim() || null : base.defaultDb;
   if (defaultDb !== null && !DB_NAME.test(defaultDb)) {
@@ -66,6 +70,7 @@ export function loadConfig(env: Env = process.env, base: Config = DEFAULTS): Con
     host: raw('HOST') ?? base.host,
     dataDir: raw('DATA_DIR') ?? base.dataDir,
     databaseUrl,
+    databaseTag,
     masterPassword,
     listDb: bool('LIST_DB', base.listDb),
     defaultDb,

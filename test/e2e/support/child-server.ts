@@ -1,0 +1,56 @@
+// Runs src/main.ts as its own process (through a transpile-only require hook), for what only a
+// real process shows: the first start, the printed admin password, signals and the exit code.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+export interface ChildRun {
+  code: number | null;
+  output: string;
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['-r', './test/e2e/support/ts-register.js', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+  child.stderr?.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+/** Starts the server and resolves once it says it is listening (or rejects with its output). */
+export function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+  const { child, output, exited } = start(env);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${output()}`)); }, timeoutMs);
+    const check = () => {
+      const m = /HTTP service \(XML-RPC\) running on [^\s]+:(\d+)/.exec(output());
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), output, exited });
+      }
+    };
+    child.stdout?.on('data', check);
+    child.stderr?.on('data', check);
+    void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${output()}`)); });
+  });
+}
+
+/** Runs the server to its end (for starts that must fail). */
+export async function runChildServer(env: Record<string, string>): Promise<ChildRun> {
+  const { output, exited } = start(env);
+  const code = await exited;
+  return { code, output: output() };
+}
