@@ -3,7 +3,7 @@
 import {
   char, datetime, defineModel, html, integer, many2many, many2one, one2many, selection,
 } from '../../src/orm/define';
-import { markRead, newMessageId, notifyCreatedMessage, nowStamp } from '../../src/mail/define';
+import { checkMessageCreate, markRead, newMessageId, notifyCreatedMessage, nowStamp } from '../../src/mail/define';
 
 export default defineModel({
   name: 'mail.message',
@@ -48,6 +48,7 @@ export default defineModel({
     },
   },
   hooks: {
+    beforeCreate: (env, vals) => checkMessageCreate(env, vals),
     afterCreate: (env, id) => notifyCreatedMessage(env, id),
   },
 });

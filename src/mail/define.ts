@@ -4,4 +4,4 @@ export { mailThread, STATUS_SUBTYPE, type ThreadOptions, type FollowerField } fr
 export { postMessage, type PostOptions } from './post';
 export { newMessageId } from './message-id';
 export { cancelMails, mailQueuedHook, markOutgoing } from './outbox-methods';
-export { markRead, notifyCreatedMessage, nowStamp } from './message-methods';
+export { checkMessageCreate, markRead, notifyCreatedMessage, nowStamp } from './message-methods';

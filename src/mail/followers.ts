@@ -37,11 +37,12 @@ export async function subscribe(
   for (const resId of ids) {
     for (const partnerId of partners) {
       if (have.has(`${resId},${partnerId}`)) continue;
-      const [row] = await env.cr('mail_followers').insert({
+      // Another transaction may subscribe the same partner at the same time: theirs stands.
+      const rows: unknown[] = await env.cr('mail_followers').insert({
         res_model: model, res_id: resId, partner_id: partnerId,
         create_uid: env.uid, create_date: now, write_uid: env.uid, write_date: now,
-      }).returning('id');
-      created.push(idOf(row));
+      }).onConflict(['res_model', 'res_id', 'partner_id']).ignore().returning('id');
+      created.push(...rows.map(idOf));
     }
   }
   const subtypes = subtypeIds ?? await defaultSubtypeIds(env, model);

@@ -4,6 +4,7 @@ import type { Env } from '../orm/env-types';
 import { partnerOfUser } from './partners';
 import { notifyMessage } from './notify';
 import { utcStamp } from './clock';
+import { checkDocumentAccess } from './access';
 
 export async function markRead(env: Env, ids: number[], read: boolean): Promise<number> {
   const me = await partnerOfUser(env, env.uid);
@@ -29,4 +30,10 @@ export async function notifyCreatedMessage(env: Env, id: number): Promise<void> 
 /** Now, as datetime fields store it (UTC, to the second). */
 export function nowStamp(): string {
   return utcStamp();
+}
+
+/** A message written on a record needs read access to that record (7.0's mail.message rule). */
+export async function checkMessageCreate(env: Env, vals: Record<string, unknown>): Promise<void> {
+  if (env.su || typeof vals.model !== 'string' || !vals.model || typeof vals.res_id !== 'number' || !vals.res_id) return;
+  await checkDocumentAccess(env, vals.model, [vals.res_id], 'read');
 }

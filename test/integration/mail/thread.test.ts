@@ -166,4 +166,20 @@ describe.each(BACKENDS)('mail thread on %s', (backend) => {
     expect(carlaMsgs[0].subtype_id).toEqual([expect.any(Number), 'Status Changed']);
     expect(carlaMsgs[0].notified_partner_ids).toEqual([t.people.carla]);
   });
+
+  it('notifies for a message created directly, like a posted one', async () => {
+    const { ana, bob, carla } = t.people;
+    const id = await t.env(ana.uid).model('test.ticket').create({ name: 'T/12', partner_id: carla });
+    const subtype = await t.db.knex('ir_model_data').where({ module: 'mail', name: 'mt_comment' }).first('res_id');
+    const msgId = await callModelMethod(t.env(bob.uid), 'mail.message', 'create', [{
+      model: 'test.ticket', res_id: id, body: '<p>Hola</p>', type: 'comment', subtype_id: Number(subtype.res_id),
+    }]) as number;
+    const mails = await outbox();
+    expect(mails.map((m) => m.recipient_id).sort()).toEqual(sorted([ana.partner, carla]));
+    expect(mails.every((m) => Number(m.mail_message_id) === msgId)).toBe(true);
+    // Subscribing the same partner twice keeps one follower.
+    await call('message_subscribe', [[id], [carla, carla]]);
+    await call('message_subscribe', [[id], [carla]]);
+    expect(await followers(id)).toEqual(sorted([ana.partner, carla]));
+  });
 });
