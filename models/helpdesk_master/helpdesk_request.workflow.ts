@@ -42,8 +42,10 @@ export default defineWorkflow({
       const r = await request(ctx, ['problem_ids']);
       const problems = (r.problem_ids as number[]) ?? [];
       if (!problems.length) return MESSAGES.problemNeeded;
-      const rows = await ctx.env.model('helpdesk.problem').read(problems, ['resource_ids']);
-      return rows.every((p) => ((p.resource_ids as number[]) ?? []).length > 0) ? null : MESSAGES.resourcesNeeded;
+      // A problem already closed (reused from an earlier request) needs nobody any more.
+      const rows = await ctx.env.model('helpdesk.problem').read(problems, ['resource_ids', 'state']);
+      const staffed = (p: Record<string, unknown>) => p.state === 'closed' || ((p.resource_ids as number[]) ?? []).length > 0;
+      return rows.every(staffed) ? null : MESSAGES.resourcesNeeded;
     },
     solutionLinked: async (ctx) => {
       const r = await request(ctx, ['solution_ids']);

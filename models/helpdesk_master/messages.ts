@@ -23,8 +23,8 @@ export const MESSAGES = {
     'Debe identificarse al menos un problema antes del desarrollo.',
   ),
   resourcesNeeded: l(
-    'Resources must be assigned to every problem of the request first.',
-    'Primero deben asignarse recursos a todos los problemas de la solicitud.',
+    'Resources must be assigned to every open problem of the request first.',
+    'Primero deben asignarse recursos a todos los problemas abiertos de la solicitud.',
   ),
   solutionNeeded: l(
     'A solution must be linked before closing the request.',

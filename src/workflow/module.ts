@@ -59,6 +59,19 @@ function workflowExtension(engine: WorkflowEngine, wf: WorkflowDef): ModelExtens
           return out;
         },
       },
+      // Internal (the leading underscore keeps it off RPC): puts records in a state a peer center
+      // already reached, through engine.applyState (effects and listeners run, groups and guards
+      // do not). Models call it with env.model(m).call(); returns {id: moved}.
+      _workflow_apply_state: {
+        params: ['ids', 'state', 'signal', 'context'],
+        fn: async (env, args) => {
+          const out: RpcStruct = newStruct();
+          for (const id of idList(args.ids)) {
+            out[String(id)] = await engine.applyState(env, wf.model, id, signalName(args.state), String(args.signal ?? ''));
+          }
+          return out;
+        },
+      },
       // Which signals the caller may send from each record's state (what the form's buttons show).
       workflow_signals: {
         params: ['ids', 'context'],

@@ -152,8 +152,10 @@ class Walkthrough(unittest.TestCase):
         self.assertIn(mine, p.help.call(REQ, 'search', []))
         self.assertNotIn(theirs, p.help.call(REQ, 'search', []))
         self.assertNotIn(mine, p.other_help.call(REQ, 'search', []))
-        self.refused('AccessError', p.help.call, REQ, 'read', [theirs], ['subject'])
-        self.refused('AccessError', p.help.signal, REQ, 'notify', theirs)
+        # Another center's request is as good as missing: nothing to read, nothing to signal.
+        self.assertEqual(p.help.call(REQ, 'read', [theirs], ['subject']), [])
+        self.refused('Warning', p.help.signal, REQ, 'notify', theirs)
+        self.assertEqual(p.other_help.state(REQ, theirs), 'draft')
         self.assertTrue({mine, theirs} <= set(p.support.call(REQ, 'search', [])))
 
     def test_salaries_and_server_passwords_stay_hidden(self):
