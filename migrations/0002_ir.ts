@@ -114,6 +114,7 @@ async function moduleTables(knex: Knex): Promise<void> {
     t.string('author');
     t.string('latest_version');
     t.string('state');
+    t.string('data_digest', 64);
     logColumns(t);
     t.index(['state']);
   });

@@ -16,6 +16,8 @@ export default defineModel({
       ['uninstallable', 'Not Installable'], ['uninstalled', 'Not Installed'], ['installed', 'Installed'],
       ['to upgrade', 'To be upgraded'], ['to remove', 'To be removed'], ['to install', 'To be installed'],
     ], { string: 'Status', readonly: true, default: 'uninstalled', index: true }),
+    data_digest: char({ string: 'Data Digest', size: 64, readonly: true,
+      help: 'Fingerprint of the module data last loaded: unchanged data is not loaded again on start' }),
     dependencies_id: one2many('ir.module.module.dependency', 'module_id', { string: 'Dependencies', readonly: true }),
   },
   sqlConstraints: [

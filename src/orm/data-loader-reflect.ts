@@ -1,6 +1,7 @@
 // Reflecting the registry into the database: ir_model and ir_model_fields rows for every model
 // (with the external ids `<module>.model_<model>` that ACL data refers to) and ir_module_module
 // rows for every module, marked installed. Plain batched SQL: this is the server's own data.
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { FieldDef, ModuleDef } from './define';
 import { isStored } from './fields';
@@ -126,11 +127,24 @@ export async function reflectModels(cr: Cr, registry: Registry): Promise<void> {
   await reflectFieldRows(cr, registry, ids);
 }
 
+/** A fingerprint of a module's data records, to load them again only when they change. */
+export function dataDigest(mod: ModuleDef): string {
+  return createHash('sha256').update(JSON.stringify(mod.data ?? [])).digest('hex');
+}
+
+/** The data digest recorded for each installed module. */
+export async function installedDigests(cr: Cr): Promise<Map<string, string | null>> {
+  const rows: { name: string; data_digest: string | null }[] = await cr('ir_module_module')
+    .where('state', 'installed').select('name', 'data_digest');
+  return new Map(rows.map((r) => [r.name, r.data_digest]));
+}
+
 /** Every module of the registry as an installed ir.module.module, with its dependencies. */
 export async function recordModules(cr: Cr, registry: Registry): Promise<void> {
   for (const mod of registry.modules as ModuleDef[]) {
     const wanted = {
       name: mod.name, shortdesc: mod.description ?? mod.name, state: 'installed', latest_version: MODULE_VERSION,
+      data_digest: dataDigest(mod),
     };
     const row = (await cr('ir_module_module').where('name', mod.name).first('id')) as Row | undefined;
     let id: number;

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { Env } from './env-types';
 import { createEnv } from './env';
 import type { Registry } from './registry';
-import { recordModules, reflectModels } from './data-loader-reflect';
+import { dataDigest, installedDigests, recordModules, reflectModels } from './data-loader-reflect';
 import { loadRecords, type LoadMode } from './data-loader-records';
 import { XmlidIndex } from './data-loader-refs';
 
@@ -20,14 +20,14 @@ export interface InstallOptions {
   demo?: boolean;
   /** The administrator's login (Odoo 17's create_database takes one); `admin` by default. */
   adminLogin?: string;
+  /**
+   * Which installed modules load their data again: those whose data changed since it was last
+   * loaded (the default, run on every start), or all of them (restoring edited module data).
+   */
+  update?: 'changed' | 'all';
 }
 
 export const SUPERUSER_XMLID = 'base.user_root';
-
-async function installedModules(env: Env): Promise<Set<string>> {
-  const rows: { name: string }[] = await env.cr('ir_module_module').where('state', 'installed').select('name');
-  return new Set(rows.map((r) => r.name));
-}
 
 async function setUpAdministrator(env: Env, registry: Registry, opts: InstallOptions): Promise<void> {
   const users = env.model('res.users');
@@ -51,12 +51,15 @@ export async function installModules(env: Env, registry: Registry, opts: Install
 }
 
 async function install(su: Env, registry: Registry, opts: InstallOptions): Promise<void> {
-  const before = await installedModules(su);
+  const before = await installedDigests(su.cr);
   await reflectModels(su.cr, registry);
   const index = await XmlidIndex.load(su.cr);
   const rootBefore = index.get(SUPERUSER_XMLID);
+  const defs = new Map(registry.modules.map((m) => [m.name, m]));
   for (const { module, records, demo } of registry.data) {
     const mode: LoadMode = before.has(module) ? 'update' : 'init';
+    const unchanged = before.get(module) === dataDigest(defs.get(module)!);
+    if (mode === 'update' && unchanged && opts.update !== 'all') continue;
     const load = { env: su, registry, index, module, mode, pending: new Map() };
     await loadRecords(load, records);
     // Demo records are loaded with the module, once: like noupdate data.

@@ -26,7 +26,7 @@ describe.each(BACKENDS)('ir.model.data on %s', (backend) => {
 
   it('answers OpenERP\'s ValueError for an unknown external id', async () => {
     const err = await callModelMethod(base.env(employee), 'ir.model.data', 'get_object_reference', ['base', 'no_such'])
-      .catch((e) => e);
+      .catch((e: unknown) => e) as CallError;
     expect(err).toBeInstanceOf(CallError);
     expect(err.pyType).toBe('ValueError');
     expect(err.message).toBe('No such external ID currently defined in the system: base.no_such');
