@@ -102,7 +102,14 @@ export function startMailSender(opts: MailSenderOptions): MailSender {
     loop = (async () => {
       let downStreak = 0;
       while (!stopped) {
-        const r = await drainOnce();
+        let r: RoundReport;
+        try {
+          r = await drainOnce();
+        } catch (err) {
+          // Listing the databases failed (the database server is down?): try again later.
+          logger.error(`Mail delivery failed: ${String((err as Error)?.message ?? err)}`, { name: 'mail.sender' });
+          r = { ...emptyReport(), transportDown: true };
+        }
         if (stopped) break;
         if (r.transportDown) {
           downStreak++;
