@@ -47,9 +47,19 @@ export async function migrate(
     if (backend === 'sqlite' && applied.length > 0) await assertNoDanglingReferences(trx);
     return applied;
   };
+  if (backend === 'pg') return knex.transaction(run);
   // SQLite rebuilds a table to alter it; with foreign keys on, dropping the old copy would fire
   // ON DELETE actions on the rows pointing at it. They are off for the run and checked at its end.
-  return knex.transaction(run, backend === 'sqlite' ? { enforceForeignCheck: false } : undefined);
+  // The pragma only works outside a transaction, so the connection is held for the whole sequence:
+  // no other query may run on it while the checks are off.
+  const conn: unknown = await knex.client.acquireConnection();
+  try {
+    await knex.raw('PRAGMA foreign_keys = OFF').connection(conn);
+    return await knex.transaction(run, { connection: conn });
+  } finally {
+    await knex.raw('PRAGMA foreign_keys = ON').connection(conn);
+    await knex.client.releaseConnection(conn);
+  }
 }
 
 async function assertNoDanglingReferences(trx: Knex.Transaction): Promise<void> {

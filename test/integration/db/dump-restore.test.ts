@@ -4,19 +4,17 @@ import { gzipSync } from 'node:zlib';
 import { CallError, UserError } from '../../../src/errors';
 import type { Database } from '../../../src/db/types';
 import { BACKENDS } from '../../support/backends';
-import { createUser, defaultCreate, testManager, TestManager } from './fixtures';
+import { createUser, defaultCreate, insertPartner, testManager, TestManager } from './fixtures';
 
 async function seed(db: Database): Promise<void> {
   const [country] = await db.knex('res_country').insert({ name: 'Belgium', code: 'BE' }).returning('id');
   const countryId = typeof country === 'object' ? country.id : country;
   // A chain through the self reference, inserted child before parent to defeat id ordering.
-  const [child] = await db.knex('res_partner').insert({ name: 'Child', country_id: countryId }).returning('id');
-  const childId = typeof child === 'object' ? child.id : child;
-  const [parent] = await db.knex('res_partner').insert({ name: 'Parent', is_company: true }).returning('id');
-  const parentId = typeof parent === 'object' ? parent.id : parent;
+  const childId = await insertPartner(db, { name: 'Child', country_id: countryId });
+  const parentId = await insertPartner(db, { name: 'Parent', is_company: true });
   await db.knex('res_partner').where({ id: childId }).update({ parent_id: parentId });
   await db.knex('res_partner').where({ id: parentId }).update({ comment: 'Ünïcödé, quotes \' " and\nnewlines' });
-  await db.knex('res_partner').insert({ name: 'Deleted' });
+  await insertPartner(db, { name: 'Deleted' });
   await db.knex('res_partner').where({ name: 'Deleted' }).delete();
   await createUser(db, 'demo', 'demo-pass', false);
   await db.knex('res_users').where({ login: 'demo' }).update({ login_date: '2024-02-29 23:59:58' });
@@ -59,8 +57,7 @@ describe.each(BACKENDS)('dump and restore on %s', (backend) => {
     await t.dbm.restore(dst, await t.dbm.dump(src));
     const restored = await t.dbm.get(dst);
     const maxBefore = Number((await restored.knex('res_partner').max({ m: 'id' }))[0].m);
-    const [created] = await restored.knex('res_partner').insert({ name: 'New' }).returning('id');
-    expect(typeof created === 'object' ? created.id : created).toBeGreaterThan(maxBefore);
+    expect(await insertPartner(restored, { name: 'New' })).toBeGreaterThan(maxBefore);
   });
 
   test('restoring over an existing name is refused and leaves it untouched', async () => {

@@ -27,10 +27,24 @@ async function insertId(db: Database, table: string, row: Record<string, unknown
   return typeof r === 'object' ? (r as { id: number }).id : (r as number);
 }
 
+/**
+ * A partner row with what the schema requires beyond a name (the base models fill these in the
+ * real server; here the row is written directly).
+ */
+export async function partnerRow(db: Database, vals: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const extra: Record<string, unknown> = {};
+  if (await db.knex.schema.hasColumn('res_partner', 'notification_email_send')) extra.notification_email_send = 'comment';
+  return { ...extra, ...vals };
+}
+
+export async function insertPartner(db: Database, vals: Record<string, unknown>): Promise<number> {
+  return insertId(db, 'res_partner', await partnerRow(db, vals));
+}
+
 /** Stands in for the ORM's data loader: a partner and an admin user with a hashed password. */
 export function testInitialize(rounds = TEST_ROUNDS): InitializeFn {
   return async (db, opts) => {
-    const partnerId = await insertId(db, 'res_partner', { name: 'Administrator', lang: opts.lang });
+    const partnerId = await insertPartner(db, { name: 'Administrator', lang: opts.lang });
     await insertId(db, 'res_users', {
       login: opts.login ?? 'admin',
       password: await hashPassword(opts.adminPassword, rounds),
@@ -73,8 +87,22 @@ export function testManager(backend: Backend, initialize: InitializeFn = testIni
 export const defaultCreate = { adminPassword: 'secret', lang: 'en_US', demo: false };
 
 export async function createUser(db: Database, login: string, password: string, active = true): Promise<number> {
-  const partnerId = await insertId(db, 'res_partner', { name: login });
+  const partnerId = await insertPartner(db, { name: login });
   return insertId(db, 'res_users', {
     login, password: await hashPassword(password, TEST_ROUNDS), partner_id: partnerId, active,
   });
+}
+
+/**
+ * The message a promise fails with. Jest's `rejects.toThrow` cannot be used on driver errors:
+ * better-sqlite3 keeps the error class of the first test file that loaded it in a worker, so in
+ * later files its errors are not `Error`s of the current realm and jest reports "did not throw".
+ */
+export async function failureMessage(p: PromiseLike<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    return String((err as { message?: unknown }).message);
+  }
+  return '(no failure)';
 }

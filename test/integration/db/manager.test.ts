@@ -6,7 +6,7 @@ import knexFactory from 'knex';
 import { createDatabaseManager } from '../../../src/db/manager';
 import { CallError, UserError } from '../../../src/errors';
 import { BACKENDS, PG_URL } from '../../support/backends';
-import { defaultCreate, testInitialize, testManager, TestManager } from './fixtures';
+import { defaultCreate, insertPartner, testInitialize, testManager, TestManager } from './fixtures';
 
 async function adminLogins(t: TestManager, name: string): Promise<string[]> {
   const db = await t.dbm.get(name);
@@ -110,7 +110,7 @@ describe.each(BACKENDS)('database manager on %s', (backend) => {
   test('duplicate copies the data into an independent database', async () => {
     const [src, dst] = [t.fresh(), t.fresh()];
     await t.dbm.create(src, defaultCreate);
-    await (await t.dbm.get(src)).knex('res_partner').insert({ name: 'Agrolait' });
+    await insertPartner(await t.dbm.get(src), { name: 'Agrolait' });
     await t.dbm.duplicate(src, dst);
     expect(await t.dbm.list()).toEqual([src, dst].sort());
     const copy = await t.dbm.get(dst);
@@ -125,7 +125,7 @@ describe.each(BACKENDS)('database manager on %s', (backend) => {
   test('rename moves the database; the old name is gone', async () => {
     const [a, b] = [t.fresh(), t.fresh()];
     await t.dbm.create(a, defaultCreate);
-    await (await t.dbm.get(a)).knex('res_partner').insert({ name: 'Kept' });
+    await insertPartner(await t.dbm.get(a), { name: 'Kept' });
     await t.dbm.rename(a, b);
     expect(await t.dbm.list()).toEqual([b]);
     await expect(t.dbm.get(a)).rejects.toThrow(`database "${a}" does not exist`);
