@@ -7,6 +7,7 @@ import * as m0050 from './0050_mail';
 import * as m0100 from './0100_helpdesk_resources';
 import * as m0101 from './0101_helpdesk_general';
 import * as m0102 from './0102_helpdesk_master';
+import * as m0200 from './0200_sync';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0100_helpdesk_resources', ...m0100 },
   { name: '0101_helpdesk_general', ...m0101 },
   { name: '0102_helpdesk_master', ...m0102 },
+  { name: '0200_sync', ...m0200 },
 ];

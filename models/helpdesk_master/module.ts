@@ -13,6 +13,7 @@ import { VIEW_RECORDS } from './views';
 import { MENU_RECORDS } from './menus';
 import { DEMO_RECORDS } from './demo';
 import { mailThread } from '../../src/mail/define';
+import { SYNC_EXTENSIONS } from './sync';
 
 const SEQUENCE: DataRecord = {
   id: 'seq_helpdesk_request', model: 'ir.sequence', noupdate: true,
@@ -30,6 +31,7 @@ export default defineModule({
     // it is to be kept informed. Every status change is posted and mailed to them.
     mailThread('helpdesk.request', { track: ['state'], followers: ['partner_id', 'user_id'] }),
     mailThread('helpdesk.solution', { track: ['state'], followers: ['user_id', { field: 'partner_id', when: 'notify_partner' }] }),
+    ...SYNC_EXTENSIONS,
   ],
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
   data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],

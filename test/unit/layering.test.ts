@@ -112,7 +112,7 @@ function layerOf(path: string): Layer | null {
 }
 
 /** What models may import from src: the definition helpers, and errors and values. */
-const MODEL_ENTRIES = ['src/orm/define', 'src/workflow/define', 'src/mail/define', 'src/errors', 'src/values'];
+const MODEL_ENTRIES = ['src/orm/define', 'src/workflow/define', 'src/mail/define', 'src/sync/define', 'src/errors', 'src/values'];
 const EXPRESS_FILES = (f: string): boolean => f === 'src/app.ts' || f.startsWith('src/rpc/transports/');
 
 /** Module name -> itself and every module it depends on, directly or not. */
