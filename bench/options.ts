@@ -1,0 +1,51 @@
+// What a benchmark run measures and for how long, from environment variables with safe bounds,
+// so that a run on a shared machine can never grow without limit.
+import { ValidationError } from '../src/errors';
+
+export type Backend = 'sqlite' | 'pg';
+
+export interface BenchOptions {
+  backends: Backend[];
+  /** Most seconds one measurement (one call, one client count) may take. */
+  seconds: number;
+  /** Most calls one measurement may make. */
+  maxCalls: number;
+  /** Clients of the concurrent measurements (the sequential ones use one). */
+  clients: number;
+  /** PostgreSQL server where the fresh database is made; loopback only. */
+  pgUrl: string;
+  /** Where to write the results as JSON too (optional). */
+  jsonOut: string | null;
+}
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ValidationError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const backends = (env.BENCH_BACKENDS ?? 'sqlite,pg').split(',').map((b) => b.trim()).filter(Boolean);
+  if (backends.length === 0) throw new ValidationError('BENCH_BACKENDS lists no backend; use sqlite and/or pg');
+  for (const b of backends) {
+    if (b !== 'sqlite' && b !== 'pg') throw new ValidationError(`BENCH_BACKENDS lists "${b}"; use sqlite and/or pg`);
+  }
+  const pgUrl = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!LOOPBACK.includes(new URL(pgUrl).hostname)) {
+    throw new ValidationError('BENCH_PG_URL must point at this machine (127.0.0.1, localhost or ::1)');
+  }
+  return {
+    backends: backends as Backend[],
+    seconds: whole(env, 'BENCH_SECONDS', 3, 1, 60),
+    maxCalls: whole(env, 'BENCH_MAX_CALLS', 3000, 10, 100_000),
+    clients: whole(env, 'BENCH_CLIENTS', 8, 2, 64),
+    pgUrl,
+    jsonOut: env.BENCH_JSON || null,
+  };
+}

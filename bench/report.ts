@@ -1,0 +1,47 @@
+// The results as Markdown tables: one per backend, the sequential and concurrent runs of each
+// call side by side, and a header saying where and how they were measured.
+import { cpus } from 'node:os';
+import type { Measurement } from './measure';
+import type { BenchOptions } from './options';
+
+export interface BackendResult {
+  backend: string;
+  engine: string;
+  results: Measurement[];
+  calls: Record<string, string>;
+}
+
+const ms = (v: number): string => (Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const rate = (v: number): string => (v < 100 ? v.toFixed(1) : Math.round(v).toString());
+
+export function header(opts: BenchOptions): string {
+  const cpu = cpus();
+  return [
+    `Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${process.platform}`,
+    `Each measurement: at most ${opts.maxCalls} calls or ${opts.seconds} s; sequential = 1 client, `
+      + `concurrent = ${opts.clients} clients; keep-alive HTTP on 127.0.0.1; server and clients on the same machine.`,
+  ].join('\n');
+}
+
+export function table(r: BackendResult, clients: number): string {
+  const lines = [
+    `### ${r.backend} (${r.engine})`,
+    '',
+    `| call | calls (1) | calls/s (1) | p50 ms (1) | p95 ms (1) | calls (${clients}) | calls/s (${clients}) | p50 ms (${clients}) | p95 ms (${clients}) |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const names = [...new Set(r.results.map((m) => m.name))];
+  for (const name of names) {
+    const seq = r.results.find((m) => m.name === name && m.clients === 1);
+    const con = r.results.find((m) => m.name === name && m.clients === clients);
+    const cells = (m: Measurement | undefined): string[] => (m
+      ? [String(m.calls), rate(m.callsPerSecond), ms(m.p50Ms), ms(m.p95Ms)]
+      : ['-', '-', '-', '-']);
+    lines.push(`| ${name} | ${[...cells(seq), ...cells(con)].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+export function callList(r: BackendResult): string {
+  return Object.entries(r.calls).map(([name, call]) => `- ${name}: \`${call}\``).join('\n');
+}

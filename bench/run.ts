@@ -1,0 +1,68 @@
+// `npm run bench`: for each backend, starts the real server with a fresh database, seeds it,
+// warms up, then measures every call with one client and with several, and prints the tables.
+import { writeFileSync } from 'node:fs';
+import { RpcClient } from './client';
+import { measure, type Measurement } from './measure';
+import { type Backend, type BenchOptions, readOptions } from './options';
+import { type BackendResult, callList, header, table } from './report';
+import { scenarios } from './scenarios';
+import { seed } from './seed';
+import { type BenchServer, startServer } from './server';
+
+/** The warm-up of each call: enough for the JIT and the caches, never recorded. */
+const WARM_UP = { seconds: 1, maxCalls: 20 };
+
+let running: BenchServer | null = null;
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function runBackend(backend: Backend, opts: BenchOptions): Promise<BackendResult> {
+  say(`[${backend}] starting the server and creating a fresh database`);
+  const server = await startServer(backend, opts.pgUrl);
+  running = server;
+  const rpc = new RpcClient(server.host, server.port, opts.clients);
+  try {
+    say(`[${backend}] listening on ${server.host}:${server.port}; seeding`);
+    const fx = await seed(rpc, server);
+    const list = scenarios(rpc, server.db, fx);
+    for (const s of list) await measure(s.name, 1, WARM_UP, s.op);
+    const results: Measurement[] = [];
+    for (const clients of [1, opts.clients]) {
+      for (const s of list) {
+        const m = await measure(s.name, clients, opts, s.op);
+        say(`[${backend}] ${s.name} x${clients}: ${m.calls} calls, ${m.callsPerSecond.toFixed(1)}/s, p50 ${m.p50Ms.toFixed(2)} ms`);
+        results.push(m);
+      }
+    }
+    return {
+      backend, engine: await server.engineVersion(), results,
+      calls: Object.fromEntries(list.map((s) => [s.name, s.call])),
+    };
+  } finally {
+    rpc.close();
+    await server.stop();
+    running = null;
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = readOptions();
+  const done: BackendResult[] = [];
+  for (const backend of opts.backends) done.push(await runBackend(backend, opts));
+  const out = [header(opts), '', ...done.map((r) => table(r, opts.clients)), '', 'Calls:', callList(done[0])];
+  process.stdout.write(`${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`);
+  if (opts.jsonOut) writeFileSync(opts.jsonOut, `${JSON.stringify({ date: new Date().toISOString(), opts, done }, null, 2)}\n`);
+}
+
+// An interrupted run still stops its server and drops its database.
+process.once('SIGINT', () => {
+  void (running?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`The benchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  await running?.stop();
+  process.exit(1);
+});

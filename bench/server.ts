@@ -1,0 +1,123 @@
+// Starts the real server (the built src/main.js) as its own process on a free loopback port,
+// with a fresh database on SQLite or PostgreSQL, and removes everything it made when stopped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory from 'knex';
+import { InternalError } from '../src/errors';
+import type { Backend } from './options';
+
+export interface BenchServer {
+  backend: Backend;
+  host: string;
+  port: number;
+  db: string;
+  adminPassword: string;
+  /** The database engine's own version, for the report. */
+  engineVersion(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const STARTED = /HTTP service \(XML-RPC\) running on [^\s]+:(\d+)/;
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export async function startServer(backend: Backend, pgUrl: string): Promise<BenchServer> {
+  const tag = randomBytes(4).toString('hex');
+  const db = `bench_${process.pid}_${tag}`;
+  const adminPassword = `bench-${randomBytes(6).toString('hex')}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-bench-'));
+  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: db, ADMIN_PASSWORD: adminPassword,
+      DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`,
+      ...(backend === 'pg' ? { DATABASE_URL: pgUrl } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const cleanup = async (): Promise<void> => {
+    if (backend === 'pg') await dropPgDatabase(pgUrl, db);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let port: number;
+  try {
+    port = await listening(child);
+  } catch (err) {
+    await stopChild(child);
+    await cleanup();
+    throw err;
+  }
+  return {
+    backend, host: '127.0.0.1', port, db, adminPassword,
+    engineVersion: () => engineVersion(backend, pgUrl),
+    async stop() {
+      await stopChild(child);
+      await cleanup();
+    },
+  };
+}
+
+/** Resolves with the port once the server says it listens; its output is kept for errors only. */
+function listening(child: ChildProcess): Promise<number> {
+  let head = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new InternalError('bench-start', `no start within ${START_TIMEOUT_MS} ms:\n${head}`)),
+      START_TIMEOUT_MS);
+    const watch = (chunk: Buffer): void => {
+      // Only the start is kept: afterwards every call's log line is read and dropped.
+      if (head.length < 20_000) head += chunk.toString('utf8');
+      const m = STARTED.exec(head);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout?.on('data', watch);
+    child.stderr?.on('data', watch);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new InternalError('bench-start', `the server exited (${String(code)}) before listening:\n${head}`));
+    });
+  });
+}
+
+/** SIGTERM (the server's graceful stop), then SIGKILL if it does not end in time. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function dropPgDatabase(pgUrl: string, db: string): Promise<void> {
+  const admin = knexFactory({ client: 'pg', connection: pgUrl, pool: { min: 0, max: 1 } });
+  try {
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [db]);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+async function engineVersion(backend: Backend, pgUrl: string): Promise<string> {
+  if (backend === 'pg') {
+    const admin = knexFactory({ client: 'pg', connection: pgUrl, pool: { min: 0, max: 1 } });
+    try {
+      const res = await admin.raw('SHOW server_version');
+      return `PostgreSQL ${String(res.rows[0].server_version)}`;
+    } finally {
+      await admin.destroy();
+    }
+  }
+  const mem = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  try {
+    const rows = (await mem.raw('SELECT sqlite_version() AS v')) as { v: string }[];
+    return `SQLite ${rows[0].v}`;
+  } finally {
+    await mem.destroy();
+  }
+}
