@@ -140,7 +140,10 @@ function srcRules(imp: Import, from: Layer | null): string[] {
     if (from !== 'root') broken.push('only the composition root (src/main.ts, src/app.ts, src/modules.ts) imports models/');
   } else if (t?.startsWith('config/')) {
     const ok = imp.file === 'src/main.ts' || (from === 'root' && imp.typeOnly);
-    if (!ok) broken.push('config/ is read only by src/main.ts (the composition root passes settings down)');
+    if (!ok) {
+      broken.push('config/ is read only by src/main.ts: settings are passed down and their shape declared where they are'
+        + ' used (only the composition root may import config types)');
+    }
   } else if (t?.startsWith('src/') && from && from !== 'root') {
     const to = layerOf(t);
     if (!to) broken.push(`${t} is in no layer`);
