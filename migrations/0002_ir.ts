@@ -1,5 +1,6 @@
 // The ir tables of the base module: reflected models and fields, access rights and record rules,
-// attachments, sequences, installed modules, menus and action bindings. Columns mirror models/base.
+// attachments, sequences, installed modules, menus, shortcuts, action bindings and languages.
+// Columns mirror models/base.
 import type { Knex } from 'knex';
 import { createRelation, logColumns } from './helpers';
 
@@ -140,6 +141,31 @@ async function uiTables(knex: Knex): Promise<void> {
     t.index(['parent_id']);
   });
   await createRelation(knex, 'ir_ui_menu_group_rel', 'menu_id', 'ir_ui_menu', 'gid', 'res_groups');
+  await knex.schema.createTable('ir_ui_view_sc', (t) => {
+    t.increments('id');
+    t.string('name', 64);
+    t.integer('res_id');
+    t.integer('sequence');
+    t.integer('user_id').notNullable().references('id').inTable('res_users').onDelete('CASCADE');
+    t.string('resource', 64).notNullable();
+    logColumns(t);
+    t.index(['user_id']);
+  });
+  await knex.schema.createTable('res_lang', (t) => {
+    t.increments('id');
+    t.string('name').notNullable().unique();
+    t.string('code', 16).notNullable().unique();
+    t.string('iso_code', 16);
+    t.boolean('translatable');
+    t.boolean('active').defaultTo(true);
+    t.string('direction').notNullable();
+    t.string('date_format').notNullable();
+    t.string('time_format').notNullable();
+    t.string('grouping').notNullable();
+    t.string('decimal_point').notNullable();
+    t.string('thousands_sep');
+    logColumns(t);
+  });
   await knex.schema.createTable('ir_values', (t) => {
     t.increments('id');
     t.string('name', 128).notNullable();
@@ -166,7 +192,7 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   for (const table of [
-    'ir_values', 'ir_ui_menu_group_rel', 'ir_ui_menu', 'ir_module_module_dependency', 'ir_module_module',
+    'res_lang', 'ir_ui_view_sc', 'ir_values', 'ir_ui_menu_group_rel', 'ir_ui_menu', 'ir_module_module_dependency', 'ir_module_module',
     'ir_sequence', 'ir_attachment', 'rule_group_rel', 'ir_rule', 'ir_model_access', 'ir_model_fields',
     'ir_model',
   ]) {

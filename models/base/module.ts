@@ -15,15 +15,18 @@ import irRule from './ir_rule';
 import irSequence from './ir_sequence';
 import irUiMenu from './ir_ui_menu';
 import irUiView from './ir_ui_view';
+import irUiViewSc from './ir_ui_view_sc';
 import irValues from './ir_values';
 import resCompany from './res_company';
 import resCountry from './res_country';
 import resGroups from './res_groups';
+import resLang from './res_lang';
 import resPartner from './res_partner';
 import resPartnerCategory from './res_partner_category';
 import resUsers from './res_users';
 import { accessData, ruleData } from './data/access';
 import { countryData } from './data/countries';
+import { langData } from './data/langs';
 import { categoryData, groupData } from './data/groups';
 import { actionData, menuData, viewData } from './data/menus';
 import { adminData, companyData } from './data/users';
@@ -36,10 +39,10 @@ export default defineModule({
     resCountry, resPartnerCategory, resPartner, resCompany, resUsers, resGroups, irModuleCategory,
     irModel, irModelFields, irModelData, irModelAccess, irRule, irAttachment, irSequence,
     irModuleModule, irModuleModuleDependency, irUiMenu, irActionsActions, irActionsActWindow,
-    irUiView, irValues,
+    irUiView, irUiViewSc, irValues, resLang,
   ],
   data: [
     ...categoryData, ...groupData, ...companyData, ...viewData, ...actionData, ...adminData,
-    ...accessData, ...ruleData, ...menuData, ...countryData,
+    ...accessData, ...ruleData, ...menuData, ...langData, ...countryData,
   ],
 });

@@ -70,6 +70,28 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
     expect(defaults.map((d) => [d[1], d[2]])).toEqual([['tz', 'Europe/Madrid']]);
   });
 
+  it('gives the session language\'s formats, as the GTK client reads them after login', async () => {
+    const env = base.env(employee);
+    const ids = await callModelMethod(env, 'res.lang', 'search', [[['code', '=', 'es_ES']]]);
+    expect(await callModelMethod(env, 'res.lang', 'read', [ids, ['date_format', 'time_format', 'grouping', 'decimal_point', 'thousands_sep', 'direction']]))
+      .toEqual([{ id: (ids as number[])[0], date_format: '%d/%m/%Y', time_format: '%H:%M:%S', grouping: '[3,0]',
+        decimal_point: ',', thousands_sep: '.', direction: 'ltr' }]);
+    expect(await callModelMethod(env, 'res.users', 'get_current_company', [])).toEqual([[1, 'My Company']]);
+  });
+
+  it('lists a user\'s own menu shortcuts with get_sc', async () => {
+    const menu = await xmlid('base.menu_partner_form');
+    const settingsMenu = await xmlid('base.menu_administration');
+    const env = base.env(employee);
+    await env.model('ir.ui.view_sc').create({ name: 'Customers', res_id: menu, user_id: employee });
+    // A shortcut to a menu the user cannot see is left out.
+    await env.model('ir.ui.view_sc').create({ name: 'Settings', res_id: settingsMenu, user_id: employee });
+    await base.env(1).model('ir.ui.view_sc').create({ name: 'Admin only', res_id: menu, user_id: 1 });
+    const got = (await callModelMethod(env, 'ir.ui.view_sc', 'get_sc', [employee, 'ir.ui.menu', {}])) as Record<string, unknown>[];
+    expect(got.map((g) => [g.res_id, g.name])).toEqual([[menu, 'Contacts/Customers']]);
+    expect(await callModelMethod(env, 'ir.ui.view_sc', 'get_sc', [1, 'ir.ui.menu'])).toEqual([]);
+  });
+
   it('names groups "Category / Name"', async () => {
     const env = base.env(employee);
     const system = await xmlid('base.group_system');
