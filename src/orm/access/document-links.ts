@@ -2,6 +2,7 @@
 // that document (PROTOCOL §10.2): reading needs read access to it, changing needs write access.
 // Expressed as an extra domain, so search hides them and read/write of a hidden id acts as missing.
 import type { AccessMode, Env } from '../env-types';
+import type { Registry } from '../registry';
 
 export interface DocumentLink {
   modelField: string;
@@ -17,7 +18,7 @@ export interface DocumentAccess {
 export async function documentDomain(
   env: Env, model: string, link: DocumentLink, mode: AccessMode, access: DocumentAccess,
 ): Promise<unknown[] | null> {
-  const table = model.replace(/\./g, '_');
+  const table = (env.registry as Registry).model(model).table;
   const docMode: AccessMode = mode === 'read' ? 'read' : 'write';
   const { modelField: mf, idField: idf } = link;
   const linked: Record<string, unknown>[] = await env.cr(table).distinct(mf).whereNotNull(mf);
