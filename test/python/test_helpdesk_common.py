@@ -43,10 +43,14 @@ class Session(object):
     def __init__(self, login, password):
         self.login = login
         self.password = password
-        self.uid = proxy('common').login(DB, login, password)
+        with proxy('common') as common:
+            self.uid = common.login(DB, login, password)
         if not self.uid:
             raise AssertionError('login failed for %s' % login)
         self.object = proxy('object')
+
+    def close(self):
+        self.object('close')()
 
     def call(self, model, method, *args, **kwargs):
         return self.object.execute_kw(DB, self.uid, self.password, model, method, list(args), kwargs)
@@ -91,3 +95,7 @@ class People(object):
         self.support = make_user(self.admin, 'support_center', [SUPPORT], admin_company)
         self.manager = make_user(self.admin, 'manager', [MANAGER], admin_company)
         self.other_help = make_user(self.admin, 'other_help_center', [HELP], make_company(self.admin, 'Otro centro'))
+
+    def close(self):
+        for session in (self.admin, self.help, self.support, self.manager, self.other_help):
+            session.close()
