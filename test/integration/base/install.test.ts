@@ -94,9 +94,10 @@ describe.each(BACKENDS)('base module installed on %s', (backend) => {
 });
 
 describe.each(BACKENDS)('installing with demo data, or failing, on %s', (backend) => {
-  it('loads demo records when asked', async () => {
-    const base = await openBaseDb(backend, { modules: [extra], demo: true });
+  it('loads demo records when asked, and takes the administrator\'s login', async () => {
+    const base = await openBaseDb(backend, { modules: [extra], demo: true, adminLogin: 'boss' });
     try {
+      expect((await base.db.knex('res_users').where('id', 1).first()).login).toBe('boss');
       const rows = await base.env(1).model('res.partner').searchRead([['name', '=', 'Demo Partner']], ['website']);
       expect(rows.map((r) => r.website)).toEqual(['http://demo.example.com']);
     } finally {

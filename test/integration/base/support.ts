@@ -30,6 +30,7 @@ export function baseRegistry(extra: ModuleDef[] = []): Registry {
 export interface OpenOptions {
   demo?: boolean;
   lang?: string;
+  adminLogin?: string;
   /** Test-only modules installed with base; `schema` creates their tables. */
   modules?: ModuleDef[];
   schema?: (knex: Knex) => Promise<void>;
@@ -44,7 +45,9 @@ export async function openBaseDb(backend: Backend, opts: OpenOptions = {}): Prom
     const env = (uid = 1, o: { su?: boolean; compat?: Compat; context?: Record<string, unknown>; cr?: Knex } = {}) => createEnv({
       cr: o.cr ?? db.knex, uid, su: o.su ?? false, registry, dbName: db.name, compat: o.compat ?? COMPAT_70, context: o.context,
     });
-    await installModules(env(1, { su: true }), registry, { adminPassword: ADMIN_PASSWORD, lang: opts.lang ?? 'en_US', demo: opts.demo });
+    await installModules(env(1, { su: true }), registry, {
+      adminPassword: ADMIN_PASSWORD, lang: opts.lang ?? 'en_US', demo: opts.demo, adminLogin: opts.adminLogin,
+    });
     return { db, registry, env, destroy: () => db.destroy() };
   } catch (e) {
     await db.destroy();
