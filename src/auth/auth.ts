@@ -1,0 +1,154 @@
+// Who is calling: `login` (common.login/authenticate) and `check` (every object/report call),
+// reading res_users directly. Wrong db, unknown login, wrong password and inactive user look
+// the same from outside, in answer and in time; repeated failures are throttled without hashing.
+import type { Config } from '../../config/defaults';
+import { AccessDenied, AppError } from '../errors';
+import type { DatabaseManager, Database, Logger } from '../db/types';
+import { hashPassword, verifyPassword } from '../orm/password';
+import { CredentialCache } from './credential-cache';
+import { Throttle } from './throttle';
+
+export interface PasswordHasher {
+  hashPassword(plain: string, rounds: number): Promise<string>;
+  verifyPassword(plain: string, stored: string): Promise<boolean>;
+}
+
+export interface AuthOptions {
+  dbm: Pick<DatabaseManager, 'get'>;
+  config: Pick<Config, 'passwordRounds' | 'loginMaxFailures' | 'loginCooldownSeconds'>;
+  logger: Logger;
+  /** Tests count hashing through this; the server uses src/orm/password. */
+  hasher?: PasswordHasher;
+  /** Milliseconds since the epoch; tests move time forward. */
+  now?: () => number;
+}
+
+export interface Auth {
+  /** The uid, or false for any kind of bad credentials (never a fault). */
+  login(db: string, login: string, password: string, ip: string): Promise<number | false>;
+  /** Resolves when (db, uid, password) is valid and the user active; AccessDenied otherwise. */
+  check(db: string, uid: number, password: string, ip: string): Promise<void>;
+}
+
+interface UserRow {
+  id: number;
+  login: string;
+  password: string | null;
+  active: unknown;
+}
+
+/** The name OpenERP 7.0 logs failures under, so existing log filters keep matching. */
+const LOG_NAME = 'openerp.addons.base.res.res_users';
+
+/** Client-chosen text in a log line: no spaces or control characters (no forged lines), bounded. */
+function logSafe(text: string): string {
+  const clean = text.replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '_');
+  return clean.length > 128 ? `${clean.slice(0, 128)}...` : clean;
+}
+
+function utcNow(): string {
+  return new Date().toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export function createAuth(opts: AuthOptions): Auth {
+  const hasher = opts.hasher ?? { hashPassword, verifyPassword };
+  const now = opts.now ?? Date.now;
+  const limits = { maxFailures: opts.config.loginMaxFailures, cooldownMs: opts.config.loginCooldownSeconds * 1000, now };
+  const byAddress = new Throttle(limits);
+  const byLogin = new Throttle(limits);
+  const cache = new CredentialCache();
+  let dummy: Promise<string> | null = null;
+
+  /** Spends the time of a real verification, for logins that have no hash to verify. */
+  async function burnTime(password: string): Promise<void> {
+    dummy ??= hasher.hashPassword('not a password of anyone', opts.config.passwordRounds);
+    await hasher.verifyPassword(password, await dummy);
+  }
+
+  async function openDb(name: string): Promise<Database | null> {
+    try {
+      return await opts.dbm.get(name);
+    } catch (err) {
+      // Unknown (or invalid) database name: a bad credential like any other.
+      if (err instanceof AppError) return null;
+      throw err;
+    }
+  }
+
+  function logFailure(db: string, login: string, ip: string): void {
+    opts.logger.info(`Login failed for db:${logSafe(db)} login:${logSafe(login)} from ${logSafe(ip)}`, { db: logSafe(db), name: LOG_NAME });
+  }
+
+  /** A failure that was actually tried (a refusal during a cooldown is logged, not counted). */
+  function countFailure(db: string, login: string, ip: string, loginKey: string): void {
+    byAddress.fail(ip);
+    byLogin.fail(loginKey);
+    logFailure(db, login, ip);
+  }
+
+  /** Accepts a cached pair without hashing; else verifies, against a dummy when there is no hash. */
+  async function passwordMatches(db: string, row: UserRow | undefined, password: unknown): Promise<boolean> {
+    // An empty or non-text password matches nobody; refusing it at once reveals nothing.
+    if (typeof password !== 'string' || password === '') return false;
+    const stored = row?.password;
+    if (row === undefined || !row.active || typeof stored !== 'string' || stored === '') {
+      await burnTime(password);
+      return false;
+    }
+    if (cache.hit(db, row.id, stored, password)) return true;
+    if (!(await hasher.verifyPassword(password, stored))) return false;
+    cache.remember(db, row.id, stored, password);
+    return true;
+  }
+
+  async function userWhere(db: Database | null, where: Record<string, unknown>): Promise<UserRow | undefined> {
+    if (db === null) return undefined;
+    return (await db.knex('res_users').select('id', 'login', 'password', 'active').where(where).first()) as UserRow | undefined;
+  }
+
+  return {
+    async login(dbName, login, password, ip) {
+      const user = String(login);
+      const loginKey = `${dbName}\u0000${user}`;
+      if (byAddress.blocked(ip) || byLogin.blocked(loginKey)) {
+        logFailure(dbName, user, ip);
+        return false;
+      }
+      const db = await openDb(dbName);
+      const row = typeof login === 'string' ? await userWhere(db, { login }) : undefined;
+      const ok = await passwordMatches(dbName, row, password);
+      if (!ok || !db || !row) {
+        countFailure(dbName, user, ip, loginKey);
+        return false;
+      }
+      byLogin.reset(loginKey);
+      await db.knex('res_users').where({ id: row.id }).update({ login_date: utcNow() }).catch((err: unknown) => {
+        // A lock held by a long call must not turn a good login into a failure.
+        opts.logger.warn(`Could not record the login date of user ${row.id}: ${String((err as Error).message)}`, { db: dbName, name: LOG_NAME });
+      });
+      return row.id;
+    },
+
+    async check(dbName, uid, password, ip) {
+      const anonymous = `#${String(uid)}`;
+      if (byAddress.blocked(ip)) {
+        logFailure(dbName, anonymous, ip);
+        throw new AccessDenied();
+      }
+      const db = await openDb(dbName);
+      const row = Number.isSafeInteger(uid) && uid > 0 ? await userWhere(db, { id: uid }) : undefined;
+      // Keyed like `login` for this user, so both paths share one budget of guesses.
+      const login = row?.login ?? anonymous;
+      const loginKey = `${dbName}\u0000${login}`;
+      if (byLogin.blocked(loginKey)) {
+        logFailure(dbName, login, ip);
+        throw new AccessDenied();
+      }
+      if (!(await passwordMatches(dbName, row, password))) {
+        countFailure(dbName, login, ip, loginKey);
+        throw new AccessDenied();
+      }
+      byLogin.reset(loginKey);
+    },
+  };
+}
