@@ -7,6 +7,8 @@ import type { BenchOptions } from './options';
 export interface BackendResult {
   backend: string;
   engine: string;
+  /** One-minute load average of the machine when the measurements began and ended. */
+  load: [number, number];
   results: Measurement[];
   calls: Record<string, string>;
 }
@@ -25,7 +27,7 @@ export function header(opts: BenchOptions): string {
 
 export function table(r: BackendResult, clients: number): string {
   const lines = [
-    `### ${r.backend} (${r.engine})`,
+    `### ${r.backend} (${r.engine}; load average ${r.load[0].toFixed(1)} at start, ${r.load[1].toFixed(1)} at end)`,
     '',
     `| call | calls (1) | calls/s (1) | p50 ms (1) | p95 ms (1) | calls (${clients}) | calls/s (${clients}) | p50 ms (${clients}) | p95 ms (${clients}) |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -1,6 +1,7 @@
 // `npm run bench`: for each backend, starts the real server with a fresh database, seeds it,
 // warms up, then measures every call with one client and with several, and prints the tables.
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { RpcClient } from './client';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
@@ -29,6 +30,7 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
     const list = scenarios(rpc, server.db, fx);
     for (const s of list) await measure(s.name, 1, WARM_UP, s.op);
     const results: Measurement[] = [];
+    const loadAtStart = loadavg()[0];
     for (const clients of [1, opts.clients]) {
       for (const s of list) {
         const m = await measure(s.name, clients, opts, s.op);
@@ -37,7 +39,7 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
       }
     }
     return {
-      backend, engine: await server.engineVersion(), results,
+      backend, engine: await server.engineVersion(), load: [loadAtStart, loadavg()[0]], results,
       calls: Object.fromEntries(list.map((s) => [s.name, s.call])),
     };
   } finally {

@@ -33,7 +33,7 @@ export async function startServer(backend: Backend, pgUrl: string): Promise<Benc
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: db, ADMIN_PASSWORD: adminPassword,
-      DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`,
+      DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`, MAIL_TRANSPORT: 'off',
       ...(backend === 'pg' ? { DATABASE_URL: pgUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
