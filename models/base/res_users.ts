@@ -8,6 +8,12 @@ import { LANGUAGES } from './res_partner';
 import { beforeCreateUser, beforeUnlinkUser, beforeWriteUser } from './res-users-hooks';
 import { usersMethods } from './res-users-methods';
 
+/** The id of a base record by external id (defaults must not depend on the caller's rights). */
+async function xmlidRes(env: Env, name: string): Promise<number | false> {
+  const row = await env.cr('ir_model_data').where({ module: 'base', name }).first('res_id');
+  return row?.res_id ? Number(row.res_id) : false;
+}
+
 export default defineModel({
   name: 'res.users',
   description: 'User',
@@ -33,8 +39,8 @@ export default defineModel({
     groups_id: many2many('res.groups', {
       string: 'Groups', relation: 'res_groups_users_rel', column1: 'uid', column2: 'gid',
       default: async (env: Env) => {
-        const row = await env.cr('ir_model_data').where({ module: 'base', name: 'group_user' }).first('res_id');
-        return row?.res_id ? [[6, 0, [Number(row.res_id)]]] : [];
+        const group = await xmlidRes(env, 'group_user');
+        return group ? [[6, 0, [group]]] : [];
       },
     }),
     signature: text({ string: 'Signature' }),
@@ -42,7 +48,9 @@ export default defineModel({
     action_id: many2one('ir.actions.actions', { string: 'Home Action',
       help: 'If specified, this action will be opened at log on for this user, in addition to the standard menu.' }),
     menu_id: many2one('ir.actions.actions', { string: 'Menu Action',
-      help: 'If specified, the action will replace the standard menu for this user.' }),
+      help: 'If specified, the action will replace the standard menu for this user.',
+      // The GTK client refuses a login whose user has no menu action.
+      default: (env: Env) => xmlidRes(env, 'action_menu_admin') }),
   },
   sqlConstraints: [
     { name: 'login_key', unique: ['login'], message: 'You can not have two users with the same login !' },

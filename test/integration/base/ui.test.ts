@@ -20,6 +20,7 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
     const menuAction = await xmlid('base.action_menu_admin');
     expect(await callModelMethod(env, 'res.users', 'read', [[1], ['menu_id', 'name']]))
       .toEqual([{ id: 1, menu_id: [menuAction, 'Menu'], name: 'Administrator' }]);
+    expect((await env.model('res.users').read([employee], ['menu_id']))[0].menu_id).toEqual([menuAction, 'Menu']);
     expect(await callModelMethod(env, 'ir.actions.actions', 'read', [menuAction, ['type']]))
       .toEqual({ id: menuAction, type: 'ir.actions.act_window' });
     const action = (await callModelMethod(env, 'ir.actions.act_window', 'read', [menuAction, false])) as Record<string, unknown>;
