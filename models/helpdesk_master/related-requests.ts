@@ -1,7 +1,6 @@
 // Suggests earlier requests similar to one request, for the "Incidentes relacionados" tab: text
 // similarity of subject and description through the backend's own full-text search (SQLite
 // FTS5 table kept by triggers, PostgreSQL tsvector index), plus problems the two share.
-import type { Knex } from 'knex';
 import { CallError, MissingError } from '../../src/errors';
 import { Double, newStruct, type RpcStruct } from '../../src/values';
 import type { Env } from '../../src/orm/define';
@@ -11,7 +10,7 @@ const DEFAULT_LIMIT = 5;
 /** One shared problem weighs as much as the best text match. */
 const SHARED_PROBLEM_WEIGHT = 1;
 
-type Cr = Knex | Knex.Transaction;
+type Cr = Env['cr'];
 
 /**
  * The text PostgreSQL indexes for a request, accents folded as the search terms are. It must stay
