@@ -135,6 +135,9 @@ class Walkthrough(unittest.TestCase):
         self.assertEqual(p.help.state(REQ, req), 'cancelled')
         self.assertTrue(p.help.signal(REQ, 'reset', req))
         self.assertEqual(p.help.state(REQ, req), 'draft')
+        # Mirroring a peer's state is for the server itself, never for a client.
+        self.refused('AccessError', p.help.call, REQ, '_workflow_apply_state', [req], 'closed')
+        self.assertEqual(p.help.state(REQ, req), 'draft')
         solution = self.new_solution(p.help, [])
         self.assertTrue(p.help.signal(SOLUTION, 'cancel', solution))
         self.assertTrue(p.help.signal(SOLUTION, 'reset', solution))

@@ -169,6 +169,19 @@ describe.each(BACKENDS)('helpdesk workflows on %s', (backend) => {
     });
   });
 
+  it('mirrors a peer state change past groups and guards', async () => {
+    await h.inTransaction(async (t) => {
+      const id = await request(t, 'help');
+      const apply = (state: string) => t.env('help').model(REQ).call('_workflow_apply_state', { ids: [id], state, signal: '' });
+      expect(await apply('reviewed')).toEqual({ [id]: true });
+      expect(await state(t, REQ, id)).toBe('reviewed');
+      expect(await apply('reviewed')).toEqual({ [id]: false });
+      expect(await apply('closed')).toEqual({ [id]: true }); // no solution, and still closed
+      await expect(apply('lost')).rejects.toThrow(UserError);
+      expect(await state(t, REQ, id)).toBe('closed');
+    });
+  });
+
   it('lists the signals each user may send from a record', async () => {
     await h.inTransaction(async (t) => {
       const id = await request(t, 'help');
