@@ -41,10 +41,13 @@ export function parseOrder(
 ): OrderTerm[] {
   const spec = order === null || order === undefined || order === '' ? model.order || 'id' : order;
   if (typeof spec !== 'string') throw new AccessError(BAD_ORDER);
-  const terms: OrderTerm[] = [];
-  for (const part of spec.split(',')) {
+  // the whole string is checked before any field is looked up, as 7.0's _check_qorder does
+  const parsed = spec.split(',').map((part) => {
     if (part.trim() === '') throw new AccessError(BAD_ORDER);
-    const term = parseTerm(part);
+    return parseTerm(part);
+  });
+  const terms: OrderTerm[] = [];
+  for (const term of parsed) {
     const field = findField(model, term.field);
     if (!field) throw new CallError(`Sorting field ${term.field} not found on model ${model.name}`);
     ctx?.checkField?.(model.name, term.field);
