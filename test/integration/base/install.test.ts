@@ -53,6 +53,14 @@ describe.each(BACKENDS)('base module installed on %s', (backend) => {
     expect(await env.model('ir.model').searchCount([])).toBe(base.registry.models.size);
   });
 
+  it('gives every base model access rights', async () => {
+    const rows: { model: string }[] = await base.db.knex('ir_model as m')
+      .join('ir_model_access as a', 'a.model_id', 'm.id').distinct('m.model');
+    const covered = new Set(rows.map((r) => r.model));
+    const missing = [...base.registry.models.values()].filter((m) => m.module === 'base' && !covered.has(m.name));
+    expect(missing.map((m) => m.name)).toEqual([]);
+  });
+
   it('lists the installed modules with their dependencies', async () => {
     const env = base.env(1);
     const mods = await env.model('ir.module.module').searchRead([], ['name', 'state', 'latest_version', 'dependencies_id']);
