@@ -11,6 +11,8 @@ export interface CompiledSql {
   bindings: Array<string | number | boolean>;
 }
 
+const BULK_LIST = 500;
+
 const SQL_OP = { '=': '=', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' } as const;
 
 class SqlCompiler {
@@ -28,7 +30,15 @@ class SqlCompiler {
     return '?';
   }
 
+  /**
+   * `(?, ?, ...)`. A long list of integers (ids from a client) travels as one bound value
+   * instead, since the databases cap the number of parameters (SQLite 32766, PostgreSQL 65535).
+   */
   private list(values: Array<string | number | boolean>): string {
+    if (values.length > BULK_LIST && values.every((v) => Number.isSafeInteger(v))) {
+      if (this.backend === 'pg') return `(SELECT unnest(CAST(${this.bind(`{${values.join(',')}}`)} AS bigint[])))`;
+      return `(SELECT value FROM json_each(${this.bind(`[${values.join(',')}]`)}))`;
+    }
     return `(${values.map((v) => this.bind(v)).join(', ')})`;
   }
 

@@ -23,6 +23,9 @@
 //       ORDER BY with NULLs last ascending / first descending on both backends; a many2one sorts
 //       by its target's order through a LEFT JOIN (aliases `<alias>__<field>`).
 //   compileDomain(expr: DomainExpr, alias: string, backend): { sql, bindings }  (for raw SQL)
+//   modelsSearched(raw: unknown, model, ctx: DomainParseContext): string[]
+//       the models whose rules ctx.ruleDomain will be asked for (sub-search targets, related
+//       paths included), to fetch them before compiling (ruleDomain is synchronous).
 //
 // SQLite connections need installSqliteFunctions (src/db/sqlite-functions.ts) in their pool's
 // afterCreate: like/ilike compile to unicode_like() there.
@@ -30,7 +33,7 @@ export { applyDomain, applyRuleDomain } from './apply';
 export { compileDomain, type CompiledSql } from './compile-sql';
 export { evaluateDomain } from './evaluate';
 export { applyOrder, parseOrder } from './order';
-export { parseDomain, parseRuleDomain } from './parse';
+export { modelsSearched, parseDomain, parseRuleDomain } from './parse';
 export type {
   CmpOp, DomainContext, DomainExpr, DomainModel, DomainParseContext, IdSet, InMemoryData, LinkSpec, OrderTerm, Scalar,
 } from './types';

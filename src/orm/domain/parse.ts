@@ -115,3 +115,14 @@ export function parseDomain(raw: unknown, model: DomainModel, ctx: DomainParseCo
 export function parseRuleDomain(raw: unknown, model: DomainModel, ctx: DomainParseContext): DomainExpr {
   return new Parser().parse(raw, model, withoutRules(ctx), false);
 }
+
+/**
+ * The models whose record rules compiling this domain will ask `ctx.ruleDomain` for (the targets
+ * of its sub-searches), so that a caller can fetch them before compiling.
+ */
+export function modelsSearched(raw: unknown, model: DomainModel, ctx: DomainParseContext): string[] {
+  const seen = new Set<string>();
+  const probe: DomainParseContext = { ...ctx, ruleDomain: (name) => (seen.add(name), null) };
+  new Parser().parse(raw, model, probe, true);
+  return [...seen];
+}

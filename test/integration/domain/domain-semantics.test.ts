@@ -186,6 +186,13 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
     });
   });
 
+  test('long lists of ids work on both databases', async () => {
+    const ids = Array.from({ length: 40000 }, (_, i) => i + 1);
+    expect(await search([['id', 'in', ids]])).toEqual(ALL_ACTIVE);
+    expect(await search([['id', 'not in', ids.slice(1)]])).toEqual([1]);
+    expect(await search([['tag_ids', 'in', ids.slice(2)]])).toEqual([5]);
+  });
+
   test('values are bound, never pasted into the SQL', async () => {
     const evil = "x'); DROP TABLE test_partner; --";
     const qb = applyDomain(db.knex(PARTNER.table).select('id'), PARTNER, [['name', '=', evil], ['ref', 'ilike', evil]], dbCtx(db));

@@ -113,3 +113,22 @@ describe('SQL text', () => {
     expect(() => applyDomain(pg('x').select('id'), PARTNER, [['name', '=', 'a']], ctx, 'a b')).toThrow(CallError);
   });
 });
+
+describe('long lists of ids', () => {
+  const ids = Array.from({ length: 40000 }, (_, i) => i + 1);
+
+  test('travel as one bound value', () => {
+    const onPg = sql([['id', 'in', ids]], { activeTest: false });
+    expect(onPg.sql).toBe(`select "id" from "test_partner" where ${P}."id" IN (SELECT unnest(CAST(? AS bigint[])))`);
+    expect(onPg.bindings).toHaveLength(1);
+    const onLite = sql([['tag_ids', 'in', ids]], { activeTest: false, backend: 'sqlite' });
+    expect(onLite.sql).toContain('"_l1"."tag_id" IN (SELECT value FROM json_each(?))');
+    expect(onLite.bindings).toEqual([JSON.stringify(ids)]);
+  });
+
+  test('short lists and non-integers stay plain parameters', () => {
+    expect(sql([['id', 'in', [1, 2]]], { activeTest: false }).bindings).toEqual([1, 2]);
+    const names = ids.slice(0, 600).map(String);
+    expect(sql([['name', 'in', names]], { activeTest: false }).bindings).toHaveLength(600);
+  });
+});

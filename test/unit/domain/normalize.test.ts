@@ -1,6 +1,6 @@
 // Parsing and normalisation of domains, and the error texts clients see for bad ones.
 import { CallError } from '../../../src/errors';
-import { parseDomain } from '../../../src/orm/domain';
+import { modelsSearched, parseDomain } from '../../../src/orm/domain';
 import { normalizeDomain, type Node } from '../../../src/orm/domain/normalize';
 import { leafRepr } from '../../../src/orm/domain/py-repr';
 import { PARTNER, TAG, parseCtx } from './models';
@@ -129,5 +129,16 @@ describe('python repr of leaves', () => {
     [['a', '=', 1.5], "('a', '=', 1.5)"],
   ])('%j', (leaf, want) => {
     expect(leafRepr(leaf)).toBe(want);
+  });
+});
+
+describe('modelsSearched', () => {
+  test('names the targets of sub-searches, related paths and hierarchies included', () => {
+    const ctx = parseCtx();
+    expect(modelsSearched([['name', '=', 'a'], ['tag_ids', 'in', [1]]], PARTNER, ctx)).toEqual([]);
+    expect(modelsSearched([['category_name', '=', 'a']], PARTNER, ctx)).toEqual(['test.category']);
+    expect(modelsSearched(['|', ['tag_ids.name', '=', 'a'], ['parent_id', 'ilike', 'b']], PARTNER, ctx).sort())
+      .toEqual(['test.partner', 'test.tag']);
+    expect(modelsSearched([['category_id', 'child_of', 1]], PARTNER, ctx)).toEqual(['test.category']);
   });
 });
