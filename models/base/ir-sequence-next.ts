@@ -17,7 +17,7 @@ function pad(n: number, width = 2): string {
 }
 
 /** The parts of "now" in the caller's timezone (UTC when it has none or an unknown one). */
-function nowParts(tz: unknown): Record<string, number> {
+function nowParts(tz: unknown, now: Date): Record<string, number> {
   const zone = typeof tz === 'string' && tz ? tz : 'UTC';
   let fmt: Intl.DateTimeFormat;
   try {
@@ -26,16 +26,16 @@ function nowParts(tz: unknown): Record<string, number> {
       hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
   } catch {
-    return nowParts('UTC');
+    return nowParts('UTC', now);
   }
   const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date())) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of fmt.formatToParts(now)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return parts;
 }
 
 /** OpenERP's interpolation keys: %(year)s, %(month)s, %(day)s, %(y)s, %(doy)s, %(woy)s... */
-export function interpolationDict(tz: unknown): Record<string, string> {
-  const p = nowParts(tz);
+export function interpolationDict(tz: unknown, now: Date = new Date()): Record<string, string> {
+  const p = nowParts(tz, now);
   const date = new Date(Date.UTC(p.year, p.month - 1, p.day));
   const dayOfYear = Math.floor((date.getTime() - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;
   const weekday = date.getUTCDay();
