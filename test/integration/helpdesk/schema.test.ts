@@ -55,14 +55,6 @@ describe.each(BACKENDS)('helpdesk schema on %s', (backend) => {
     expect(await matching(db, 'impresora')).toEqual([]);
   });
 
-  it('refuses two server configurations with the same code', async () => {
-    const [{ id: partner }] = await db.knex('res_partner').insert({ name: 'Center' }).returning('id');
-    const [{ id: company }] = await db.knex('res_company').insert({ name: 'Center', partner_id: partner }).returning('id');
-    const row = { company_id: company, code: 'HAV', url: 'http://x', database: 'd', login: 'l', password: 'p' };
-    await db.knex('helpdesk_server').insert(row);
-    await expect(db.knex('helpdesk_server').insert(row)).rejects.toThrow();
-  });
-
   it('undoes the helpdesk migrations', async () => {
     for (const m of [...MIGRATIONS].reverse().filter((x) => HELPDESK.includes(x.name))) await m.down(db.knex);
     expect(await db.knex.schema.hasTable('helpdesk_request')).toBe(false);
