@@ -48,7 +48,9 @@ function split(value: unknown): { ints: number[]; names: string[]; hasNull: bool
   const out = { ints: [] as number[], names: [] as string[], hasNull: false };
   for (const v of items) {
     if (typeof v === 'string') out.names.push(v);
-    else if (typeof v === 'number') out.ints.push(v);
+    else if (typeof v === 'number') {
+      if (Number.isSafeInteger(v)) out.ints.push(v); // no record has a fractional id
+    }
     else if (v === null || v === false || v === undefined) out.hasNull = true;
   }
   return out;

@@ -12,7 +12,11 @@ import type { CmpOp, DomainExpr, Scalar } from './types';
 const LIKE_OPS = new Set(['like', 'ilike', 'not like', 'not ilike', '=like', '=ilike']);
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d/;
+const ISO_T = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const NUMERIC = new Set(['integer', 'float', 'many2one']);
+const INTEGER = new Set(['integer', 'many2one']);
 
+const isIntegerColumn = (field: FieldDef) => INTEGER.has(field.type);
 const isEmpty = (v: unknown) => v === null || v === undefined || v === false;
 
 /** Python's str() of a value, as OpenERP put it between the `%` of a like pattern. */
@@ -26,12 +30,27 @@ export function pyStr(v: unknown): string {
  * midnight (what PostgreSQL does implicitly). A datetime against a date column keeps its date.
  */
 function comparable(field: FieldDef, op: string, v: Scalar): Scalar {
+  if (typeof v === 'boolean' && NUMERIC.has(field.type)) return Number(v); // 7.0 stores int(True)
   if (typeof v !== 'string') return v;
   if (field.type === 'datetime' && DATE_ONLY.test(v)) {
     return v + (op === '<' || op === '<=' ? ' 23:59:59' : ' 00:00:00');
   }
+  if (field.type === 'datetime' && ISO_T.test(v)) return v.replace('T', ' ');
   if (field.type === 'date' && DATE_TIME.test(v)) return v.slice(0, 10);
   return v;
+}
+
+/**
+ * An integer column compared with a fraction: PostgreSQL would refuse the parameter, so the
+ * comparison is rewritten on the nearest integers (x < 1.5 is x <= 1), as numeric SQL answers it.
+ */
+function integerCompare(column: string, op: CmpOp, v: number, negNull: boolean): DomainExpr {
+  switch (op) {
+    case '=': return FALSE;
+    case '!=': return negNull ? TRUE : not(isNull(column));
+    case '<': case '<=': return cmp(column, '<=', Math.floor(v));
+    default: return cmp(column, '>=', Math.ceil(v));
+  }
 }
 
 function checkScalar(v: unknown, bad: () => Error): Scalar | null {
@@ -76,7 +95,12 @@ function lowerIn(column: string, field: FieldDef, op: string, values: unknown[],
   const checked = values.map((v) => checkScalar(v, bad));
   const withNull = checked.includes(null);
   const seen = new Set<Scalar>();
-  for (const v of checked) if (v !== null) seen.add(comparable(field, '=', v));
+  for (const v of checked) {
+    if (v === null) continue;
+    const c = comparable(field, '=', v);
+    // a fraction never equals an integer column, and PostgreSQL would refuse it as a parameter
+    if (!(isIntegerColumn(field) && typeof c === 'number' && !Number.isInteger(c))) seen.add(c);
+  }
   const list = [...seen];
   if (op === 'in') return withNull ? or(inList(column, list), isNull(column)) : inList(column, list);
   if (list.length === 0) return withNull ? not(isNull(column)) : TRUE;
@@ -106,6 +130,10 @@ export function lowerScalar(
   }
   const cop = op as CmpOp;
   if (!['=', '!=', '<', '<=', '>', '>='].includes(cop)) throw new CallError(`Unsupported operator ${op}`);
-  const atom = cmp(column, cop, comparable(field, cop, v));
+  const cv = comparable(field, cop, v);
+  if (isIntegerColumn(field) && typeof cv === 'number' && !Number.isInteger(cv)) {
+    return integerCompare(column, cop, cv, negNull);
+  }
+  const atom = cmp(column, cop, cv);
   return cop === '!=' && negNull ? or(atom, isNull(column)) : atom;
 }

@@ -62,6 +62,12 @@ const GROUPS: Record<string, Case[]> = {
     ['=? a value is =', [['visits', '=?', 3]], [1]],
     ['< on floats', [['credit', '<', 0]], [3]],
     ['>= on floats', [['credit', '>=', 0]], [1]],
+    ['an integer below a fraction', [['visits', '<', 1.5]], [2]],
+    ['an integer equal to a fraction', [['visits', '=', 2.5]], []],
+    ['an integer unequal to a fraction', [['visits', '!=', 2.5]], { legacy: [1, 2], odoo: ALL_ACTIVE }],
+    ['fractions in a list of integers', [['visits', 'in', [0.5, 3]]], [1]],
+    ['True against an integer is 1', [['visits', '>', true]], [1]],
+    ['ids above a fraction', [['id', '>', 4.5]], [5]],
   ],
   'dates and datetimes': [
     ['>= a date starts the day', [['last_seen', '>=', '2024-01-01']], [1, 2]],
@@ -69,6 +75,7 @@ const GROUPS: Record<string, Case[]> = {
     ['< a date ends the day too (7.0)', [['last_seen', '<', '2024-01-01']], [1, 3]],
     ['> a date starts the day (7.0)', [['last_seen', '>', '2024-01-01']], [1, 2]],
     ['= a date is midnight', [['last_seen', '=', '2024-01-02']], [2]],
+    ['an ISO datetime with T', [['last_seen', '=', '2024-01-02T00:00:00']], [2]],
     ['a datetime against a date keeps the date', [['birthday', '>', '2023-12-31 10:00:00']], [1, 5]],
     ['= a date', [['birthday', '=', '2024-02-29']], [5]],
   ],
@@ -103,6 +110,7 @@ const GROUPS: Record<string, Case[]> = {
     ['not ilike a name: linked to no such tag', [['tag_ids', 'not ilike', 'vip']], [2, 3, 5]],
     ['one2many = False: no children', [['child_ids', '=', false]], [2, 5]],
     ['one2many in ids', [['child_ids', 'in', [5]]], [3]],
+    ['a fractional id is no id', [['tag_ids', 'in', [1.5, 3]]], [5]],
   ],
   'child_of and parent_of': [
     ['child_of stops at an inactive node', [['category_id', 'child_of', 1]], [1]],
@@ -117,6 +125,7 @@ const GROUPS: Record<string, Case[]> = {
     ['many2many child_of', [['category_ids', 'child_of', 1]], [1], noActive],
     ['many2many parent_of', [['category_ids', 'parent_of', 4]], [1]],
     ['child_of nothing', [['category_id', 'child_of', []]], []],
+    ['child_of a fraction', [['category_id', 'child_of', 2.5]], []],
   ],
   'the implicit active filter': [
     ['an empty domain', [], ALL_ACTIVE],
