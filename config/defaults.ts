@@ -1,5 +1,6 @@
 // Typed configuration with its defaults. Read only by src/main.ts (tests build their own).
 import { MAIL_DEFAULTS, type MailConfig } from '../src/mail/mail-config';
+import { SYNC_DEFAULTS, type SyncConfig } from '../src/sync/sync-config';
 
 export interface CodecLimitsConfig {
   maxBodyBytes: number;
@@ -47,6 +48,10 @@ export interface Config {
   shutdownTimeoutMs?: number;
   /** Outgoing mail: SMTP server, sender pacing and retries (src/mail/mail-config.ts). */
   mail: MailConfig;
+  /** The secret peer passwords are encrypted with; null derives one from the master password. */
+  syncSecretKey: string | null;
+  /** Peer-center sync: sender pacing, timeouts and backoff (src/sync/sync-config.ts). */
+  sync: SyncConfig;
 }
 
 export const DEFAULTS: Config = {
@@ -71,4 +76,6 @@ export const DEFAULTS: Config = {
   bodyTimeoutMs: 30_000,
   shutdownTimeoutMs: 30_000,
   mail: MAIL_DEFAULTS,
+  syncSecretKey: null,
+  sync: SYNC_DEFAULTS,
 };

@@ -11,7 +11,7 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_TAG', 'MASTER_PASSWORD', 'ADMIN_PASSWORD', 'DEFAULT_DB',
   'LOG_LEVEL', 'LIST_DB', 'SERVER_VERSION', 'PASSWORD_ROUNDS', 'LOGIN_MAX_FAILURES',
   'LOGIN_COOLDOWN_SECONDS', 'DEBUG_FAULTS', 'CENTER_CODE', 'MAX_BODY_BYTES', 'MAX_DEPTH',
-  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', ...MAIL_CONFIG_VARIABLES,
+  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', 'SYNC_SECRET_KEY', ...MAIL_CONFIG_VARIABLES,
 ] as const;
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
@@ -82,6 +82,7 @@ export function loadConfig(env: Env = process.env, base: Config = DEFAULTS): Con
     debugFaults: bool('DEBUG_FAULTS', base.debugFaults),
     logLevel,
     centerCode,
+    syncSecretKey: raw('SYNC_SECRET_KEY') ?? base.syncSecretKey,
     limits: {
       maxBodyBytes: int('MAX_BODY_BYTES', base.limits.maxBodyBytes, 1024),
       maxDepth: int('MAX_DEPTH', base.limits.maxDepth, 2, 10_000),
