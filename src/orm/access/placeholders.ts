@@ -20,12 +20,16 @@ function placeholderField(value: unknown): string | null {
   return field;
 }
 
-/** True when the domain mentions the user anywhere (so the user's row must be read). */
-export function usesPlaceholders(value: unknown): boolean {
-  if (placeholderField(value) !== null) return true;
-  if (Array.isArray(value)) return value.some(usesPlaceholders);
-  return false;
+/** The user fields a domain's placeholders name (invalid ones included, to fail later). */
+export function placeholderFields(value: unknown, out: Set<string> = new Set()): Set<string> {
+  const field = placeholderField(value);
+  if (field !== null) out.add(field);
+  else if (Array.isArray(value)) for (const v of value) placeholderFields(v, out);
+  return out;
 }
+
+/** Placeholders answered without reading the user's row. */
+export const ROWLESS_FIELDS = new Set(['id', 'groups_id']);
 
 function userValue(field: string, user: UserFacts): unknown {
   if (field === 'id') return user.id;

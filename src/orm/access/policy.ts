@@ -6,7 +6,7 @@ import { aclAllows, groupsGranting } from './acl';
 import { AccessCache, AccessCacheStore, memo } from './cache';
 import { DocumentLink, documentDomain } from './document-links';
 import { aclDenialMessage } from './messages';
-import { usesPlaceholders } from './placeholders';
+import { placeholderFields, ROWLESS_FIELDS } from './placeholders';
 import {
   loadGroupNames, loadModelAccess, loadModelRules, loadUserGroups, loadUserRow, ModelAccessInfo,
   UserGroupsInfo,
@@ -92,7 +92,7 @@ export class RecordAccessPolicy implements AccessPolicy {
     const rules = await memo(cache.rules, model, () => loadModelRules(env.cr, model));
     if (rules.length === 0) return null;
     const groups = await this.groups(env, cache);
-    const needsRow = rules.some((r) => usesPlaceholders(r.domain === null ? null : safeJson(r.domain)));
+    const needsRow = rules.some((r) => [...placeholderFields(safeJson(r.domain))].some((f) => !ROWLESS_FIELDS.has(f)));
     let row: Record<string, unknown> = {};
     if (needsRow) {
       cache.userRow ??= loadUserRow(env.cr, env.uid);

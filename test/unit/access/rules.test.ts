@@ -1,6 +1,6 @@
 // Record-rule combination, domain combinators and placeholders, without a database.
 import { andDomains, normalizeDomain, orDomains } from '../../../src/orm/access/domain-ops';
-import { resolvePlaceholders, parseRuleDomain } from '../../../src/orm/access/placeholders';
+import { placeholderFields, resolvePlaceholders, parseRuleDomain } from '../../../src/orm/access/placeholders';
 import { combineRules, RuleRow } from '../../../src/orm/access/rules';
 import { UserError } from '../../../src/errors';
 
@@ -39,6 +39,13 @@ describe('placeholders', () => {
     const u = { ...user, row: { id: 7, company_id: null } };
     expect(resolvePlaceholders([['x', '=', { $user: 'company_id' }]], u)).toEqual([['x', '=', false]]);
     expect(() => resolvePlaceholders([['x', '=', { $user: 'nope' }]], u)).toThrow(UserError);
+  });
+
+  it('lists the user fields a domain needs', () => {
+    expect(placeholderFields(['|', ['a', '=', { $user: 'id' }], ['b', 'in', [{ $user: 'company_id' }, 3]]]))
+      .toEqual(new Set(['id', 'company_id']));
+    expect(placeholderFields([['a', '=', { $other: 'x' }]])).toEqual(new Set());
+    expect(() => placeholderFields([['a', '=', { $user: 3 }]])).toThrow(UserError);
   });
 
   it('parses stored JSON and refuses anything that is not a list', () => {
