@@ -1,5 +1,5 @@
 // Turns the workflows declared by modules into one synthetic module of model extensions that
-// add `signal_workflow` (and the helpers around it), so the ORM never imports the workflow.
+// add `signal_workflow` (and the methods around it), so the ORM never imports the workflow.
 import { defineModule, extendModel, type ModelExtension, type ModuleDef } from '../orm/define';
 import { CallError, ValidationError } from '../errors';
 import { newStruct, type RpcStruct } from '../values';

@@ -10,14 +10,14 @@ import { fakeEnv, fakeStore, type FakeWorld } from './fake-env';
 
 const HELP = 'helpdesk_master.group_help_center';
 const SUPPORT = 'helpdesk_master.group_support_center';
-const HELPER = 7;
+const CLERK = 7;
 const ANALYST = 8;
 const STRANGER = 9;
 
 function world(): FakeWorld {
   return {
     writes: [],
-    groups: { [HELPER]: [HELP], [ANALYST]: [HELP, SUPPORT], [STRANGER]: [] },
+    groups: { [CLERK]: [HELP], [ANALYST]: [HELP, SUPPORT], [STRANGER]: [] },
     tables: {
       'helpdesk.request': {
         1: { state: 'draft', subject: 'Printer', category: 'technical', problem_ids: [], solution_ids: [] },
@@ -54,10 +54,10 @@ function setup(w = world()) {
 describe('workflow engine', () => {
   it('moves a record, writes the state as the caller, and tells the listeners', async () => {
     const { engine, w, changes, state } = setup();
-    const result = await engine.signal(fakeEnv(w, HELPER), 'helpdesk.request', [1], 'notify');
+    const result = await engine.signal(fakeEnv(w, CLERK), 'helpdesk.request', [1], 'notify');
     expect(result.get(1)).toBe(true);
     expect(state('helpdesk.request', 1)).toBe('notified');
-    expect(w.writes).toEqual([['helpdesk.request', 1, { state: 'notified' }, HELPER, false]]);
+    expect(w.writes).toEqual([['helpdesk.request', 1, { state: 'notified' }, CLERK, false]]);
     expect(changes).toEqual([{ model: 'helpdesk.request', id: 1, field: 'state', from: 'draft', to: 'notified', signal: 'notify' }]);
   });
 
@@ -72,7 +72,7 @@ describe('workflow engine', () => {
 
   it('refuses a signal the caller may not send, in the caller language, and writes nothing', async () => {
     const { engine, w } = setup();
-    const send = (lang: string) => engine.signal(fakeEnv(w, HELPER, { lang }), 'helpdesk.request', [3], 'review');
+    const send = (lang: string) => engine.signal(fakeEnv(w, CLERK, { lang }), 'helpdesk.request', [3], 'review');
     await expect(send('en_US')).rejects.toThrow(AccessError);
     await expect(send('en_US')).rejects.toThrow(/not allowed to send "review"/);
     await expect(send('es_ES')).rejects.toThrow(/No tiene permiso para enviar "review"/);
@@ -90,10 +90,10 @@ describe('workflow engine', () => {
 
   it('says what is missing when a guard refuses, in English or Spanish', async () => {
     const { engine, w, state } = setup();
-    const close = (lang: string) => engine.signal(fakeEnv(w, HELPER, { lang }), 'helpdesk.request', [1], 'close');
+    const close = (lang: string) => engine.signal(fakeEnv(w, CLERK, { lang }), 'helpdesk.request', [1], 'close');
     await expect(close('en_US')).rejects.toThrow(new UserError('A solution must be linked before closing the request.'));
     await expect(close('es_ES')).rejects.toThrow('Debe asociarse una solución antes de cerrar la solicitud.');
-    await expect(engine.signal(fakeEnv(w, HELPER), 'helpdesk.request', [4], 'notify')).rejects.toThrow(/subject and the category/);
+    await expect(engine.signal(fakeEnv(w, CLERK), 'helpdesk.request', [4], 'notify')).rejects.toThrow(/subject and the category/);
     const develop = (id: number) => engine.signal(fakeEnv(w, ANALYST), 'helpdesk.request', [id], 'develop');
     await expect(develop(5)).rejects.toThrow(/At least one problem/);
     await expect(develop(6)).rejects.toThrow(/Resources must be assigned/);
@@ -111,7 +111,7 @@ describe('workflow engine', () => {
     const { engine, w, state, changes } = setup();
     // Request 2 (testing) has problems 10 (draft) and 11 (already closed) and solution 20,
     // which also solves request 3. The help center may not close problems: the cascade may.
-    const result = await engine.signal(fakeEnv(w, HELPER), 'helpdesk.request', [2], 'close');
+    const result = await engine.signal(fakeEnv(w, CLERK), 'helpdesk.request', [2], 'close');
     expect(result.get(2)).toBe(true);
     expect(state('helpdesk.request', 2)).toBe('closed');
     expect(state('helpdesk.problem', 10)).toBe('closed');
@@ -129,11 +129,11 @@ describe('workflow engine', () => {
   it('closing a solution closes its requests, skipping cancelled ones, and is idempotent', async () => {
     const { engine, w, state } = setup();
     w.tables['helpdesk.request'][3].state = 'cancelled';
-    await engine.signal(fakeEnv(w, HELPER), 'helpdesk.solution', [20], 'close');
+    await engine.signal(fakeEnv(w, CLERK), 'helpdesk.solution', [20], 'close');
     expect(state('helpdesk.request', 2)).toBe('closed');
     expect(state('helpdesk.request', 3)).toBe('cancelled');
     const writes = w.writes.length;
-    expect((await engine.signal(fakeEnv(w, HELPER), 'helpdesk.solution', [20], 'close')).get(20)).toBe(false);
+    expect((await engine.signal(fakeEnv(w, CLERK), 'helpdesk.solution', [20], 'close')).get(20)).toBe(false);
     expect(w.writes.length).toBe(writes);
   });
 
