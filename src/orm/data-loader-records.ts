@@ -24,8 +24,8 @@ async function remember(load: ModuleLoad, xmlid: string, model: string, resId: n
   const now = nowUtc();
   if (existing && existing.dataId > 0) {
     await load.env.cr('ir_model_data').where('id', existing.dataId)
-      .update({ res_id: resId, date_update: now, write_date: now });
-    load.index.set(xmlid, { ...existing, resId });
+      .update({ model, res_id: resId, date_update: now, write_date: now });
+    load.index.set(xmlid, { ...existing, model, resId });
     return;
   }
   // New external ids are written in batches when the module's data is loaded (flushPending).
