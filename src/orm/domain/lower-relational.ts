@@ -3,7 +3,7 @@
 // turns them into searches on the comodel.
 import { CallError } from '../../errors';
 import type { FieldDef } from '../define';
-import { and, cmp, FALSE, inList, isNull, link, member, not, or } from './expr';
+import { and, FALSE, inList, isNull, link, member, not, or } from './expr';
 import { comodelOf, findField } from './fields';
 import { lowerScalar } from './lower-scalar';
 import { NEGATIVE_OPERATORS } from './normalize';
@@ -89,7 +89,9 @@ export function lowerX2many(l: RelLeaf, sub: SubSearcher): DomainExpr {
     positive = l.value === true ? anyLink : not(anyLink);
   } else if (op === '<' || op === '<=' || op === '>' || op === '>=') {
     if (typeof l.value !== 'number') throw l.bad();
-    positive = link(spec, { kind: 'search', model: comodel, where: cmp('id', op, l.value) });
+    // compared with the linked ids themselves, as 7.0 does: no active filter, no rules
+    const where = lowerScalar('id', findField(comodel, 'id') as FieldDef, op, l.value, false, l.bad);
+    positive = link(spec, { kind: 'search', model: comodel, where });
   } else if (op === 'like' || op === 'ilike' || op === '=like' || op === '=ilike') {
     const text = typeof l.value === 'string' ? l.value : String(l.value);
     positive = link(spec, sub.search(comodel, [[comodel.recName, op, text]], l.ctx));

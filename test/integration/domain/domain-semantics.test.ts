@@ -111,6 +111,7 @@ const GROUPS: Record<string, Case[]> = {
     ['one2many = False: no children', [['child_ids', '=', false]], [2, 5]],
     ['one2many in ids', [['child_ids', 'in', [5]]], [3]],
     ['a fractional id is no id', [['tag_ids', 'in', [1.5, 3]]], [5]],
+    ['> compares the linked ids', [['tag_ids', '>', 2.5]], [5]],
   ],
   'child_of and parent_of': [
     ['child_of stops at an inactive node', [['category_id', 'child_of', 1]], [1]],
