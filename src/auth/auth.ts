@@ -1,7 +1,6 @@
 // Who is calling: `login` (common.login/authenticate) and `check` (every object/report call),
 // reading res_users directly. Wrong db, unknown login, wrong password and inactive user look
 // the same from outside, in answer and in time; repeated failures are throttled without hashing.
-import type { Config } from '../../config/defaults';
 import { AccessDenied, AppError } from '../errors';
 import type { DatabaseManager, Database, Logger } from '../db/types';
 import { hashPassword, verifyPassword } from '../orm/password';
@@ -13,9 +12,18 @@ export interface PasswordHasher {
   verifyPassword(plain: string, stored: string): Promise<boolean>;
 }
 
+/** The settings read here (a subset of the server configuration). */
+export interface AuthSettings {
+  /** pbkdf2 rounds of the timing dummy: the cost of a real verification. */
+  passwordRounds: number;
+  /** Failures per login and per address before the cooldown. */
+  loginMaxFailures: number;
+  loginCooldownSeconds: number;
+}
+
 export interface AuthOptions {
   dbm: Pick<DatabaseManager, 'get'>;
-  config: Pick<Config, 'passwordRounds' | 'loginMaxFailures' | 'loginCooldownSeconds'>;
+  config: AuthSettings;
   logger: Logger;
   /** Tests count hashing through this; the server uses src/orm/password. */
   hasher?: PasswordHasher;

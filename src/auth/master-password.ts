@@ -5,7 +5,6 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../../config/defaults';
 import { AccessDenied, UserError } from '../errors';
 import type { Logger } from '../db/types';
 import { hashPassword, isPasswordHash, verifyPassword } from '../orm/password';
@@ -13,8 +12,19 @@ import { Throttle } from './throttle';
 
 export const MASTER_PASSWORD_FILE = '.master-password';
 
+export interface MasterPasswordSettings {
+  /** The configured password, used until a changed one is stored. */
+  masterPassword: string;
+  /** Where the changed password's hash is kept. */
+  dataDir: string;
+  passwordRounds: number;
+  /** Wrong passwords per address before the cooldown. */
+  loginMaxFailures: number;
+  loginCooldownSeconds: number;
+}
+
 export interface MasterPasswordOptions {
-  config: Pick<Config, 'masterPassword' | 'dataDir' | 'passwordRounds' | 'loginMaxFailures' | 'loginCooldownSeconds'>;
+  config: MasterPasswordSettings;
   logger?: Logger;
   now?: () => number;
 }

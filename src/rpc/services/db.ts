@@ -1,7 +1,6 @@
 // The `db` service (PROTOCOL.md §1.5): list, create, drop, copy, dump and restore databases.
 // Every method that changes data takes the master password first; listing can be switched off.
-import type { Config } from '../../../config/defaults';
-import { createMasterPassword, type MasterPassword } from '../../auth';
+import { createMasterPassword, type MasterPassword, type MasterPasswordSettings } from '../../auth';
 import { migrate } from '../../db/migrate';
 import { assertValidDbName, databaseExists } from '../../db/names';
 import type { Database, DatabaseManager, Logger } from '../../db/types';
@@ -10,16 +9,26 @@ import { Double, newStruct, type RpcValue } from '../../values';
 import { expectArity, expectInt, expectList, expectString, truthy } from '../params';
 import type { Service, ServiceCall, ServiceMethod } from './types';
 
+/** The settings read here; the master password ones only when no `master` is given. */
+export interface DbServiceSettings extends Partial<MasterPasswordSettings> {
+  /** Whether `list` answers (false: AccessDenied, as OpenERP's list_db = False). */
+  listDb: boolean;
+  serverVersion: string;
+  /** Offered by `list_lang`, as [code, label]. */
+  languages: [string, string][];
+}
+
 export interface DbServiceOptions {
   dbm: DatabaseManager;
-  config: Pick<Config, 'listDb' | 'serverVersion' | 'languages'>
-    & Partial<Pick<Config, 'masterPassword' | 'dataDir' | 'passwordRounds' | 'loginMaxFailures' | 'loginCooldownSeconds'>>;
+  config: DbServiceSettings;
   logger: Logger;
   /** Shared with `common` (whose 7.0 methods also take it); made from `config` when absent. */
   master?: MasterPassword;
   /** Brings module data up to date after migrations (`migrate_databases`). */
   upgrade?: (db: Database) => Promise<void>;
 }
+
+const MAX_JOBS = 100;
 
 interface CreateJob {
   done: boolean;
@@ -106,6 +115,11 @@ export function createDbService(opts: DbServiceOptions): Service {
       const id = ++lastJob;
       const job: CreateJob = { done: false, login: options.login, password: options.adminPassword };
       jobs.set(id, job);
+      // Results nobody fetched are dropped, oldest first, so jobs cannot pile up without end.
+      for (const [old, j] of jobs) {
+        if (jobs.size <= MAX_JOBS) break;
+        if (j.done) jobs.delete(old);
+      }
       dbm.create(db, options).then(
         () => { job.done = true; },
         (err: unknown) => {
