@@ -20,7 +20,7 @@ export interface FieldOptions {
   default?: DefaultValue;
   size?: number;
   translate?: boolean;
-  /** External ids of the groups that may see this field (e.g. 'helpdesk_master.group_manager'). */
+  /** External ids of the groups that may see this field (e.g. 'base.group_system'). */
   groups?: string[];
   index?: boolean;
   /** Computed, not stored: the function returns one value per id (in the field's RPC shape). */
