@@ -21,7 +21,9 @@
 //       on model <m>" (ValueError); x2many and non-stored fields are dropped silently.
 //   applyOrder(qb, model, terms: OrderTerm[], ctx: Pick<DomainContext, 'getModel'>, alias?: string): Knex.QueryBuilder
 //       ORDER BY with NULLs last ascending / first descending on both backends; a many2one sorts
-//       by its target's order through a LEFT JOIN (aliases `<alias>__<field>`).
+//       by its target's order through a LEFT JOIN (aliases `<alias>__<field>`), so select
+//       qualified columns (`<alias>.id`). Text sorts by the database's collation.
+//   parseRuleDomain(raw, model, ctx): DomainExpr  (the rule-domain flavour of parseDomain)
 //   compileDomain(expr: DomainExpr, alias: string, backend): { sql, bindings }  (for raw SQL)
 //   modelsSearched(raw: unknown, model, ctx: DomainParseContext): string[]
 //       the models whose rules ctx.ruleDomain will be asked for (sub-search targets, related
