@@ -62,15 +62,17 @@ export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseMan
   /** Builds a hidden database with `fill`, then shows it; on any failure nothing is left. */
   async function build(name: string, fill: (knex: Knex) => Promise<void>): Promise<void> {
     const knex = await storage.createHidden(name);
+    let filled = false;
     try {
       await fill(knex);
-    } catch (err) {
+      filled = true;
       await knex.destroy();
+      await storage.publish(name);
+    } catch (err) {
+      if (!filled) await knex.destroy();
       await storage.discardHidden(name);
       throw err;
     }
-    await knex.destroy();
-    await storage.publish(name);
   }
 
   async function openDatabase(name: string): Promise<Database> {
@@ -129,11 +131,14 @@ export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseMan
       if (!isValidDbName(source) || !(await storage.exists(source))) throw databaseNotFound(source);
       await exclusive([source, target], async () => {
         await closePool(source);
+        // A taken target name fails here, before anything of ours exists to clean up.
         await storage.copyToHidden(source, target);
-        await storage.publish(target).catch(async (err: unknown) => {
+        try {
+          await storage.publish(target);
+        } catch (err) {
           await storage.discardHidden(target);
           throw err;
-        });
+        }
       });
       log(`Duplicated database ${source} to ${target}`, target);
     },

@@ -119,6 +119,8 @@ describe.each(BACKENDS)('database manager on %s', (backend) => {
     const original = await t.dbm.get(src);
     expect(await original.knex('res_partner').where({ name: 'Agrolait' }).pluck('name')).toEqual(['Agrolait']);
     await expect(t.dbm.duplicate(src, dst)).rejects.toThrow(` ${dst} database already exists!`);
+    // The existing target is left as it was.
+    expect(await (await t.dbm.get(dst)).knex('res_partner').where({ name: 'Changed' }).pluck('name')).toEqual(['Changed']);
     await expect(t.dbm.duplicate('missing_db', t.fresh())).rejects.toThrow('database "missing_db" does not exist');
   });
 
@@ -132,6 +134,8 @@ describe.each(BACKENDS)('database manager on %s', (backend) => {
     expect(await (await t.dbm.get(b)).knex('res_partner').where({ name: 'Kept' }).pluck('name')).toEqual(['Kept']);
     await t.dbm.create(a, defaultCreate);
     await expect(t.dbm.rename(b, a)).rejects.toThrow(` ${a} database already exists!`);
+    expect(await t.dbm.list()).toEqual([a, b].sort());
+    expect(await (await t.dbm.get(b)).knex('res_partner').where({ name: 'Kept' }).pluck('name')).toEqual(['Kept']);
     await expect(t.dbm.rename(b, '../escape')).rejects.toThrow(/Invalid database name/);
   });
 
