@@ -1,0 +1,123 @@
+// A small HTTP proxy between two centers. It forwards each call whole to the target and, once the
+// target has answered (so it committed), may cut the connection instead of passing the answer on:
+// the caller cannot tell whether its call was applied. It can also hold answers until released.
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ProxyOptions {
+  /** Whether to drop the answer of the n-th call (1-based) after the target answered it. */
+  drop?: (n: number) => boolean;
+}
+
+export class DroppingProxy {
+  calls = 0;
+  dropped = 0;
+  /** Calls the target answered while answers were held. */
+  heldAnswers = 0;
+  private held: (() => void)[] | null = null;
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly targetPort: number, private readonly opts: ProxyOptions = {}) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    const server = http.createServer((req, res) => { void this.handle(req, res); });
+    server.on('connection', (s: Socket) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', () => resolve()));
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+    return this;
+  }
+
+  /** From now on answers wait (the target has applied the calls) until `release()`. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Answers held so far are dropped: their callers are gone. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const go of held) go();
+  }
+
+  async stop(): Promise<void> {
+    this.release();
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const n = ++this.calls;
+    const body = await read(req);
+    let answer: { status: number; headers: http.OutgoingHttpHeaders; body: Buffer };
+    try {
+      answer = await forward(this.targetPort, req, body);
+    } catch {
+      req.socket.destroy();
+      return;
+    }
+    if (this.held) {
+      this.heldAnswers++;
+      await new Promise<void>((resolve) => this.held!.push(resolve));
+      req.socket.destroy();
+      return;
+    }
+    if (this.opts.drop?.(n)) {
+      this.dropped++;
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  }
+}
+
+function read(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function forward(port: number, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.OutgoingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const out = http.request({
+      host: '127.0.0.1', port, method: req.method, path: req.url,
+      headers: { 'Content-Type': req.headers['content-type'] ?? 'text/xml', 'Content-Length': body.length, Connection: 'close' },
+    }, (res) => {
+      void read(res).then((b) => resolve({
+        status: res.statusCode ?? 502,
+        headers: { 'Content-Type': res.headers['content-type'] ?? 'text/xml', 'Content-Length': b.length },
+        body: b,
+      }), reject);
+    });
+    out.on('error', reject);
+    out.end(body);
+  });
+}
+
+/** A seeded generator, so "10% of answers" drops the same ones on every run. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
