@@ -2,10 +2,28 @@
 // dispatcher and its services. src/main.ts listens; tests build the same app on port 0.
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config/defaults';
+import { MODULES } from '../models';
+import { createAuth, createMasterPassword } from './auth';
+import { withTransaction } from './db/transaction';
+import { createDatabaseManager } from './db/manager';
+import type { Database, DatabaseManager, InitializeFn } from './db/types';
 import type { Logger } from './logger';
+import { startMailSender } from './mail/sender';
+import { createAccessPolicy } from './orm/access';
+import { SUPERUSER_ID } from './orm/access-policy';
+import { installModules, type InstallOptions } from './orm/data-loader';
+import { createEnv } from './orm/env';
+import { buildRegistry, type Registry } from './orm/registry';
 import { createDispatcher, type Dispatcher } from './rpc/dispatch';
+import { createCommonService } from './rpc/services/common';
+import { createDbService } from './rpc/services/db';
+import { createObjectService } from './rpc/services/object';
+import { createReportService } from './rpc/services/report';
 import type { Service } from './rpc/services/types';
 import { xmlRpcTransport } from './rpc/transports/xmlrpc';
+import { attachSyncSettings } from './sync/settings';
+import { startSyncWorker } from './sync/worker';
+import { buildWorkflows } from './workflow/module';
 
 export interface HttpAppOptions {
   dispatcher: Dispatcher;
@@ -54,4 +72,84 @@ export function createRpcApp(opts: RpcAppOptions): RpcApp {
     services: opts.services, logger: opts.logger, debugFaults: opts.config.debugFaults, limits: opts.config.limits,
   });
   return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping }), dispatcher };
+}
+
+export interface ServerOptions {
+  config: Config;
+  logger: Logger;
+  /** Start the background workers (the mail sender). The server does; most tests do not. */
+  workers?: boolean;
+  /** Tells this server's PostgreSQL databases from other installations' on the same server. */
+  pgTag?: string;
+}
+
+export interface AppServer extends RpcApp {
+  dbm: DatabaseManager;
+  registry: Registry;
+  /** Installs module data that is new since each existing database was made (run on start). */
+  upgradeDatabases(): Promise<void>;
+  /** From now on answers close their connections (the server is stopping). */
+  beginStop(): void;
+  /** Stops the workers and closes every database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything behind the HTTP port: the registry of every module (with their workflows), the
+ * databases, authentication, the services, the dispatcher and the app.
+ */
+export async function buildServer(opts: ServerOptions): Promise<AppServer> {
+  const { config, logger } = opts;
+  const workflows = buildWorkflows(MODULES);
+  const registry = buildRegistry([...MODULES, workflows.module], { access: createAccessPolicy() });
+  // The res.users hooks hash new passwords at the configured cost, read from the registry.
+  Object.assign(registry, { passwordRounds: config.passwordRounds });
+
+  const install = (db: Database, o: InstallOptions) => withTransaction(db, async (trx, hooks) => {
+    const env = createEnv({ cr: trx, uid: SUPERUSER_ID, su: true, registry, dbName: db.name, context: { lang: o.lang ?? 'en_US' } });
+    await installModules(env, registry, o);
+    for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
+  }, { logger });
+  const initialize: InitializeFn = (db, o) =>
+    install(db, { adminPassword: o.adminPassword, lang: o.lang, demo: o.demo, adminLogin: o.login });
+  const dbm = createDatabaseManager({
+    dataDir: config.dataDir, databaseUrl: config.databaseUrl, initialize, logger, pgTag: opts.pgTag ?? config.databaseTag,
+  });
+  const auth = createAuth({ dbm, config, logger });
+  // One master password for `db` and for the 7.0 `common` methods that ask for it.
+  const master = createMasterPassword({ config, logger });
+  const upgrade = (db: Database) => install(db, {});
+  const dbService = createDbService({ dbm, config, logger, master, upgrade });
+  attachSyncSettings(registry, config);
+
+  let stopping = false;
+  let inFlight = (): number => 0;
+  const services: Record<string, Service> = {
+    common: createCommonService({
+      auth,
+      serverVersion: config.serverVersion,
+      checkMasterPassword: (password, ip) => master.check(password, ip),
+      inFlight: () => inFlight(),
+    }),
+    db: dbService,
+    object: createObjectService({ dbm, auth, registry, logger }),
+    report: createReportService({ auth }),
+  };
+  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping });
+  inFlight = rpc.dispatcher.inFlight;
+  const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];
+
+  return {
+    ...rpc,
+    dbm,
+    registry,
+    async upgradeDatabases() {
+      for (const name of await dbm.list()) await upgrade(await dbm.get(name));
+    },
+    beginStop: () => { stopping = true; },
+    async close() {
+      await Promise.all(workers.map((w) => w.stop()));
+      await dbm.closeAll();
+    },
+  };
 }

@@ -9,8 +9,8 @@ export interface CommonServiceDeps {
   auth: { login(db: string, login: string, password: string, ip: string): Promise<number | false> };
   /** The version string advertised (config.serverVersion, e.g. "7.0"). */
   serverVersion: string;
-  /** Throws AccessDenied unless `password` is the current master password. */
-  checkMasterPassword(password: string): Promise<void>;
+  /** Throws AccessDenied unless `password` is the current master password (throttled per address). */
+  checkMasterPassword(password: string, ip: string): Promise<void>;
   /** Text the 7.0 GTK client shows on its login dialog; null answers False. */
   loginMessage?: string | null;
   /** Calls running now, for get_stats. */
@@ -35,8 +35,8 @@ export function versionInfo(serverVersion: string): RpcStruct {
 }
 
 export function createCommonService(deps: CommonServiceDeps): Service {
-  const master = async (method: string, pwd: RpcValue | undefined) =>
-    deps.checkMasterPassword(expectString(method, 'master_pwd', pwd));
+  const master = async (call: ServiceCall, method: string, pwd: RpcValue | undefined) =>
+    deps.checkMasterPassword(expectString(method, 'master_pwd', pwd), call.ip);
 
   async function login(call: ServiceCall, db: RpcValue, user: RpcValue, pwd: RpcValue): Promise<number | false> {
     if (typeof db !== 'string' || typeof user !== 'string' || typeof pwd !== 'string') return false;
@@ -94,29 +94,29 @@ export function createCommonService(deps: CommonServiceDeps): Service {
         expectArity('set_loglevel', params, 1, 2);
       } else {
         expectArity('set_loglevel', params, 2, 3);
-        await master('set_loglevel', params[0]);
+        await master(call, 'set_loglevel', params[0]);
       }
       return true;
     },
-    async get_os_time(_call, params) {
+    async get_os_time(call, params) {
       expectArity('get_os_time', params, 1);
-      await master('get_os_time', params[0]);
+      await master(call, 'get_os_time', params[0]);
       const cpu = process.cpuUsage();
       return [cpu.user / 1e6, cpu.system / 1e6, 0, 0, process.uptime()].map((n) => new Double(n));
     },
-    async get_sqlcount(_call, params) {
+    async get_sqlcount(call, params) {
       expectArity('get_sqlcount', params, 1);
-      await master('get_sqlcount', params[0]);
+      await master(call, 'get_sqlcount', params[0]);
       return 0;
     },
-    async get_available_updates(_call, params) {
+    async get_available_updates(call, params) {
       expectArity('get_available_updates', params, 3);
-      await master('get_available_updates', params[0]);
+      await master(call, 'get_available_updates', params[0]);
       throw new CallError('get_available_updates is obsolete and not available', 'Exception');
     },
-    async get_migration_scripts(_call, params) {
+    async get_migration_scripts(call, params) {
       expectArity('get_migration_scripts', params, 3);
-      await master('get_migration_scripts', params[0]);
+      await master(call, 'get_migration_scripts', params[0]);
       throw new CallError('get_migration_scripts is obsolete and not available', 'Exception');
     },
   };

@@ -17,12 +17,22 @@ export interface ChildRun {
   output: string;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills every server process still running (afterAll of suites that start them). */
+export function killChildServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['-r', './test/e2e/support/ts-register.js', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let out = '';
   child.stdout?.on('data', (d: Buffer) => { out += d.toString('utf8'); });
   child.stderr?.on('data', (d: Buffer) => { out += d.toString('utf8'); });
@@ -31,7 +41,7 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
 }
 
 /** Starts the server and resolves once it says it is listening (or rejects with its output). */
-export function startChildServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+export function startChildServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildServer> {
   const { child, output, exited } = start(env);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${output()}`)); }, timeoutMs);

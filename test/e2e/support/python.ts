@@ -24,7 +24,8 @@ export interface PythonRun {
 /** `python3 -m unittest -v <modules...>` in test/python, standard library only. */
 export function runPython(modules: string[], target: PythonTarget, timeoutMs = 120_000): Promise<PythonRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-m', 'unittest', '-v', ...modules], {
+    // Python's clients leave keep-alive sockets to the garbage collector: their warnings are noise.
+    const child = spawn('python3', ['-W', 'ignore::ResourceWarning', '-m', 'unittest', '-v', ...modules], {
       cwd: PYTHON_DIR,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
