@@ -27,7 +27,7 @@ function listen(server: AppServer, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const http = server.app.listen(config.port, config.host);
     // Clients that trickle their headers are cut as those that trickle their bodies (408).
-    http.headersTimeout = Math.min(60_000, config.bodyTimeoutMs ?? 30_000);
+    http.headersTimeout = Math.max(1000, Math.min(60_000, config.bodyTimeoutMs ?? 30_000));
     http.once('listening', () => resolve(http));
     http.once('error', reject);
   });
