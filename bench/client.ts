@@ -8,8 +8,8 @@ import type { RpcValue } from '../src/values';
 export class RpcClient {
   private readonly agent: Agent;
 
-  constructor(private readonly host: string, private readonly port: number, sockets: number) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  constructor(private readonly host: string, private readonly port: number, sockets: number, keepAlive = true) {
+    this.agent = new Agent({ keepAlive, maxSockets: sockets });
   }
 
   /** One call on `path` (e.g. `/xmlrpc/2/object`); resolves with its value. */

@@ -14,6 +14,8 @@ export interface BenchOptions {
   clients: number;
   /** PostgreSQL server where the fresh database is made; loopback only. */
   pgUrl: string;
+  /** Reuse connections (HTTP keep-alive); off opens one connection per call, as Odoo answers do. */
+  keepAlive: boolean;
   /** Where to write the results as JSON too (optional). */
   jsonOut: string | null;
 }
@@ -46,6 +48,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     maxCalls: whole(env, 'BENCH_MAX_CALLS', 3000, 10, 100_000),
     clients: whole(env, 'BENCH_CLIENTS', 8, 2, 64),
     pgUrl,
+    keepAlive: whole(env, 'BENCH_KEEPALIVE', 1, 0, 1) === 1,
     jsonOut: env.BENCH_JSON || null,
   };
 }

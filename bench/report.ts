@@ -16,12 +16,20 @@ export interface BackendResult {
 const ms = (v: number): string => (Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const rate = (v: number): string => (v < 100 ? v.toFixed(1) : Math.round(v).toString());
 
+/** A fault on one line: its head and its last line (the message, after any traceback). */
+function firstLine(text: string | null): string {
+  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const short = lines.length > 1 ? `${lines[0]} ... ${lines[lines.length - 1]}` : lines[0] ?? '';
+  return short.slice(0, 600);
+}
+
 export function header(opts: BenchOptions): string {
   const cpu = cpus();
   return [
     `Node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${process.platform}`,
     `Each measurement: at most ${opts.maxCalls} calls or ${opts.seconds} s; sequential = 1 client, `
-      + `concurrent = ${opts.clients} clients; keep-alive HTTP on 127.0.0.1; server and clients on the same machine.`,
+      + `concurrent = ${opts.clients} clients; HTTP on 127.0.0.1 ${opts.keepAlive ? 'with keep-alive' : 'with a new connection per call'}; `
+      + 'server and clients on the same machine.',
   ].join('\n');
 }
 
@@ -29,18 +37,21 @@ export function table(r: BackendResult, clients: number): string {
   const lines = [
     `### ${r.backend} (${r.engine}; load average ${r.load[0].toFixed(1)} at start, ${r.load[1].toFixed(1)} at end)`,
     '',
-    `| call | calls (1) | calls/s (1) | p50 ms (1) | p95 ms (1) | calls (${clients}) | calls/s (${clients}) | p50 ms (${clients}) | p95 ms (${clients}) |`,
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| call | calls (1) | calls/s (1) | p50 ms (1) | p95 ms (1) | faults (1) | calls (${clients}) | calls/s (${clients}) `
+      + `| p50 ms (${clients}) | p95 ms (${clients}) | faults (${clients}) |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const names = [...new Set(r.results.map((m) => m.name))];
   for (const name of names) {
     const seq = r.results.find((m) => m.name === name && m.clients === 1);
     const con = r.results.find((m) => m.name === name && m.clients === clients);
     const cells = (m: Measurement | undefined): string[] => (m
-      ? [String(m.calls), rate(m.callsPerSecond), ms(m.p50Ms), ms(m.p95Ms)]
-      : ['-', '-', '-', '-']);
+      ? [String(m.calls), rate(m.callsPerSecond), ms(m.p50Ms), ms(m.p95Ms), String(m.faults)]
+      : ['-', '-', '-', '-', '-']);
     lines.push(`| ${name} | ${[...cells(seq), ...cells(con)].join(' | ')} |`);
   }
+  const faulty = r.results.filter((m) => m.faults > 0);
+  if (faulty.length) lines.push('', 'Faults:', ...faulty.map((m) => `- ${m.name} x${m.clients}: ${m.faults}, the first: ${firstLine(m.firstFault)}`));
   return lines.join('\n');
 }
 

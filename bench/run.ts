@@ -2,6 +2,7 @@
 // warms up, then measures every call with one client and with several, and prints the tables.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { InternalError } from '../src/errors';
 import { RpcClient } from './client';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
@@ -19,11 +20,22 @@ function say(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/**
+ * The server's log lines about a fault: an internal error names a ref, and the log line with
+ * that ref (and the lines after it) hold the detail.
+ */
+function detail(server: BenchServer, fault: string, count: number): string[] {
+  const ref = /\(ref ([0-9a-f]+)\)/.exec(fault)?.[1];
+  const lines = server.logTail();
+  const at = ref ? lines.findIndex((l) => l.includes(ref)) : -1;
+  return at >= 0 ? lines.slice(at, at + count) : [];
+}
+
 async function runBackend(backend: Backend, opts: BenchOptions): Promise<BackendResult> {
   say(`[${backend}] starting the server and creating a fresh database`);
   const server = await startServer(backend, opts.pgUrl);
   running = server;
-  const rpc = new RpcClient(server.host, server.port, opts.clients);
+  const rpc = new RpcClient(server.host, server.port, opts.clients, opts.keepAlive);
   try {
     say(`[${backend}] listening on ${server.host}:${server.port}; seeding`);
     const fx = await seed(rpc, server);
@@ -34,7 +46,9 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
     for (const clients of [1, opts.clients]) {
       for (const s of list) {
         const m = await measure(s.name, clients, opts, s.op);
-        say(`[${backend}] ${s.name} x${clients}: ${m.calls} calls, ${m.callsPerSecond.toFixed(1)}/s, p50 ${m.p50Ms.toFixed(2)} ms`);
+        if (m.firstFault) m.firstFault = [m.firstFault, ...detail(server, m.firstFault, 2)].join('\n');
+        say(`[${backend}] ${s.name} x${clients}: ${m.calls} calls, ${m.callsPerSecond.toFixed(1)}/s, `
+          + `p50 ${m.p50Ms.toFixed(2)} ms, ${m.faults} faults`);
         results.push(m);
       }
     }
@@ -42,6 +56,10 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
       backend, engine: await server.engineVersion(), load: [loadAtStart, loadavg()[0]], results,
       calls: Object.fromEntries(list.map((s) => [s.name, s.call])),
     };
+  } catch (err) {
+    const about = detail(server, err instanceof Error ? err.message : '', 30);
+    say((about.length ? about : server.logTail().slice(-30)).join('\n'));
+    throw err;
   } finally {
     rpc.close();
     await server.stop();
@@ -64,7 +82,8 @@ process.once('SIGINT', () => {
 });
 
 main().catch(async (err: unknown) => {
-  process.stderr.write(`The benchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  const cause = err instanceof InternalError && err.cause !== undefined ? `\n${String(err.cause)}` : '';
+  process.stderr.write(`The benchmark failed: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
   await running?.stop();
   process.exit(1);
 });

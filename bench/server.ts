@@ -15,6 +15,8 @@ export interface BenchServer {
   port: number;
   db: string;
   adminPassword: string;
+  /** The server's latest log lines (a bounded tail), to explain a failed call. */
+  logTail(): string[];
   /** The database engine's own version, for the report. */
   engineVersion(): Promise<string>;
   stop(): Promise<void>;
@@ -23,6 +25,7 @@ export interface BenchServer {
 const STARTED = /HTTP service \(XML-RPC\) running on [^\s]+:(\d+)/;
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
+const TAIL_LINES = 2000;
 
 export async function startServer(backend: Backend, pgUrl: string): Promise<BenchServer> {
   const tag = randomBytes(4).toString('hex');
@@ -50,8 +53,16 @@ export async function startServer(backend: Backend, pgUrl: string): Promise<Benc
     await cleanup();
     throw err;
   }
+  const tail: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (tail.length > TAIL_LINES) tail.splice(0, tail.length - TAIL_LINES);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   return {
     backend, host: '127.0.0.1', port, db, adminPassword,
+    logTail: () => [...tail],
     engineVersion: () => engineVersion(backend, pgUrl),
     async stop() {
       await stopChild(child);
