@@ -2,7 +2,17 @@
 // so that a run on a shared machine can never grow without limit.
 import { ValidationError } from '../src/errors';
 
-export type Backend = 'sqlite' | 'pg';
+/** Our server on SQLite or PostgreSQL, or a server already running here (e.g. an Odoo). */
+export type Backend = 'sqlite' | 'pg' | 'external';
+
+/** A running server to measure instead of ours: its database is seeded, so use a scratch one. */
+export interface ExternalTarget {
+  host: string;
+  port: number;
+  db: string;
+  adminLogin: string;
+  adminPassword: string;
+}
 
 export interface BenchOptions {
   backends: Backend[];
@@ -18,6 +28,8 @@ export interface BenchOptions {
   keepAlive: boolean;
   /** Where to write the results as JSON too (optional). */
   jsonOut: string | null;
+  /** BENCH_URL and friends: measure that server (backends is then just `external`). */
+  external: ExternalTarget | null;
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]', '::1'];
@@ -32,7 +44,23 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   return n;
 }
 
+function external(env: NodeJS.ProcessEnv): ExternalTarget | null {
+  if (!env.BENCH_URL) return null;
+  const url = new URL(env.BENCH_URL);
+  if (!LOOPBACK.includes(url.hostname) || url.protocol !== 'http:') {
+    throw new ValidationError('BENCH_URL must be an http:// URL on this machine (127.0.0.1, localhost or ::1)');
+  }
+  if (!env.BENCH_DB || !env.BENCH_ADMIN_PASSWORD) {
+    throw new ValidationError('BENCH_URL needs BENCH_DB and BENCH_ADMIN_PASSWORD (a scratch database: it gets seeded)');
+  }
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 80), db: env.BENCH_DB,
+    adminLogin: env.BENCH_ADMIN_LOGIN || 'admin', adminPassword: env.BENCH_ADMIN_PASSWORD,
+  };
+}
+
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const target = external(env);
   const backends = (env.BENCH_BACKENDS ?? 'sqlite,pg').split(',').map((b) => b.trim()).filter(Boolean);
   if (backends.length === 0) throw new ValidationError('BENCH_BACKENDS lists no backend; use sqlite and/or pg');
   for (const b of backends) {
@@ -43,12 +71,13 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     throw new ValidationError('BENCH_PG_URL must point at this machine (127.0.0.1, localhost or ::1)');
   }
   return {
-    backends: backends as Backend[],
+    backends: target ? ['external'] : backends as Backend[],
     seconds: whole(env, 'BENCH_SECONDS', 3, 1, 60),
     maxCalls: whole(env, 'BENCH_MAX_CALLS', 3000, 10, 100_000),
     clients: whole(env, 'BENCH_CLIENTS', 8, 2, 64),
     pgUrl,
     keepAlive: whole(env, 'BENCH_KEEPALIVE', 1, 0, 1) === 1,
     jsonOut: env.BENCH_JSON || null,
+    external: target,
   };
 }

@@ -2,8 +2,9 @@
 // warms up, then measures every call with one client and with several, and prints the tables.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { InternalError } from '../src/errors';
+import { InternalError, ValidationError } from '../src/errors';
 import { RpcClient } from './client';
+import { attachServer } from './external';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
 import { type BackendResult, callList, header, table } from './report';
@@ -31,9 +32,18 @@ function detail(server: BenchServer, fault: string, count: number): string[] {
   return at >= 0 ? lines.slice(at, at + count) : [];
 }
 
+async function open(backend: Backend, opts: BenchOptions): Promise<BenchServer> {
+  if (backend !== 'external') {
+    say(`[${backend}] starting the server and creating a fresh database`);
+    return startServer(backend, opts.pgUrl);
+  }
+  if (!opts.external) throw new ValidationError('the external backend needs BENCH_URL');
+  say(`[external] measuring the server at ${opts.external.host}:${opts.external.port}, database ${opts.external.db}`);
+  return attachServer(opts.external);
+}
+
 async function runBackend(backend: Backend, opts: BenchOptions): Promise<BackendResult> {
-  say(`[${backend}] starting the server and creating a fresh database`);
-  const server = await startServer(backend, opts.pgUrl);
+  const server = await open(backend, opts);
   running = server;
   const rpc = new RpcClient(server.host, server.port, opts.clients, opts.keepAlive);
   try {

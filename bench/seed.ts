@@ -27,18 +27,22 @@ function ids(v: RpcValue): number[] {
   return v as number[];
 }
 
+/** The id behind an external id, by a plain search (get_object_reference left Odoo in 15). */
 async function xmlid(admin: Session, module: string, name: string): Promise<number> {
-  const ref = await admin.call('ir.model.data', 'get_object_reference', [module, name]);
-  if (!Array.isArray(ref) || typeof ref[1] !== 'number') throw new CallError(`no record ${module}.${name}`, 'AssertionError');
-  return ref[1];
+  const rows = await admin.call('ir.model.data', 'search_read', [[['module', '=', module], ['name', '=', name]]], { fields: ['res_id'] });
+  const first: RpcValue = Array.isArray(rows) ? rows[0] ?? null : null;
+  const id = first !== null && typeof first === 'object' && !Array.isArray(first) ? (first as Record<string, RpcValue>).res_id : null;
+  if (typeof id !== 'number') throw new CallError(`no record ${module}.${name}`, 'AssertionError');
+  return id;
 }
 
 export async function seed(rpc: RpcClient, server: BenchServer): Promise<Fixture> {
-  const admin = await Session.login(rpc, server.db, 'admin', server.adminPassword);
+  const admin = await Session.login(rpc, server.db, server.adminLogin, server.adminPassword);
   const helpdesk = ids(await admin.call('ir.model', 'search', [[['model', '=', 'helpdesk.request']]])).length > 0;
   const groups = [await xmlid(admin, 'base', 'group_user'), await xmlid(admin, 'base', 'group_partner_manager')];
   if (helpdesk) groups.push(await xmlid(admin, 'helpdesk_master', 'group_support_center'));
-  const login = 'bench_analyst';
+  // Unique per run, so that a long-lived database (an external server's) can be seeded again.
+  const login = `bench_analyst_${randomBytes(3).toString('hex')}`;
   const password = `pw-${randomBytes(6).toString('hex')}`;
   await admin.call('res.users', 'create', [{
     name: 'Bench Analyst', login, password, groups_id: [[6, 0, groups]],

@@ -14,6 +14,7 @@ export interface BenchServer {
   host: string;
   port: number;
   db: string;
+  adminLogin: string;
   adminPassword: string;
   /** The server's latest log lines (a bounded tail), to explain a failed call. */
   logTail(): string[];
@@ -27,7 +28,7 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 const TAIL_LINES = 2000;
 
-export async function startServer(backend: Backend, pgUrl: string): Promise<BenchServer> {
+export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: string): Promise<BenchServer> {
   const tag = randomBytes(4).toString('hex');
   const db = `bench_${process.pid}_${tag}`;
   const adminPassword = `bench-${randomBytes(6).toString('hex')}`;
@@ -61,7 +62,7 @@ export async function startServer(backend: Backend, pgUrl: string): Promise<Benc
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return {
-    backend, host: '127.0.0.1', port, db, adminPassword,
+    backend, host: '127.0.0.1', port, db, adminLogin: 'admin', adminPassword,
     logTail: () => [...tail],
     engineVersion: () => engineVersion(backend, pgUrl),
     async stop() {
@@ -114,7 +115,7 @@ async function dropPgDatabase(pgUrl: string, db: string): Promise<void> {
   }
 }
 
-async function engineVersion(backend: Backend, pgUrl: string): Promise<string> {
+async function engineVersion(backend: Exclude<Backend, 'external'>, pgUrl: string): Promise<string> {
   if (backend === 'pg') {
     const admin = knexFactory({ client: 'pg', connection: pgUrl, pool: { min: 0, max: 1 } });
     try {
