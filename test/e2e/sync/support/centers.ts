@@ -140,3 +140,12 @@ export async function pending(c: Center): Promise<number> {
   const [{ n }] = await db.knex('sync_outbox').where({ state: 'pending' }).count({ n: '*' });
   return Number(n);
 }
+
+/** Polls until `cond` holds; fails (does not hang) when it never does. */
+export async function waitFor(cond: () => Promise<boolean> | boolean, what: string, limitMs = 60_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

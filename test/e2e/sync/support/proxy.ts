@@ -15,6 +15,7 @@ export class DroppingProxy {
   /** Calls the target answered while answers were held. */
   heldAnswers = 0;
   private held: (() => void)[] | null = null;
+  private holdWhen: (body: string) => boolean = () => true;
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
   port = 0;
@@ -37,9 +38,10 @@ export class DroppingProxy {
     return this;
   }
 
-  /** From now on answers wait (the target has applied the calls) until `release()`. */
-  hold(): void {
+  /** From now on answers (of calls whose body `when` picks) wait, applied, until `release()`. */
+  hold(when: (body: string) => boolean = () => true): void {
     this.held ??= [];
+    this.holdWhen = when;
   }
 
   /** Answers held so far are dropped: their callers are gone. */
@@ -68,7 +70,7 @@ export class DroppingProxy {
       req.socket.destroy();
       return;
     }
-    if (this.held) {
+    if (this.held && this.holdWhen(body.toString('utf8'))) {
       this.heldAnswers++;
       await new Promise<void>((resolve) => this.held!.push(resolve));
       req.socket.destroy();
