@@ -1,7 +1,7 @@
 // Applying what a peer center sends: a pushed request is created in state `notified` (or, sent
 // again after a reset, renewed and notified again); a state change is applied through the
 // workflow engine as the peer user, marked as coming from that peer so it is not sent back.
-import { UserError } from '../../src/errors';
+import { AccessError, UserError } from '../../src/errors';
 import type { Env } from '../../src/orm/define';
 import { isStruct, newStruct, type RpcStruct, type RpcValue } from '../../src/values';
 import { fromPeer, type Envelope } from '../../src/sync/define';
@@ -15,10 +15,14 @@ const STATES = new Set(REQUEST_STATES.map(([k]) => k));
 const PRIORITY_KEYS = new Set(PRIORITIES.map(([k]) => k));
 
 export async function applySyncMessage(env: Env, msg: Envelope): Promise<RpcValue> {
-  const ids = await env.sudo().model(SERVER).search([['code', '=', msg.from]], { limit: 1 });
-  if (!ids.length) throw new UserError(syncMessage(env, 'unknownCenter', msg.from));
-  if (msg.kind === 'push') return receivePush(env, ids[0], msg.from, msg.data);
-  if (msg.kind === 'state') return receiveState(env, ids[0], msg.from, msg.data);
+  const [server] = await env.sudo().model(SERVER).searchRead([['code', '=', msg.from]], ['peer_user_id'], { limit: 1 });
+  if (!server) throw new UserError(syncMessage(env, 'unknownCenter', msg.from));
+  // A center's code is only a claim; when we know which login that center uses, hold it to it.
+  const login = Array.isArray(server.peer_user_id) ? server.peer_user_id[0] : null;
+  if (login !== null && login !== env.uid) throw new AccessError(syncMessage(env, 'notThatPeer', msg.from));
+  const id = Number(server.id);
+  if (msg.kind === 'push') return receivePush(env, id, msg.from, msg.data);
+  if (msg.kind === 'state') return receiveState(env, id, msg.from, msg.data);
   throw new UserError(`Unknown kind of sync message: ${msg.kind}`);
 }
 

@@ -20,6 +20,10 @@ export const SYNC_MESSAGES = {
     'No active server configuration has the code "%s": create one for that center first.',
     'Ninguna configuración de servidor activa tiene el código "%s": cree primero una para ese centro.',
   ),
+  notThatPeer: l(
+    'Messages of center "%s" come from another login.',
+    'Los mensajes del centro "%s" llegan con otro usuario.',
+  ),
   delegated: l(
     'This request is handled by another support center: its review, development and testing come from there.',
     'Esta solicitud la atiende otro centro de soporte: su revisión, desarrollo y prueba llegan desde allí.',

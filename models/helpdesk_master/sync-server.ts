@@ -2,7 +2,7 @@
 // delivery state of the peer (status, last success and error, queued messages), a connection
 // test that names what is wrong, and a retry of messages the peer refused.
 import {
-  char, datetime, extendModel, integer, text, type Env,
+  char, datetime, extendModel, integer, many2one, text, type Env,
 } from '../../src/orm/define';
 import { AccessError, ValidationError } from '../../src/errors';
 import {
@@ -37,6 +37,11 @@ async function requireManager(env: Env): Promise<void> {
 export default extendModel({
   extends: SERVER,
   fields: {
+    peer_user_id: many2one('res.users', {
+      string: l('Login of the peer here', 'Usuario del centro par aquí'),
+      help: l('When set, messages from this center are accepted only from this user.',
+        'Si se indica, los mensajes de este centro solo se aceptan de este usuario.'),
+    }),
     sync_status: char({
       string: l('Sync status', 'Estado de la sincronización'), store: false, readonly: true,
       help: l('ok, unreachable, database, login, rights, refused, inactive',

@@ -173,4 +173,12 @@ describe.each(BACKENDS)('support centers talking over XML-RPC on %s', (backend) 
     expect(row).toMatchObject({ sync_status: 'ok', sync_pending_count: 0, sync_failed_count: 0 });
     expect(row.sync_last_success).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
+
+  it('never writes a peer password in a log', () => {
+    for (const c of [hc, sc, sc2]) {
+      const logs = c.logs.join('\n');
+      expect(logs).toContain(c.db);
+      for (const other of [hc, sc, sc2]) expect(logs).not.toContain(other.password('peer'));
+    }
+  });
 });

@@ -114,10 +114,18 @@ describe.each(BACKENDS)('requests between centers on %s', (backend) => {
       await expect(t.call('help', REQ, 'sync_receive', [[push]])).rejects.toThrow(AccessError);
       await expect(t.call('support', REQ, 'sync_hello', [])).rejects.toThrow(AccessError);
       expect(await t.call('peer', REQ, 'sync_hello', [])).toEqual({ code: 'MAIN', protocol: 1 });
+      // Once the configuration names the login that center uses here, only that login may speak for it.
+      const [hc] = await t.su().model('helpdesk.server').search([['code', '=', 'HC']]);
+      await t.su().model('helpdesk.server').write([hc], { peer_user_id: h.uids.manager });
+      const [impostor] = await receive(t, push);
+      expect(impostor.status).toBe('refused');
+      expect(impostor.error).toMatch(/Messages of center "HC" come from another login/);
+      await t.su().model('helpdesk.server').write([hc], { peer_user_id: h.uids.peer });
+      expect((await receive(t, push))[0].status).toBe('applied');
       const [stranger] = await receive(t, envelope('XX', 'push', { ref: 5, subject: 'x', category: 'technical' }));
       expect(stranger.status).toBe('refused');
       expect(stranger.error).toMatch(/No active server configuration has the code "XX"/);
-      expect(await t.su().model(REQ).search([['origin_ref', '=', '5']])).toEqual([]);
+      expect(await t.su().model(REQ).search([['origin_ref', '=', '5']])).toHaveLength(1);
     });
   });
 

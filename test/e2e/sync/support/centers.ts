@@ -118,8 +118,10 @@ export async function startCenter(backend: Backend, code: string, sync: Partial<
 
 /** Makes `from` know `to`: a server configuration on `from` with `to`'s peer login. Returns its id. */
 export async function link(from: Center, to: Center, url = to.url): Promise<number> {
+  // `to` logs in here as our peer user: messages signed with its code must come from that user.
+  const [peerUser] = (await from.as('admin')('res.users', 'search', [[['login', '=', 'peer']]])) as number[];
   return (await from.as('admin')('helpdesk.server', 'create', [{
-    company_id: 1, code: to.code, url, database: to.db, login: 'peer', password: to.password('peer'),
+    company_id: 1, code: to.code, url, database: to.db, login: 'peer', password: to.password('peer'), peer_user_id: peerUser,
   }])) as number;
 }
 
