@@ -61,6 +61,11 @@ export function xmlRpcCall(url: URL, method: string, params: RpcValue[], opts: C
       });
       res.on('error', (err) => done({ kind: 'network', message: networkText(err) }));
       res.on('end', () => {
+        if (res.statusCode === 413) {
+          // Deterministic: sending the same call again would be refused again.
+          done({ kind: 'fault', code: 413, message: `the peer refuses a call this large (HTTP 413, ${body.length} bytes)` });
+          return;
+        }
         if (res.statusCode !== 200) {
           done({ kind: 'network', message: `HTTP ${res.statusCode ?? '?'} from ${url.host}` });
           return;

@@ -73,6 +73,8 @@ export async function releasePeer(db: SyncDb, peer: PeerKey, worker: string, out
   const now = utcStamp();
   const vals: Record<string, unknown> = { claimed_by: null, claimed_until_ms: null };
   if (outcome.delivered) Object.assign(vals, { last_success: now });
+  // When nothing could be sent (every stream waits on a backoff), the peer's state stays as it was.
+  const quiet = !outcome.delivered && !outcome.failure && !outcome.refusal;
   if (outcome.failure) {
     Object.assign(vals, {
       status: outcome.failure.status,
@@ -81,7 +83,7 @@ export async function releasePeer(db: SyncDb, peer: PeerKey, worker: string, out
       failures: db.knex.raw('failures + 1'),
       next_attempt_ms: nowPlusMs(db.knex, db.backend, outcome.failure.retryInMs),
     });
-  } else {
+  } else if (!quiet) {
     Object.assign(vals, { status: outcome.refusal ? 'refused' : 'ok', failures: 0, next_attempt_ms: 0 });
     if (outcome.refusal) Object.assign(vals, { last_error: outcome.refusal, last_error_date: now });
   }

@@ -5,6 +5,8 @@ export interface SyncConfig {
   /** Messages sent in one call to a peer, and the most bytes of payload in that call. */
   batchSize: number;
   batchBytes: number;
+  /** Peers delivered to at once (one slow peer does not hold up the others). */
+  concurrency: number;
   /** How often the queue is looked at when nothing wakes the sender. */
   pollMs: number;
   /** How long a sender holds a peer; a dead process's peers are taken over after it runs out. */
@@ -29,6 +31,7 @@ export interface SyncConfig {
 export const SYNC_DEFAULTS: SyncConfig = {
   batchSize: 50,
   batchBytes: 4 * 1024 * 1024,
+  concurrency: 4,
   pollMs: 2_000,
   leaseMs: 120_000,
   timeoutMs: 30_000,

@@ -68,16 +68,16 @@ export function startSyncWorker(opts: SyncWorkerOptions): SyncWorker {
           if (!(await db.knex.schema.hasTable('sync_outbox'))) continue;
           withQueue.add(name);
         }
-        for (const peer of await duePeers(db)) {
-          if (stopped) break;
-          if (!(await claimPeer(db, peer, worker, config.leaseMs))) continue;
+        const peers = await duePeers(db);
+        await inLanes(peers, Math.max(1, config.concurrency), async (peer) => {
+          if (stopped || !(await claimPeer(db, peer, worker, config.leaseMs))) return;
           const r = await deliverToPeer(db, peer, {
             worker, centerCode: settings.centerCode, key: settings.key, config, logger, sessions, stopped: () => stopped,
           });
           total.delivered += r.delivered;
           total.refused += r.refused;
           if (r.failure) total.peersFailing++;
-        }
+        });
       } catch (err) {
         logger.error(`Sync round failed: ${String((err as Error)?.message ?? err)}`, { db: name, name: 'sync.sender' });
       }
@@ -134,4 +134,12 @@ export function startSyncWorker(opts: SyncWorkerOptions): SyncWorker {
       if (running) await running;
     },
   };
+}
+
+/** Runs `fn` over `items`, at most `width` at a time. */
+async function inLanes<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
 }

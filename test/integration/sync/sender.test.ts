@@ -116,6 +116,18 @@ describe.each(BACKENDS)('sync sender on %s', (backend) => {
     expect(peer.received.filter((m) => m.stream === 'r,2').map((m) => m.data.seq)).toEqual([0, 1, 2]);
   });
 
+  it('fails a message too large for the peer on its own, without holding up the others', async () => {
+    const server = await db.addServer('SC', peer.url);
+    peer.maxBodyBytes = 64 * 1024;
+    const big = (stream: string, i: number) => (stream === 'r,2' && i === 0 ? { blob: 'x'.repeat(100 * 1024) } : {});
+    await db.queue(server, ['r,1', 'r,2', 'r,3'], 2, 'state', big);
+    const w = worker({ maxAttempts: 2 });
+    await waitFor(async () => (await w.drainOnce(), (await db.outbox()).some((r) => r.state === 'failed')), 'the large message to fail');
+    expect(peer.received.map((m) => `${m.stream}#${String(m.data.seq)}`).sort()).toEqual(['r,1#0', 'r,1#1', 'r,3#0', 'r,3#1']);
+    const failed = (await db.outbox()).filter((r) => r.state === 'failed');
+    expect(failed).toEqual([expect.objectContaining({ stream: 'r,2', last_error: expect.stringMatching(/HTTP 413/) })]);
+  });
+
   it('sends again after a lost answer, and the peer applies nothing twice', async () => {
     const server = await db.addServer('SC', peer.url);
     peer.dropAnswer = (n) => n % 2 === 1;

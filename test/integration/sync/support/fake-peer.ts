@@ -27,6 +27,8 @@ export class FakePeer {
   calls = 0;
   /** Refuses (as a business error) the messages for which it returns a reason. */
   refuse: (m: Received) => string | null = () => null;
+  /** Bodies larger than this get HTTP 413, as our transport answers them. */
+  maxBodyBytes = Infinity;
   /** Applies the call, then cuts the connection instead of answering (the sender never knows). */
   dropAnswer: (callNo: number) => boolean = () => false;
   private readonly applied = new Map<string, RpcValue>();
@@ -43,7 +45,13 @@ export class FakePeer {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const { methodName, params } = parseMethodCall(Buffer.concat(chunks));
+        const body = Buffer.concat(chunks);
+        if (body.length > this.maxBodyBytes) {
+          res.writeHead(413, { 'Content-Type': 'text/plain' });
+          res.end('Payload Too Large\n');
+          return;
+        }
+        const { methodName, params } = parseMethodCall(body);
         const answer = this.answer(req.url ?? '', methodName, params);
         if (answer === 'drop') {
           req.socket.destroy();

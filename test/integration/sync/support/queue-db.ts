@@ -16,7 +16,7 @@ export const SECRET = 'queue-test-secret';
 export interface QueueDb extends ScratchDb {
   addServer(code: string, url: string, over?: Record<string, unknown>): Promise<number>;
   /** Queues `n` messages per stream for server `peer`, in one transaction; returns their keys in order. */
-  queue(peer: number, streams: string[], n: number, kind?: string): Promise<string[]>;
+  queue(peer: number, streams: string[], n: number, kind?: string, extra?: (stream: string, i: number) => Record<string, unknown>): Promise<string[]>;
   outbox(): Promise<{ id: number; msg_key: string; stream: string; state: string; attempts: number; last_error: string | null }[]>;
   peer(peerId: number): Promise<Record<string, unknown> | undefined>;
   /** Empties the queue, the peers' state and the server configurations (between tests). */
@@ -37,13 +37,13 @@ export async function openQueueDb(backend: Backend): Promise<QueueDb> {
       }).returning('id');
       return Number(id);
     },
-    async queue(peer: number, streams: string[], n: number, kind = 'state') {
+    async queue(peer: number, streams: string[], n: number, kind = 'state', extra = (_s: string, _i: number) => ({})) {
       const keys: string[] = [];
       await db.knex.transaction(async (trx) => {
         const env = createEnv({ cr: trx, uid: 1, su: true, registry, dbName: db.name });
         for (let i = 0; i < n; i++) {
           for (const stream of streams) {
-            const data = Object.assign(newStruct(), { seq: i, stream }) as RpcStruct;
+            const data = Object.assign(newStruct(), { seq: i, stream, ...extra(stream, i) }) as RpcStruct;
             keys.push(await queueSync(env, {
               peer: { model: 'helpdesk.server', id: peer }, stream, model: 'helpdesk.request', method: 'sync_receive', kind, data,
             }));
