@@ -59,3 +59,11 @@ export async function retryFailed(db: Pick<SyncDb, 'knex'>, peer: PeerKey): Prom
     .update({ state: 'pending', next_attempt_ms: 0, attempts: 0 });
   return Number(n);
 }
+
+/** Forgets delivered messages and applied keys older than `days` (both only grow otherwise). */
+export async function purgeOld(db: Pick<SyncDb, 'knex'>, days: number, now = new Date()): Promise<number> {
+  const cutoff = utcStamp(new Date(now.getTime() - days * 86_400_000));
+  const done = await db.knex('sync_outbox').where('state', 'done').andWhere('done_date', '<', cutoff).delete();
+  const keys = await db.knex('sync_applied').where('create_date', '<', cutoff).delete();
+  return Number(done) + Number(keys);
+}

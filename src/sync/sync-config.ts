@@ -26,6 +26,11 @@ export interface SyncConfig {
   blockedMaxMs: number;
   /** Largest answer read from a peer. */
   maxResponseBytes: number;
+  /**
+   * Days delivered messages and the keys of applied ones are kept. A key must outlive every
+   * retry of its message (a sender gives up after maxAttempts, hours at most with the defaults).
+   */
+  retentionDays: number;
 }
 
 export const SYNC_DEFAULTS: SyncConfig = {
@@ -41,6 +46,7 @@ export const SYNC_DEFAULTS: SyncConfig = {
   blockedBaseMs: 10 * 60_000,
   blockedMaxMs: 6 * 60 * 60_000,
   maxResponseBytes: 16 * 1024 * 1024,
+  retentionDays: 90,
 };
 
 /** What the sync worker reads of the server's configuration. */

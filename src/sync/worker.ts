@@ -9,6 +9,10 @@ import type { PeerSession } from './peer-session';
 import { syncSettingsFrom } from './settings';
 import type { SyncServerConfig } from './sync-config';
 import { onSyncQueued } from './wakeup';
+import { purgeOld } from './outbox-marks';
+
+/** How often each database's old messages and keys are purged. */
+const PURGE_EVERY_MS = 60 * 60_000;
 
 /** What the sender needs of the DatabaseManager. */
 export interface SyncDatabases {
@@ -47,6 +51,7 @@ export function startSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   const worker = opts.worker ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const sessions = new Map<string, PeerSession>();
   const withQueue = new Set<string>();
+  const purgedAt = new Map<string, number>();
   let stopped = false;
   let running: Promise<DrainReport> | null = null;
   let wake: (() => void) | null = null;
@@ -67,6 +72,10 @@ export function startSyncWorker(opts: SyncWorkerOptions): SyncWorker {
         if (!withQueue.has(name)) {
           if (!(await db.knex.schema.hasTable('sync_outbox'))) continue;
           withQueue.add(name);
+        }
+        if (Date.now() - (purgedAt.get(name) ?? 0) > PURGE_EVERY_MS) {
+          purgedAt.set(name, Date.now());
+          await purgeOld(db, config.retentionDays);
         }
         const peers = await duePeers(db);
         await inLanes(peers, Math.max(1, config.concurrency), async (peer) => {

@@ -2,6 +2,7 @@
 // down or refuses our login, a message refused on its own, lost answers and two senders at once.
 import { BACKENDS } from '../../support/backends';
 import { startSyncWorker, type SyncWorker } from '../../../src/sync/worker';
+import { purgeOld } from '../../../src/sync/outbox-marks';
 import { FakePeer } from './support/fake-peer';
 import { openQueueDb, quietLogger, testSyncConfig, waitFor, type QueueDb } from './support/queue-db';
 
@@ -126,6 +127,22 @@ describe.each(BACKENDS)('sync sender on %s', (backend) => {
     expect(peer.received.map((m) => `${m.stream}#${String(m.data.seq)}`).sort()).toEqual(['r,1#0', 'r,1#1', 'r,3#0', 'r,3#1']);
     const failed = (await db.outbox()).filter((r) => r.state === 'failed');
     expect(failed).toEqual([expect.objectContaining({ stream: 'r,2', last_error: expect.stringMatching(/HTTP 413/) })]);
+  });
+
+  it('forgets delivered messages and applied keys only after the retention period', async () => {
+    const server = await db.addServer('SC', peer.url);
+    const [oldKey, newKey] = await db.queue(server, ['r,1'], 2);
+    await worker().drainOnce();
+    await peer.stop();
+    const [waiting] = await db.queue(server, ['r,1'], 1);
+    await db.knex('sync_outbox').where({ msg_key: oldKey }).update({ done_date: '2020-01-01 00:00:00' });
+    await db.knex('sync_applied').insert([
+      { msg_key: 'old-key-0001', peer_code: 'SC', kind: 'state', result: 'false', create_date: '2020-01-01 00:00:00' },
+      { msg_key: 'new-key-0001', peer_code: 'SC', kind: 'state', result: 'false', create_date: '2099-01-01 00:00:00' },
+    ]);
+    expect(await purgeOld(db, 90)).toBe(2);
+    expect((await db.outbox()).map((r) => r.msg_key)).toEqual([newKey, waiting]);
+    expect((await db.knex('sync_applied').select('msg_key')).map((r) => r.msg_key)).toEqual(['new-key-0001']);
   });
 
   it('sends again after a lost answer, and the peer applies nothing twice', async () => {
