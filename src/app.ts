@@ -101,9 +101,9 @@ export interface AppServer extends RpcApp {
 export async function buildServer(opts: ServerOptions): Promise<AppServer> {
   const { config, logger } = opts;
   const workflows = buildWorkflows(MODULES);
-  const registry = buildRegistry([...MODULES, workflows.module], { access: createAccessPolicy() });
-  // The res.users hooks hash new passwords at the configured cost, read from the registry.
-  Object.assign(registry, { passwordRounds: config.passwordRounds });
+  const registry = buildRegistry([...MODULES, workflows.module], {
+    access: createAccessPolicy(), passwordRounds: config.passwordRounds,
+  });
 
   const install = (db: Database, o: InstallOptions) => withTransaction(db, async (trx, hooks) => {
     const env = createEnv({ cr: trx, uid: SUPERUSER_ID, su: true, registry, dbName: db.name, context: { lang: o.lang ?? 'en_US' } });

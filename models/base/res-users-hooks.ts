@@ -2,7 +2,7 @@
 // (created with the user), its password is stored hashed, and a user who is not an access-rights
 // manager may only change their own preferences.
 import { AccessError, UserError } from '../../src/errors';
-import { hashPassword, type Env } from '../../src/orm/define';
+import { hashPasswordFor, type Env } from '../../src/orm/define';
 type Vals = Record<string, unknown>;
 
 export const PARTNER_FIELDS = ['name', 'email', 'lang', 'tz'] as const;
@@ -13,12 +13,6 @@ export const SELF_WRITEABLE_FIELDS = new Set([
 ]);
 
 export const USERS_MANAGER_GROUP = 'base.group_erp_manager';
-
-/** Hashing cost: the registry may carry the configured rounds (`passwordRounds`). */
-function rounds(env: Env): number | undefined {
-  const r = (env.registry as { passwordRounds?: unknown } | null)?.passwordRounds;
-  return typeof r === 'number' && Number.isInteger(r) && r > 0 ? r : undefined;
-}
 
 function takePartnerVals(vals: Vals): Vals {
   const out: Vals = {};
@@ -38,7 +32,7 @@ async function hashInVals(env: Env, vals: Vals): Promise<void> {
     throw new UserError('Setting empty passwords is not allowed for security reasons!', 'Warning!');
   }
   if (typeof plain !== 'string') throw new UserError('The password must be a string.', 'Warning!');
-  vals.password = await hashPassword(plain, rounds(env));
+  vals.password = await hashPasswordFor(env, plain);
 }
 
 export async function beforeCreateUser(env: Env, vals: Vals): Promise<void> {

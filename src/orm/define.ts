@@ -1,6 +1,8 @@
 // The public vocabulary of models: field builders, defineModel, extendModel, defineModule.
 // Everything here is plain data; the registry (registry.ts) validates it and builds the runtime.
 import type { Env } from './env-types';
+import type { Registry } from './registry';
+import { hashPassword } from './password';
 
 /** A label in English, or per language (`{ en_US: 'Draft', es_ES: 'Borrador' }`). */
 export type Label = string | { en_US: string; [lang: string]: string };
@@ -177,5 +179,10 @@ export function defineModule(def: ModuleDef): ModuleDef {
 
 /** Password hashing for models that keep secrets (res.users hashes its password in hooks). */
 export { hashPassword, verifyPassword } from './password';
+
+/** Hashes `plain` at the cost the registry was built with (`buildRegistry(mods, { passwordRounds })`). */
+export function hashPasswordFor(env: Env, plain: string): Promise<string> {
+  return hashPassword(plain, (env.registry as Registry).passwordRounds);
+}
 /** The environment model hooks, defaults and methods receive. */
 export type { Env } from './env-types';

@@ -9,6 +9,7 @@ import { dependencyClosure, orderModules, REGISTRY_ERROR } from './registry-orde
 import { magicFields } from './magic-fields';
 import { defaultFieldString } from './labels';
 import { validateModels } from './registry-validate';
+import { DEFAULT_PASSWORD_ROUNDS } from './password';
 
 /** A model as the records service and the domain compiler see it. */
 export interface RuntimeModel {
@@ -44,6 +45,8 @@ export interface Registry {
   readonly workflows: readonly { module: string; workflow: unknown }[];
   readonly data: readonly ModuleData[];
   readonly access?: AccessPolicy;
+  /** pbkdf2 rounds for the passwords models hash (res.users), as configured. */
+  readonly passwordRounds: number;
   has(name: string): boolean;
   /** The model, or OpenERP's `Object <name> doesn't exist`. */
   model(name: string): RuntimeModel;
@@ -55,6 +58,8 @@ export interface Registry {
 
 export interface RegistryOptions {
   access?: AccessPolicy;
+  /** pbkdf2 rounds for new password hashes; DEFAULT_PASSWORD_ROUNDS when not given. */
+  passwordRounds?: number;
 }
 
 function newModel(def: ModelDef, module: string): RuntimeModel {
@@ -122,7 +127,11 @@ export function buildRegistry(modules: ModuleDef[], opts: RegistryOptions = {}):
     if (!m.fields[m.recName] && !explicitRecName.has(m.name)) m.recName = 'id';
   }
   validateModels(models);
-  return makeRegistry(models, ordered, opts);
+  const rounds = opts.passwordRounds ?? DEFAULT_PASSWORD_ROUNDS;
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    throw new ValidationError(`passwordRounds must be a positive integer, not ${String(opts.passwordRounds)}`, REGISTRY_ERROR);
+  }
+  return makeRegistry(models, ordered, { ...opts, passwordRounds: rounds });
 }
 
 function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], opts: RegistryOptions): Registry {
@@ -145,6 +154,7 @@ function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], o
     workflows: ordered.flatMap((m) => (m.workflows ?? []).map((workflow) => ({ module: m.name, workflow }))),
     data: ordered.map((m) => ({ module: m.name, records: m.data ?? [], demo: m.demo ?? [] })),
     access: opts.access,
+    passwordRounds: opts.passwordRounds ?? DEFAULT_PASSWORD_ROUNDS,
     has: (name) => models.has(name),
     model(name) {
       const m = models.get(name);

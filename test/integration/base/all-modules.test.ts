@@ -14,10 +14,9 @@ describe.each(BACKENDS)('all modules on %s', (backend) => {
     const db = await createScratchDb(backend);
     try {
       await migrate(db.knex, backend);
-      const registry = Object.assign(
-        buildRegistry([...MODULES, buildWorkflows(MODULES).module], { access: createAccessPolicy() }),
-        { passwordRounds: 1000 },
-      );
+      const registry = buildRegistry([...MODULES, buildWorkflows(MODULES).module], {
+        access: createAccessPolicy(), passwordRounds: 1000,
+      });
       const env = createEnv({ cr: db.knex, uid: 1, su: true, registry, dbName: db.name });
       await installModules(env, registry, { adminPassword: 'admin', lang: 'en_US', demo: true });
       const installed = await db.knex('ir_module_module').where('state', 'installed').orderBy('name').pluck('name');

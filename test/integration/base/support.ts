@@ -23,8 +23,7 @@ export interface BaseDb {
 
 /** The base module and `extra` test modules (the helpdesk modules have tests of their own). */
 export function baseRegistry(extra: ModuleDef[] = []): Registry {
-  const registry = buildRegistry([base, ...extra], { access: createAccessPolicy() });
-  return Object.assign(registry, { passwordRounds: 1000 });
+  return buildRegistry([base, ...extra], { access: createAccessPolicy(), passwordRounds: 1000 });
 }
 
 export interface OpenOptions {

@@ -2,7 +2,11 @@
 // its password is write-only and stored hashed, context_get gives the session context, users
 // change their own preferences and password, and the administrator cannot be removed.
 import { AccessDenied, AccessError, MissingError, UserError } from '../../../src/errors';
-import { verifyPassword } from '../../../src/orm/password';
+import baseModule from '../../../models/base/module';
+import { createAccessPolicy } from '../../../src/orm/access';
+import { createEnv } from '../../../src/orm/env';
+import { hashRounds, verifyPassword } from '../../../src/orm/password';
+import { buildRegistry } from '../../../src/orm/registry';
 import { BACKENDS } from '../../support/backends';
 import { makeUser, openBaseDb, ADMIN_PASSWORD, type BaseDb } from './support';
 
@@ -54,6 +58,17 @@ describe.each(BACKENDS)('res.users on %s', (backend) => {
     await expect(su.model('res.users').write([uid], { password: '' })).rejects.toThrow(
       'Setting empty passwords is not allowed for security reasons!',
     );
+  });
+
+  it('hashes new passwords at the cost the registry was built with', async () => {
+    const uid = await base.env(1).model('res.users').create({ name: 'Cost', login: 'cost', password: 'c0st-pw' });
+    expect(hashRounds(await storedHash(uid))).toBe(1000);
+    const registry = buildRegistry([baseModule], { access: createAccessPolicy(), passwordRounds: 1500 });
+    const env = createEnv({ cr: base.db.knex, uid: 1, su: true, registry, dbName: base.db.name });
+    await env.model('res.users').write([uid], { password: 'c0st-pw2' });
+    expect(hashRounds(await storedHash(uid))).toBe(1500);
+    expect(await verifyPassword('c0st-pw2', await storedHash(uid))).toBe(true);
+    await base.env(1).model('res.users').unlink([uid]);
   });
 
   it('answers context_get with the user\'s language and timezone', async () => {

@@ -22,6 +22,13 @@ describe('buildRegistry', () => {
     expect(r.data.map((d) => [d.module, d.records.length])).toEqual([['a', 0], ['b', 0], ['c', 1]]);
   });
 
+  test('carries the password cost it is given, the default otherwise, and refuses a bad one', () => {
+    expect(buildRegistry([mod('a', [])], { passwordRounds: 1234 }).passwordRounds).toBe(1234);
+    expect(buildRegistry([mod('a', [])]).passwordRounds).toBe(600_000);
+    expect(() => buildRegistry([mod('a', [])], { passwordRounds: 0 })).toThrow('passwordRounds must be a positive integer, not 0');
+    expect(() => buildRegistry([mod('a', [])], { passwordRounds: 1.5 })).toThrow(ValidationError);
+  });
+
   test('unknown dependencies and cycles stop the load', () => {
     expect(() => buildRegistry([mod('a', ['zz'])])).toThrow("Module 'a' depends on unknown module 'zz'");
     expect(() => buildRegistry([mod('a', ['b']), mod('b', ['a'])])).toThrow('Circular module dependency: a -> b -> a');
