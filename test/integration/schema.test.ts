@@ -43,6 +43,9 @@ const TABLES_WITHOUT_MODEL: Record<string, string> = {
   [MIGRATIONS_TABLE]: 'the migrations runner records what it applied',
   mail_notification: "who was notified of a message and their read flag (7.0's mail_notification), kept by src/mail",
   sqlite_sequence: "SQLite's own AUTOINCREMENT counters",
+  sync_outbox: 'the queue of messages to peer centers, written in the caller\'s transaction (src/sync)',
+  sync_peer: "each peer's delivery state as the sender sees it, with the sender's lease (src/sync)",
+  sync_applied: 'keys of peer messages already applied here, so a redelivery is applied once (src/sync)',
 };
 /** SQLite keeps the full-text index of requests in a virtual table and its shadow tables. */
 const SQLITE_FTS = /^helpdesk_request_fts(_data|_idx|_docsize|_config|_content)?$/;
