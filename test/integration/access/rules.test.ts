@@ -95,6 +95,20 @@ describe.each(BACKENDS)('record rules on %s', (backend) => {
     await base.env(1).model('res.partner.category').unlink([ok]);
   });
 
+  it('applies the rules of a model a domain reaches only through a related field', async () => {
+    const [partnerModel] = await base.env(1).model('ir.model').search([['model', '=', 'res.partner']]);
+    rules.push(await base.env(1).model('ir.rule').create({
+      name: 'no hidden partners', model_id: partnerModel, domain_force: JSON.stringify([['name', 'not like', 'Hidden']]),
+    }));
+    const hidden = await makeUser(base, 'hidden', ['base.group_user'], { name: 'Hidden Person' });
+    const users = base.env(employee).model('res.users');
+    // res.users.name is related to partner_id.name: the partner rule applies to that sub-search too.
+    expect(await users.search([['name', '=', 'Hidden Person']])).toEqual([]);
+    expect(await users.search([['partner_id.name', '=', 'Hidden Person']])).toEqual([]);
+    expect(await users.search([['login', '=', 'hidden']])).toEqual([hidden]);
+    expect(await base.env(1).model('res.users').search([['name', '=', 'Hidden Person']])).toEqual([hidden]);
+  });
+
   it('shows menus only to the members of their groups', async () => {
     const settingsMenu = await xmlid('base.menu_administration');
     const contactsMenu = await xmlid('base.menu_base_partner');
