@@ -1,7 +1,8 @@
 // fields_view_get: the view stored in ir.ui.view for this model and type when there is one,
-// else a generated default (name `default`, view_id 0), with the fields the arch uses.
+// else a generated default (name `default`, view_id 0), with the fields the arch uses. Password
+// fields stay in the view, as char fields marked `password` (so clients mask the input).
 import { UserError } from '../../errors';
-import { newStruct, type RpcStruct } from '../../values';
+import { isStruct, newStruct, type RpcStruct } from '../../values';
 import type { FieldDef } from '../define';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
@@ -50,13 +51,24 @@ function defaultArch(env: OrmEnv, model: RuntimeModel, viewType: string, fields:
   throw new UserError(`No default view of type '${viewType}' could be found !`, 'Invalid Architecture!');
 }
 
+/** Every `<field>` of this model's password fields gets `password="True"` (OpenERP's view attribute). */
+function markPasswords(node: ArchNode, model: RuntimeModel): ArchNode {
+  const isPassword = node.tag === 'field' && model.fields[node.attrs.name ?? '']?.type === 'password';
+  return {
+    ...node,
+    attrs: isPassword ? { ...node.attrs, password: 'True' } : node.attrs,
+    // Fields inside an inline sub-view belong to their comodel: leave them alone.
+    children: node.tag === 'field' ? node.children : node.children.map((c) => (typeof c === 'string' ? c : markPasswords(c, model))),
+  };
+}
+
 export async function fieldsViewGet(
   env: OrmEnv, model: RuntimeModel, viewId: unknown, viewType: unknown, toolbar: unknown,
 ): Promise<RpcStruct> {
   const type = typeof viewType === 'string' && viewType ? viewType : 'form';
   const visibleFields: FieldDef[] = [];
   for (const f of Object.values(model.fields)) {
-    if (!isMagic(f.name) && f.type !== 'password' && await fieldAllowed(env, f)) visibleFields.push(f);
+    if (!isMagic(f.name) && await fieldAllowed(env, f)) visibleFields.push(f);
   }
   const stored = await storedView(env, model, viewId, type);
   const arch = parseArch(stored?.arch ?? defaultArch(env, model, type, visibleFields));
@@ -67,10 +79,17 @@ export async function fieldsViewGet(
     if (n.tag === 'field' && n.attrs.name && model.fields[n.attrs.name] && !allowed.has(n.attrs.name)) return false;
     return true;
   });
-  const names = archFields(filtered).filter((n) => model.fields[n]);
+  const view = markPasswords(filtered, model);
+  const names = archFields(view).filter((n) => model.fields[n]);
+  const fields = names.length ? await fieldsGet(env, model, names, null) : newStruct();
+  for (const name of names) {
+    // 7.0 clients mask a char field whose view says password="True"; its value is never sent.
+    const entry = fields[name];
+    if (model.fields[name].type === 'password' && isStruct(entry)) entry.password = true;
+  }
   const out = newStruct();
-  out.arch = serializeArch(filtered);
-  out.fields = names.length ? await fieldsGet(env, model, names, null) : newStruct();
+  out.arch = serializeArch(view);
+  out.fields = fields;
   out.model = model.name;
   out.name = stored?.name ?? 'default';
   out.type = stored?.type ?? type;

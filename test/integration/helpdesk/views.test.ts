@@ -58,6 +58,19 @@ describe.each(BACKENDS)('helpdesk views and menus on %s', (backend) => {
     });
   });
 
+  it('lets managers enter a peer server password in the form, masked and never filled in', async () => {
+    await h.inTransaction(async (t) => {
+      await t.env('manager').model('helpdesk.server').create({
+        company_id: h.mainCompany, code: 'VIEW', url: 'http://peer.example', database: 'peer', login: 'center', password: 'pw-VIEW',
+      });
+      const form = await view(t, 'manager', 'helpdesk.server', 'form');
+      expect(form.arch).toContain('<field name="password" password="True"/>');
+      expect(form.fields.password).toMatchObject({ type: 'char', password: true, required: true });
+      expect(form.fields.password).not.toHaveProperty('readonly');
+      expect(JSON.stringify(form)).not.toContain('pw-VIEW');
+    });
+  });
+
   it('lists every screen under Centro de soporte, configuration for managers only', async () => {
     await h.inTransaction(async (t) => {
       const screens = ['Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones'];

@@ -82,6 +82,21 @@ describe.each(BACKENDS)('model description on %s', (backend) => {
     await expect(call('fields_view_get', [false, 'calendar'])).rejects.toThrow(UserError);
   });
 
+  test('fields_view_get keeps password fields, as char fields marked password and with no value', async () => {
+    await t.env().model('test.partner').create({ name: 'Keyholder', secret: 'open-sesame' });
+    const form = await call('fields_view_get', [false, 'form']);
+    expect(form.arch).toContain('<field name="secret" password="True"/>');
+    expect(form.fields.secret).toMatchObject({ type: 'char', password: true, string: 'Secret' });
+    const viewId = await t.env().model('ir.ui.view').create({
+      name: 'partner.secret', model: 'test.partner', type: 'form', arch: '<form string="Partner"><field name="name"/><field name="secret"/></form>',
+    });
+    const stored = await call('fields_view_get', [viewId, 'form']);
+    expect(stored.arch).toBe('<form string="Partner"><field name="name"/><field name="secret" password="True"/></form>');
+    expect(Object.keys(stored.fields).sort()).toEqual(['name', 'secret']);
+    expect(JSON.stringify([form, stored])).not.toContain('open-sesame');
+    await t.env().model('ir.ui.view').unlink([viewId]);
+  });
+
   test('fields_view_get uses the stored view, without nodes and fields the caller may not see', async () => {
     const arch = '<form string="Partner"><field name="name"/><field name="salary"/>' +
       '<group groups="test.group_manager"><field name="age"/></group><field name="line_ids"><tree><field name="qty"/></tree></field></form>';
