@@ -18,6 +18,7 @@ import { copyRecord } from './records/copy';
 import { checkAccessRights, existing, getExternalId, permRead } from './records/metadata';
 import { readGroup } from './records/read-group';
 import { fieldsViewGet } from './records/views';
+import { exportData } from './records/export';
 
 export interface ParamSpec {
   name: string;
@@ -120,6 +121,10 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
   perm_read: {
     variants: [[req('ids'), CTX, p('details')]],
     run: (env, m, a) => permRead(env, m, normalizeIds(a.ids), a.details ?? true),
+  },
+  export_data: {
+    variants: [[req('ids'), req('fields_to_export'), CTX]],
+    run: (env, m, a) => exportData(env, m, normalizeIds(a.ids), a.fields_to_export),
   },
   get_external_id: { variants: [[req('ids')]], run: (env, m, a) => getExternalId(env, m, normalizeIds(a.ids)) },
   get_xml_id: { variants: [[req('ids')]], run: (env, m, a) => getExternalId(env, m, normalizeIds(a.ids)) },

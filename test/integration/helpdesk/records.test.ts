@@ -114,6 +114,13 @@ describe.each(BACKENDS)('helpdesk records on %s', (backend) => {
       // Kept (sealed by the sync module) for logging in to the peer, but not as plain text.
       expect(stored.password).toEqual(expect.any(String));
       expect(stored.password).not.toContain('pw-HAV');
+      // Nor through export_data, directly or through a request that names the server.
+      expect(await t.call('manager', 'helpdesk.server', 'export_data', [[id], ['code', 'password']]))
+        .toEqual({ datas: [['HAV', false]] });
+      const req = await t.env('help').model(REQ).create({ subject: 'Con par', category: 'technical', support_server_id: id });
+      const viaRequest = await t.call('help', REQ, 'export_data', [[req], ['support_server_id/code', 'support_server_id/password']]);
+      expect(viaRequest).toEqual({ datas: [['HAV', false]] });
+      expect(JSON.stringify(viaRequest)).not.toContain(stored.password);
       await expect(server(t, h, 'HAV')).rejects.toThrow('The code of a server configuration must be unique.');
     });
   });
