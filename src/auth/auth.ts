@@ -3,6 +3,7 @@
 // the same from outside, in answer and in time; repeated failures are throttled without hashing.
 import { AccessDenied, AppError } from '../errors';
 import type { DatabaseManager, Database, Logger } from '../db/types';
+import { utcStamp } from '../db/clock';
 import { hashPassword, verifyPassword } from '../orm/password';
 import { CredentialCache } from './credential-cache';
 import { Throttle } from './throttle';
@@ -52,10 +53,6 @@ const LOG_NAME = 'openerp.addons.base.res.res_users';
 function logSafe(text: string): string {
   const clean = text.replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '_');
   return clean.length > 128 ? `${clean.slice(0, 128)}...` : clean;
-}
-
-function utcNow(): string {
-  return new Date().toISOString().slice(0, 19).replace('T', ' ');
 }
 
 export function createAuth(opts: AuthOptions): Auth {
@@ -130,7 +127,7 @@ export function createAuth(opts: AuthOptions): Auth {
         return false;
       }
       byLogin.reset(loginKey);
-      await db.knex('res_users').where({ id: row.id }).update({ login_date: utcNow() }).catch((err: unknown) => {
+      await db.knex('res_users').where({ id: row.id }).update({ login_date: utcStamp() }).catch((err: unknown) => {
         // A lock held by a long call must not turn a good login into a failure.
         opts.logger.warn(`Could not record the login date of user ${row.id}: ${String((err as Error).message)}`, { db: dbName, name: LOG_NAME });
       });

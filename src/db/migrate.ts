@@ -5,14 +5,11 @@ import type { Knex } from 'knex';
 import { MIGRATIONS, type Migration } from '../../migrations';
 import { InternalError } from '../errors';
 import type { BackendKind } from './types';
+import { utcStamp } from './clock';
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
 /** Serialises migration runs on one PostgreSQL database (any constant unique to this use). */
 const PG_LOCK_KEY = 70_700_001;
-
-function utcNow(): string {
-  return new Date().toISOString().slice(0, 19).replace('T', ' ');
-}
 
 /** Names of the migrations recorded as applied, in the order they were applied. */
 export async function appliedMigrations(knex: Knex): Promise<string[]> {
@@ -41,7 +38,7 @@ export async function migrate(
     for (const m of migrations) {
       if (done.has(m.name)) continue;
       await m.up(trx);
-      await trx(MIGRATIONS_TABLE).insert({ name: m.name, applied_at: utcNow() });
+      await trx(MIGRATIONS_TABLE).insert({ name: m.name, applied_at: utcStamp() });
       applied.push(m.name);
     }
     if (backend === 'sqlite' && applied.length > 0) await assertNoDanglingReferences(trx);

@@ -2,12 +2,13 @@
 // a lease that runs out (a process that died) makes the rows claimable again. Every later write
 // checks the claim, so a sender that lost its lease never overwrites another's outcome.
 import type { Knex } from 'knex';
-import { nowMsSql, nowPlusMs, utcStamp, type Backend } from './clock';
+import { nowMsSql, nowPlusMs, utcStamp } from '../db/clock';
+import type { BackendKind } from '../db/types';
 
 export interface MailDb {
   name: string;
   knex: Knex;
-  backend: Backend;
+  backend: BackendKind;
 }
 
 export interface ClaimedMail {

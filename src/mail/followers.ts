@@ -1,7 +1,7 @@
 // Followers of records (mail_followers): who follows which record, and for which subtypes.
 // Written directly in the caller's transaction; the thread methods check the caller's rights.
 import type { Env } from '../orm/env-types';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 import { defaultSubtypeIds } from './subtypes';
 import { idOf } from './outbox';
 

@@ -3,7 +3,7 @@
 import type { Env } from '../orm/env-types';
 import { partnerOfUser } from './partners';
 import { notifyMessage } from './notify';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 import { checkDocumentAccess } from './access';
 
 export async function markRead(env: Env, ids: number[], read: boolean): Promise<number> {

@@ -3,7 +3,7 @@
 import type { Env } from '../orm/env-types';
 import { checkDocumentAccess } from './access';
 import { notifyMailQueued } from './wakeup';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 
 export function mailQueuedHook(env: Env): Promise<void> {
   env.afterCommit(() => notifyMailQueued(env.dbName));

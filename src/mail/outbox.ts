@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import type { Env } from '../orm/env-types';
 import { newMessageId, recordTag } from './message-id';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 import { notifyMailQueued } from './wakeup';
 
 export interface OutgoingMail {

@@ -2,7 +2,7 @@
 // message_post's engine: the RPC method and the status tracking both end here.
 import type { Env } from '../orm/env-types';
 import { CallError } from '../errors';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 import { idOf } from './outbox';
 import { newMessageId, recordTag } from './message-id';
 import { partnerOfUser } from './partners';

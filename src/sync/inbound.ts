@@ -7,7 +7,7 @@ import type { Env } from '../orm/env-types';
 import type { OrmEnv } from '../orm/env';
 import { atomic } from '../orm/records/common';
 import type { RpcStruct, RpcValue } from '../values';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 import { parseEnvelopes, resultToWire, type Envelope, type EnvelopeResult } from './envelope';
 
 /** Applies one message in env's savepoint; its return value is the answer the sender gets. */

@@ -2,7 +2,8 @@
 // answer written where the message asked), refused (retried later, then failed), or abandoned.
 import type { RpcValue } from '../values';
 import { isStruct } from '../values';
-import { backoffMs, nowMsSql, nowPlusMs, utcStamp } from './clock';
+import { nowMsSql, nowPlusMs, utcStamp } from '../db/clock';
+import { backoffMs } from './clock';
 import type { OutboxRow } from './outbox';
 import type { PeerKey, SyncDb } from './peers';
 import type { SyncConfig } from './sync-config';

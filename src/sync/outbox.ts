@@ -6,7 +6,7 @@ import type { Env } from '../orm/env-types';
 import type { Registry } from '../orm/registry';
 import { UserError } from '../errors';
 import type { RpcStruct } from '../values';
-import { utcStamp } from './clock';
+import { utcStamp } from '../db/clock';
 import { notifySyncQueued } from './wakeup';
 
 export interface RecordRef {

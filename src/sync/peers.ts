@@ -2,12 +2,13 @@
 // stream stays in order across processes), its backoff, and what a person reads about it (last
 // success, last error, status). A lease of a dead process runs out and the peer is taken over.
 import type { Knex } from 'knex';
-import { nowMsSql, nowPlusMs, utcStamp, type Backend } from './clock';
+import { nowMsSql, nowPlusMs, utcStamp } from '../db/clock';
+import type { BackendKind } from '../db/types';
 
 export interface SyncDb {
   name: string;
   knex: Knex;
-  backend: Backend;
+  backend: BackendKind;
 }
 
 export interface PeerKey {
