@@ -9,6 +9,11 @@ export interface AccessPolicy {
   ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null>;
   /** External ids of the caller's groups, implied groups included. */
   userGroups(env: Env): Promise<Set<string>>;
+  /**
+   * Ids of the caller's own records of `model` (their user, their partner) that they may read or
+   * write by id in `mode` even when `check` refuses the model (7.0's self-readable user record).
+   */
+  ownRecords?(env: Env, model: string, mode: AccessMode): Promise<number[]>;
 }
 
 /** Everything allowed, nobody in any group: the default until a policy is configured. */

@@ -12,16 +12,20 @@ import {
   UserGroupsInfo,
 } from './queries';
 import { combineRules } from './rules';
+import { DEFAULT_OWN_RECORDS, ownRecordIds, type OwnRecordPath } from './own-records';
 
 export interface AccessPolicy {
   check(env: Env, model: string, mode: AccessMode): Promise<void>;
   ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null>;
   userGroups(env: Env): Promise<Set<string>>;
+  ownRecords?(env: Env, model: string, mode: AccessMode): Promise<number[]>;
 }
 
 export interface AccessPolicyOptions {
   /** Models whose access follows the document they point to (model field, id field). */
   documentLinks?: Record<string, DocumentLink>;
+  /** Models whose own record every user may read or write by id whatever the ACLs (their user, their partner). */
+  ownRecords?: Record<string, OwnRecordPath>;
 }
 
 export const DEFAULT_DOCUMENT_LINKS: Record<string, DocumentLink> = {
@@ -35,9 +39,17 @@ export function isSuperuser(env: Env): boolean {
 export class RecordAccessPolicy implements AccessPolicy {
   private readonly caches = new AccessCacheStore();
   private readonly links: Record<string, DocumentLink>;
+  private readonly own: Record<string, OwnRecordPath>;
 
   constructor(opts: AccessPolicyOptions = {}) {
     this.links = opts.documentLinks ?? DEFAULT_DOCUMENT_LINKS;
+    this.own = opts.ownRecords ?? DEFAULT_OWN_RECORDS;
+  }
+
+  private userRow(env: Env): Promise<Record<string, unknown>> {
+    const cache = this.caches.get(env);
+    cache.userRow ??= loadUserRow(env.cr, env.uid);
+    return cache.userRow;
   }
 
   private groups(env: Env, cache: AccessCache): Promise<UserGroupsInfo> {
@@ -93,12 +105,15 @@ export class RecordAccessPolicy implements AccessPolicy {
     if (rules.length === 0) return null;
     const groups = await this.groups(env, cache);
     const needsRow = rules.some((r) => [...placeholderFields(safeJson(r.domain))].some((f) => !ROWLESS_FIELDS.has(f)));
-    let row: Record<string, unknown> = {};
-    if (needsRow) {
-      cache.userRow ??= loadUserRow(env.cr, env.uid);
-      row = await cache.userRow;
-    }
+    const row = needsRow ? await this.userRow(env) : {};
     return combineRules(rules, mode, { id: env.uid, groupIds: [...groups.ids], row });
+  }
+
+  /** The caller's own records of `model` (their user, their partner) they may use in `mode` by id. */
+  async ownRecords(env: Env, model: string, mode: AccessMode): Promise<number[]> {
+    const path = Object.prototype.hasOwnProperty.call(this.own, model) ? this.own[model] : undefined;
+    if (!path?.modes.includes(mode)) return [];
+    return ownRecordIds(env.uid, path, () => this.userRow(env));
   }
 
   async userGroups(env: Env): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 // Shared steps of the records service: id lists, access checks, existence under record rules,
 // savepoints, and the errors they raise.
 import type { Knex } from 'knex';
-import { CallError, MissingError } from '../../errors';
+import { AccessError, CallError, MissingError } from '../../errors';
 import { Double } from '../../values';
 import type { FieldDef } from '../define';
 import type { AccessMode } from '../env-types';
@@ -46,8 +46,19 @@ export function missingError(env: OrmEnv, model: string, ids: number[]): Missing
   );
 }
 
-export async function checkAccess(env: OrmEnv, model: RuntimeModel, mode: AccessMode): Promise<void> {
-  if (!isSuperuser(env)) await env.access.check(env, model.name, mode);
+/**
+ * The ACL check of `mode` on `model`. With `ids` (a read or write by id), a caller the ACLs refuse
+ * still passes when every id is one of their own records (their user, their partner).
+ */
+export async function checkAccess(env: OrmEnv, model: RuntimeModel, mode: AccessMode, ids?: number[]): Promise<void> {
+  if (isSuperuser(env)) return;
+  try {
+    await env.access.check(env, model.name, mode);
+  } catch (err) {
+    if (!(err instanceof AccessError) || !ids?.length || !env.access.ownRecords) throw err;
+    const own = new Set(await env.access.ownRecords(env, model.name, mode));
+    if (!ids.every((id) => own.has(id))) throw err;
+  }
 }
 
 export async function ruleDomain(env: OrmEnv, model: RuntimeModel, mode: AccessMode): Promise<unknown[] | null> {

@@ -52,7 +52,7 @@ export async function resolveReadFields(env: OrmEnv, model: RuntimeModel, fields
 export async function readRecords(
   env: OrmEnv, model: RuntimeModel, ids: number[], fields: unknown, opts: ReadOptions,
 ): Promise<RpcStruct[]> {
-  await checkAccess(env, model, 'read');
+  await checkAccess(env, model, 'read', ids);
   const names = await resolveReadFields(env, model, fields);
   if (!ids.length) return [];
   const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);

@@ -15,7 +15,7 @@ import { checkConcurrency } from './concurrency';
 export async function writeRecords(
   env: OrmEnv, model: RuntimeModel, ids: number[], rawVals: unknown, opts: WriteOptions = {},
 ): Promise<true> {
-  await checkAccess(env, model, 'write');
+  await checkAccess(env, model, 'write', ids);
   const vals: Vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   if (!ids.length) return true;
