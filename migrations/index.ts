@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import * as m0001 from './0001_base';
 import * as m0002 from './0002_ir';
+import * as m0003 from './0003_sequence_implementation';
 import * as m0050 from './0050_mail';
 import * as m0100 from './0100_helpdesk_resources';
 import * as m0101 from './0101_helpdesk_general';
@@ -19,6 +20,7 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { name: '0001_base', ...m0001 },
   { name: '0002_ir', ...m0002 },
+  { name: '0003_sequence_implementation', ...m0003 },
   { name: '0050_mail', ...m0050 },
   { name: '0100_helpdesk_resources', ...m0100 },
   { name: '0101_helpdesk_general', ...m0101 },

@@ -1,12 +1,15 @@
-// Drawing the next number of a sequence. One UPDATE ... RETURNING per number: the row lock (or
-// SQLite's write lock) serialises concurrent callers, so numbers never repeat, and a rolled-back
-// transaction gives its number back, so no gaps appear.
+// Drawing the next number of a sequence. `standard` sequences on PostgreSQL take it from their
+// own SEQUENCE (ir-sequence-counter.ts), so concurrent calls never wait for or undo each other.
+// Otherwise (`no_gap`, and SQLite's single writer) one UPDATE ... RETURNING per number: the row
+// lock serialises callers, numbers never repeat, and a rolled-back call gives its number back.
 import { UserError } from '../../src/errors';
 import type { Env } from '../../src/orm/define';
+import { counterNext, ensureCounter } from './ir-sequence-counter';
 
 interface SequenceRow {
   id: number;
   name: string;
+  implementation: string;
   prefix: string | null;
   suffix: string | null;
   padding: number | null;
@@ -59,17 +62,29 @@ export function interpolate(text: string | null, dict: Record<string, string>, s
   });
 }
 
-async function draw(env: Env, seq: SequenceRow): Promise<string> {
+async function drawNumber(env: Env, seq: SequenceRow): Promise<number> {
+  if (env.backend === 'pg' && seq.implementation !== 'no_gap') {
+    const drawn = await counterNext(env, seq.id);
+    if (drawn !== null) return drawn;
+    // Restored from a dump, or made before SEQUENCEs existed: the row holds the next number.
+    await ensureCounter(env, seq.id);
+    const first = await counterNext(env, seq.id);
+    if (first !== null) return first;
+  }
   const rows: { number_next: unknown; number_increment: unknown }[] = await env.cr('ir_sequence')
     .where('id', seq.id)
     .update({ number_next: env.cr.raw('number_next + number_increment') }, ['number_next', 'number_increment']);
-  const value = Number(rows[0].number_next) - Number(rows[0].number_increment);
+  return Number(rows[0].number_next) - Number(rows[0].number_increment);
+}
+
+async function draw(env: Env, seq: SequenceRow): Promise<string> {
+  const value = await drawNumber(env, seq);
   const dict = interpolationDict(env.context.tz);
   const number = String(value).padStart(Number(seq.padding ?? 0), '0');
   return interpolate(seq.prefix, dict, seq.name) + number + interpolate(seq.suffix, dict, seq.name);
 }
 
-const COLUMNS = ['id', 'name', 'prefix', 'suffix', 'padding'];
+const COLUMNS = ['id', 'name', 'implementation', 'prefix', 'suffix', 'padding'];
 
 /** The next reference of the first active sequence with this code, or False when none. */
 export async function nextByCode(env: Env, code: unknown): Promise<string | false> {

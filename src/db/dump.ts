@@ -1,5 +1,7 @@
 // Logical dumps: gzip'd JSON of every table's rows plus the applied migrations. Restoring needs
 // no external program (no pg_dump/pg_restore), only a database of the same schema history.
+// A standalone PostgreSQL sequence named `<table>__<column>__<id>` is a row counter: it holds the
+// live value of that row's column, and the dump writes its next value into the row instead.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Knex } from 'knex';
 import { UserError } from '../errors';
@@ -61,6 +63,8 @@ export async function dumpDatabase(db: Database): Promise<Buffer> {
       const rows = (await query) as Record<string, unknown>[];
       out.push({ name: t.name, columns, rows: rows.map((r) => columns.map((c) => encodeCell(r[c]))) });
     }
+    // Read after the rows: a counter is then at least as far as any number they hold.
+    if (db.backend === 'pg') for (const c of await rowCounters(trx)) applyCounter(out, c);
     return {
       format: DUMP_FORMAT, version: DUMP_VERSION, backend: db.backend, database: db.name,
       migrations: await appliedMigrations(trx), tables: out,
@@ -69,6 +73,40 @@ export async function dumpDatabase(db: Database): Promise<Buffer> {
   // One snapshot for every table, so the dump is consistent while others keep writing.
   const file = await db.knex.transaction(read, db.backend === 'pg' ? { isolationLevel: 'repeatable read', readOnly: true } : undefined);
   return gzipSync(Buffer.from(JSON.stringify(file), 'utf8'));
+}
+
+interface RowCounter {
+  table: string;
+  column: string;
+  id: number;
+  next: number;
+}
+
+const ROW_COUNTER = /^([a-z0-9_]+?)__([a-z0-9_]+)__(\d+)$/;
+
+/** The row counters of the current schema, with the number each would give next. */
+async function rowCounters(trx: Knex.Transaction): Promise<RowCounter[]> {
+  const found = (await trx.raw(
+    `SELECT c.relname AS name, s.seqincrement AS inc FROM pg_class c JOIN pg_sequence s ON s.seqrelid = c.oid
+      WHERE c.relnamespace = to_regnamespace(current_schema())`,
+  )).rows as { name: string; inc: unknown }[];
+  const out: RowCounter[] = [];
+  for (const { name, inc } of found) {
+    const m = ROW_COUNTER.exec(name);
+    if (!m) continue;
+    const state = (await trx.raw('SELECT last_value, is_called FROM ??', [name])).rows[0] as { last_value: unknown; is_called: boolean };
+    const next = Number(state.last_value) + (state.is_called ? Number(inc) : 0);
+    out.push({ table: m[1], column: m[2], id: Number(m[3]), next });
+  }
+  return out;
+}
+
+function applyCounter(tables: DumpTable[], c: RowCounter): void {
+  const t = tables.find((x) => x.name === c.table);
+  const [idAt, at] = t ? [t.columns.indexOf('id'), t.columns.indexOf(c.column)] : [-1, -1];
+  if (!t || idAt < 0 || at < 0) return;
+  const row = t.rows.find((r) => r[idAt] === c.id);
+  if (row) row[at] = c.next;
 }
 
 export function parseDump(data: Buffer): DumpFile {

@@ -104,6 +104,8 @@ export interface ModelHooks {
   beforeWrite?: (env: Env, ids: number[], vals: Record<string, unknown>) => Promise<void>;
   afterWrite?: (env: Env, ids: number[], vals: Record<string, unknown>) => Promise<void>;
   beforeUnlink?: (env: Env, ids: number[]) => Promise<void>;
+  /** Adjusts the rows a read returns (RPC shapes): a value kept outside the row (a counter). */
+  afterRead?: (env: Env, rows: Record<string, unknown>[]) => Promise<void>;
 }
 
 export interface ModelDef {

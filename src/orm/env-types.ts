@@ -83,6 +83,8 @@ export interface Env {
   readonly context: Context;
   readonly compat: Compat;
   readonly dbName: string;
+  /** The database engine behind `cr`: some storage (sequences) differs between the two. */
+  readonly backend: 'sqlite' | 'pg';
   /** The registry of models (opaque here to keep this file free of runtime imports). */
   readonly registry: unknown;
   model(name: string): ModelApi;

@@ -69,7 +69,7 @@ export async function readRecords(
   const extra = await relationalValues(env, model, defs, present, rows, opts);
 
   const ropts = { compat: env.compat, context: env.context };
-  return present.map((id) => {
+  const result = present.map((id) => {
     const row = rows.get(id)!;
     const out = newStruct();
     out.id = id;
@@ -86,6 +86,8 @@ export async function readRecords(
     }
     return out;
   });
+  for (const hooks of model.hooks) if (hooks.afterRead) await hooks.afterRead(env, result);
+  return result;
 }
 
 async function fetchRows(env: OrmEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {

@@ -1,8 +1,23 @@
-// Sequences: next_by_code formats prefix, padding and suffix, and under concurrent transactions
-// hands out every number exactly once, with no gaps left by transactions that roll back.
+// Sequences: next_by_code formats prefix, padding and suffix, and under concurrent calls hands
+// out every number exactly once; a `no_gap` sequence leaves no gaps where calls roll back.
+import { withTransaction } from '../../../src/db/transaction';
 import { AccessError, UserError } from '../../../src/errors';
 import { BACKENDS } from '../../support/backends';
 import { makeUser, openBaseDb, type BaseDb } from './support';
+
+/** `count` calls at once, each its own transaction as over RPC; every third fails after drawing. */
+async function drawConcurrently(base: BaseDb, uid: number, code: string, count: number): Promise<(string | null)[]> {
+  const db = { name: base.db.name, knex: base.db.knex, backend: base.db.backend };
+  return Promise.all(Array.from({ length: count }, (_, i) => withTransaction(db, async (trx) => {
+    const env = base.env(uid, { cr: trx as never });
+    const ref = (await env.model('ir.sequence').call('next_by_code', { sequence_code: code })) as string;
+    if (i % 3 === 2) throw new UserError('rolled back');
+    return ref;
+  }).catch((e: unknown) => {
+    if (e instanceof UserError) return null;
+    throw e;
+  })));
+}
 
 describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
   let base: BaseDb;
@@ -42,20 +57,28 @@ describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
       .rejects.toThrow(AccessError);
   });
 
-  it('gives each concurrent transaction its own number, without gaps', async () => {
-    await base.env(1).model('ir.sequence').create({ name: 'Busy', code: 'test.busy', padding: 3 });
+  it('gives each concurrent call its own number; a no_gap sequence leaves no gaps', async () => {
+    await base.env(1).model('ir.sequence').create({ name: 'Busy', code: 'test.busy', padding: 3, implementation: 'no_gap' });
     const attempts = 24;
-    const results = await Promise.all(Array.from({ length: attempts }, (_, i) => base.db.knex.transaction(async (trx) => {
-      const env = base.env(employee, { cr: trx as never });
-      const ref = (await env.model('ir.sequence').call('next_by_code', { sequence_code: 'test.busy' })) as string;
-      // Every third transaction fails after drawing its number: the number goes back.
-      if (i % 3 === 2) throw new Error('rolled back');
-      return ref;
-    }).catch(() => null)));
-    const committed = results.filter((r): r is string => r !== null).sort();
-    expect(committed).toHaveLength(attempts - attempts / 3);
-    expect(committed).toEqual(Array.from({ length: committed.length }, (_, i) => String(i + 1).padStart(3, '0')));
+    const committed = (await drawConcurrently(base, employee, 'test.busy', attempts)).filter((r): r is string => r !== null).sort();
+    expect(committed).toEqual(Array.from({ length: attempts - attempts / 3 }, (_, i) => String(i + 1).padStart(3, '0')));
     const row = await base.db.knex('ir_sequence').where('code', 'test.busy').first('number_next');
     expect(Number(row.number_next)).toBe(committed.length + 1);
+  });
+
+  it('never gives a standard number twice, whatever calls commit or roll back', async () => {
+    const id = await base.env(1).model('ir.sequence').create({ name: 'Fast', code: 'test.fast', padding: 3 });
+    const attempts = 30;
+    const committed = (await drawConcurrently(base, employee, 'test.fast', attempts)).filter((r): r is string => r !== null);
+    expect(committed).toHaveLength(attempts - attempts / 3);
+    expect(new Set(committed).size).toBe(committed.length);
+    const numbers = committed.map(Number);
+    // Every call drew once: the numbers stay within what was drawn. Only PostgreSQL leaves gaps.
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(attempts);
+    if (backend === 'sqlite') expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: committed.length }, (_, i) => i + 1));
+    const [read] = await base.env(1).model('ir.sequence').read([id], ['number_next']);
+    expect(read.number_next).toBe(backend === 'pg' ? attempts + 1 : committed.length + 1);
+    const next = await base.env(employee).model('ir.sequence').call('next_by_id', { sequence_id: id });
+    expect(next).toBe(String(read.number_next).padStart(3, '0'));
   });
 });

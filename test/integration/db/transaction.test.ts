@@ -1,7 +1,8 @@
 // withTransaction on both backends: commit and rollback, after-commit work only after a commit,
-// reruns on retryable errors; on PostgreSQL, a real serialization failure is retried to success.
-import knexFactory from 'knex';
-import { withTransaction } from '../../../src/db/transaction';
+// reruns on retryable errors (ten attempts, waits growing); on PostgreSQL, a real serialization
+// failure is retried to success, even one the call caught itself.
+import knexFactory, { type Knex } from 'knex';
+import { backoffMs, withTransaction } from '../../../src/db/transaction';
 import type { Database } from '../../../src/db/types';
 import { UserError } from '../../../src/errors';
 import { BACKENDS } from '../../support/backends';
@@ -69,13 +70,19 @@ describe.each(BACKENDS)('withTransaction on %s', (backend) => {
     expect(names.filter((n) => n.startsWith('Attempt'))).toEqual(['Attempt 3']);
   });
 
-  test('gives up after the retries and surfaces the error', async () => {
+  test('gives up after ten attempts, waiting longer each time, and surfaces the error', async () => {
     let attempts = 0;
+    const waits: number[] = [];
     await expect(withTransaction(db, async () => {
       attempts++;
       throw retryable(backend);
-    }, { sleep: noSleep })).rejects.toThrow('could not serialize access');
-    expect(attempts).toBe(6);
+    }, { sleep: async (ms) => { waits.push(ms); } })).rejects.toThrow('could not serialize access');
+    expect(attempts).toBe(10);
+    expect(waits).toHaveLength(9);
+    waits.forEach((ms, i) => {
+      expect(ms).toBeGreaterThanOrEqual(backoffMs(i + 1, () => 0));
+      expect(ms).toBeLessThanOrEqual(backoffMs(i + 1, () => 1));
+    });
   });
 
   test('other errors are not retried', async () => {
@@ -125,6 +132,60 @@ describe('withTransaction on PostgreSQL under real contention', () => {
       }
       expect(attempts).toEqual([1, 2]);
       expect((await db.knex('res_partner').where({ id: row.id }).first()).ref).toBe('101');
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
+
+describe('backoff between attempts', () => {
+  test('doubles up to a ceiling, and is half random', () => {
+    const low = Array.from({ length: 9 }, (_, i) => backoffMs(i + 1, () => 0));
+    const high = Array.from({ length: 9 }, (_, i) => backoffMs(i + 1, () => 1));
+    expect(high).toEqual([20, 40, 80, 160, 320, 640, 1280, 2000, 2000]);
+    expect(low).toEqual(high.map((ms) => ms / 2));
+  });
+});
+
+describe('withTransaction on PostgreSQL when the call catches the failure itself', () => {
+  /** A call that bumps `ref` in a savepoint and carries on if that fails, as careless code might. */
+  async function bumpInSavepoint(trx: Knex.Transaction, id: number): Promise<boolean> {
+    try {
+      await trx.transaction(async (sp) => {
+        const current = await sp('res_partner').where({ id }).first();
+        await sp('res_partner').where({ id }).update({ ref: String(Number(current.ref) + 1) });
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  test('a serialization failure swallowed in a savepoint still reruns the whole call', async () => {
+    const t = testManager('pg');
+    const name = t.fresh();
+    try {
+      await t.dbm.create(name, defaultCreate);
+      const db = await t.dbm.get(name);
+      const id = await insertPartner(db, { name: 'Counter', ref: '0' });
+      const url = new URL((db.knex.client.config.connection as { connectionString: string }).connectionString);
+      const other = knexFactory({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 1 } });
+      const outcomes: boolean[] = [];
+      try {
+        const result = await withTransaction(db, async (trx, hooks) => {
+          // The snapshot is taken here; on the first attempt someone else then commits a change.
+          await trx('res_partner').where({ id }).first();
+          if (hooks.attempt === 1) await other('res_partner').where({ id }).update({ ref: '100' });
+          const bumped = await bumpInSavepoint(trx, id);
+          outcomes.push(bumped);
+          return bumped ? 'bumped' : 'gave up';
+        }, { sleep: noSleep });
+        expect(result).toBe('bumped');
+      } finally {
+        await other.destroy();
+      }
+      expect(outcomes).toEqual([false, true]);
+      expect((await db.knex('res_partner').where({ id }).first()).ref).toBe('101');
     } finally {
       await t.cleanup();
     }

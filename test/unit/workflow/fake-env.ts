@@ -36,7 +36,7 @@ function modelApi(world: FakeWorld, name: string): ModelApi {
 
 export function fakeEnv(world: FakeWorld, uid: number, context: Vals = {}, su = false): Env {
   return {
-    cr: undefined as never, uid, su, context, compat: COMPAT_70, dbName: 'fake', registry: null,
+    cr: undefined as never, uid, su, context, compat: COMPAT_70, dbName: 'fake', backend: 'sqlite', registry: null,
     model: (name) => modelApi(world, name),
     sudo: () => fakeEnv(world, uid, context, true),
     withContext: (extra) => fakeEnv(world, uid, { ...context, ...extra }, su),
