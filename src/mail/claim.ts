@@ -1,8 +1,9 @@
-// Claiming outbox rows. A sender claims a batch by writing its name and a lease end on the rows;
+// Claiming outbox rows. A sender claims a batch by taking a lease on the rows (src/jobs/lease.ts);
 // a lease that runs out (a process that died) makes the rows claimable again. Every later write
 // checks the claim, so a sender that lost its lease never overwrites another's outcome.
 import type { Knex } from 'knex';
 import { nowMsSql, nowPlusMs, utcStamp } from '../db/clock';
+import { leaseFreeSql, leaseTo, NO_LEASE } from '../jobs/lease';
 import type { BackendKind } from '../db/types';
 
 export interface MailDb {
@@ -42,7 +43,7 @@ export async function claimBatch(db: MailDb, worker: string, limit: number, leas
   const sql = `UPDATE mail_mail SET claimed_by = ?, claimed_until_ms = ${now} + ?
     WHERE id IN (SELECT id FROM mail_mail
       WHERE state = 'outgoing' AND next_attempt_ms <= ${now}
-        AND (claimed_until_ms IS NULL OR claimed_until_ms < ${now})
+        AND ${leaseFreeSql(db.backend)}
       ORDER BY next_attempt_ms, id LIMIT ? ${lock})
     RETURNING ${COLUMNS}`;
   const res: unknown = await db.knex.raw(sql, [worker, Math.round(leaseMs), limit]);
@@ -62,17 +63,16 @@ function mine(db: MailDb, worker: string, id: number): Knex.QueryBuilder {
 
 /** Extends the lease just before sending; false when the claim was lost (lease ran out). */
 export async function renewClaim(db: MailDb, worker: string, id: number, leaseMs: number): Promise<boolean> {
-  const n = await mine(db, worker, id).update({ claimed_until_ms: nowPlusMs(db.knex, db.backend, leaseMs) });
+  const n = await mine(db, worker, id).update(leaseTo(db, worker, leaseMs));
   return Number(n) === 1;
 }
 
-const unclaimed = { claimed_by: null, claimed_until_ms: null };
 const bump = (db: MailDb) => db.knex.raw('attempts + 1');
 
 export async function markSent(db: MailDb, worker: string, id: number): Promise<boolean> {
   const now = utcStamp();
   const n = await mine(db, worker, id).update({
-    ...unclaimed, state: 'sent', failure_reason: null, date_sent: now, write_date: now, attempts: bump(db),
+    ...NO_LEASE, state: 'sent', failure_reason: null, date_sent: now, write_date: now, attempts: bump(db),
   });
   return Number(n) === 1;
 }
@@ -82,7 +82,7 @@ export async function markRetry(
   db: MailDb, worker: string, id: number, reason: string, delayMs: number, giveUp: boolean,
 ): Promise<boolean> {
   const n = await mine(db, worker, id).update({
-    ...unclaimed,
+    ...NO_LEASE,
     state: giveUp ? 'exception' : 'outgoing',
     failure_reason: reason,
     next_attempt_ms: nowPlusMs(db.knex, db.backend, delayMs),
@@ -94,7 +94,7 @@ export async function markRetry(
 
 export async function markFailed(db: MailDb, worker: string, id: number, reason: string): Promise<boolean> {
   const n = await mine(db, worker, id).update({
-    ...unclaimed, state: 'exception', failure_reason: reason, write_date: utcStamp(), attempts: bump(db),
+    ...NO_LEASE, state: 'exception', failure_reason: reason, write_date: utcStamp(), attempts: bump(db),
   });
   return Number(n) === 1;
 }
@@ -102,5 +102,5 @@ export async function markFailed(db: MailDb, worker: string, id: number, reason:
 /** Gives rows back untouched (not attempted), e.g. when the SMTP server turned out to be down. */
 export async function releaseClaims(db: MailDb, worker: string, ids: number[]): Promise<void> {
   if (!ids.length) return;
-  await db.knex('mail_mail').whereIn('id', ids).andWhere({ claimed_by: worker }).update(unclaimed);
+  await db.knex('mail_mail').whereIn('id', ids).andWhere({ claimed_by: worker }).update(NO_LEASE);
 }

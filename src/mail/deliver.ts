@@ -5,7 +5,7 @@ import type { MailConfig } from './mail-config';
 import type { MailTransport } from './transport';
 import { claimBatch, markFailed, markRetry, markSent, releaseClaims, renewClaim, type ClaimedMail, type MailDb } from './claim';
 import { classifyFailure, unusableAddress } from './failure';
-import { retryDelayMs } from './backoff';
+import { retryDelayMs } from '../jobs/backoff';
 import { composeMessage } from './compose';
 import { attachmentsOf, type MailAttachment } from './attachments';
 

@@ -2,11 +2,11 @@
 // sender when mail is created over RPC. Nothing here sends: the sender does, outside requests.
 import type { Env } from '../orm/env-types';
 import { checkDocumentAccess } from './access';
-import { notifyMailQueued } from './wakeup';
+import { mailQueued } from './wakeup';
 import { utcStamp } from '../db/clock';
 
 export function mailQueuedHook(env: Env): Promise<void> {
-  env.afterCommit(() => notifyMailQueued(env.dbName));
+  env.afterCommit(() => mailQueued.notify(env.dbName));
   return Promise.resolve();
 }
 

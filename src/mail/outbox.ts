@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { Env } from '../orm/env-types';
 import { newMessageId, recordTag } from './message-id';
 import { utcStamp } from '../db/clock';
-import { notifyMailQueued } from './wakeup';
+import { mailQueued } from './wakeup';
 
 export interface OutgoingMail {
   mailMessageId?: number | null;
@@ -52,7 +52,7 @@ export async function insertMail(cr: Knex | Knex.Transaction, mail: OutgoingMail
 /** Queues a mail in the environment's transaction and wakes the sender once it commits. */
 export async function queueMail(env: Env, mail: OutgoingMail): Promise<number> {
   const id = await insertMail(env.cr, mail, env.uid);
-  env.afterCommit(() => notifyMailQueued(env.dbName));
+  env.afterCommit(() => mailQueued.notify(env.dbName));
   return id;
 }
 

@@ -1,20 +1,16 @@
 // The mail sender: a loop beside the HTTP server that drains the outbox of every database, never
 // inside a request. It wakes on committed mail and polls otherwise; when the SMTP server is
 // unreachable it backs off exponentially (with jitter) and tries again by itself.
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { MailConfig } from './mail-config';
 import type { MailDb } from './claim';
 import { createMailTransport, type MailTransport } from './transport';
 import { deliverRound, emptyReport, type MailLogger, type RoundReport } from './deliver';
-import { retryDelayMs } from './backoff';
-import { onMailQueued } from './wakeup';
+import { mailQueued } from './wakeup';
+import { databaseVisitor, type Databases } from '../jobs/databases';
+import { defaultWorkerName, startPollingLoop } from '../jobs/polling-loop';
 
 /** What the sender needs of the DatabaseManager. */
-export interface MailDatabases {
-  list(): Promise<string[]>;
-  get(name: string): Promise<MailDb>;
-}
+export type MailDatabases = Databases<MailDb>;
 
 export interface MailSenderOptions {
   dbm: MailDatabases;
@@ -38,99 +34,48 @@ export interface MailSender {
 export function startMailSender(opts: MailSenderOptions): MailSender {
   const config = opts.config.mail;
   const logger = opts.logger;
-  const worker = opts.worker ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const worker = opts.worker ?? defaultWorkerName();
   const transport = opts.transport !== undefined ? opts.transport : createMailTransport(config);
-  const withMail = new Set<string>();
-  let stopped = false;
-  let running: Promise<RoundReport> | null = null;
-  let interrupt: (() => void) | null = null;
-  let wakeUp: (() => void) | null = null;
+  const visit = databaseVisitor(opts.dbm, 'mail_mail');
 
-  async function drainAll(): Promise<RoundReport> {
+  async function drainAll(stopped: () => boolean): Promise<RoundReport> {
     const total = emptyReport();
     if (!transport) return total;
-    for (const name of await opts.dbm.list()) {
-      if (stopped) break;
-      try {
-        const db = await opts.dbm.get(name);
-        if (!withMail.has(name)) {
-          if (!(await db.knex.schema.hasTable('mail_mail'))) continue;
-          withMail.add(name);
-        }
-        for (;;) {
-          const r = await deliverRound(db, { worker, transport, config, logger });
-          add(total, r);
-          if (r.transportDown || r.claimed < config.batchSize || stopped) break;
-        }
-      } catch (err) {
-        logger.error(`Mail delivery round failed: ${String((err as Error)?.message ?? err)}`, { db: name, name: 'mail.sender' });
+    await visit(async (db) => {
+      for (;;) {
+        const r = await deliverRound(db, { worker, transport, config, logger });
+        add(total, r);
+        if (r.transportDown || r.claimed < config.batchSize || stopped()) break;
       }
-      if (total.transportDown) break;
-    }
+    }, {
+      until: () => stopped() || total.transportDown,
+      onError: (name, err) => {
+        logger.error(`Mail delivery round failed: ${String((err as Error)?.message ?? err)}`, { db: name, name: 'mail.sender' });
+      },
+    });
     return total;
   }
 
-  function drainOnce(): Promise<RoundReport> {
-    // One round at a time per process: the loop and a caller share the same round.
-    running ??= drainAll().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  /** Sleeps `ms`; a queued mail ends a `wakeable` sleep early, stop() ends any sleep. */
-  function sleep(ms: number, wakeable: boolean): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        interrupt = null;
-        wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      interrupt = done;
-      wakeUp = wakeable ? done : null;
-      if (stopped) done();
-    });
-  }
-
-  const unsubscribe = onMailQueued(() => wakeUp?.());
-  let loop: Promise<void> = Promise.resolve();
-  if (!transport) {
-    logger.info('Outgoing mail is off: mail stays in the outbox', { name: 'mail.sender' });
-  } else if (opts.loop !== false) {
-    loop = (async () => {
-      let downStreak = 0;
-      while (!stopped) {
-        let r: RoundReport;
-        try {
-          r = await drainOnce();
-        } catch (err) {
-          // Listing the databases failed (the database server is down?): try again later.
-          logger.error(`Mail delivery failed: ${String((err as Error)?.message ?? err)}`, { name: 'mail.sender' });
-          r = { ...emptyReport(), transportDown: true };
-        }
-        if (stopped) break;
-        if (r.transportDown) {
-          downStreak++;
-          await sleep(retryDelayMs(downStreak, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }), false);
-        } else {
-          downStreak = 0;
-          if (r.claimed === 0) await sleep(config.pollMs, true);
-        }
-      }
-    })();
-  }
+  if (!transport) logger.info('Outgoing mail is off: mail stays in the outbox', { name: 'mail.sender' });
+  const loop = startPollingLoop({
+    round: drainAll,
+    outcome: (r) => (r.transportDown ? 'failing' : r.claimed === 0 ? 'idle' : 'busy'),
+    onRoundError: (err) => {
+      // Listing the databases failed (the database server is down?): try again later.
+      logger.error(`Mail delivery failed: ${String((err as Error)?.message ?? err)}`, { name: 'mail.sender' });
+      return { ...emptyReport(), transportDown: true };
+    },
+    pollMs: config.pollMs,
+    backoff: { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs },
+    wakeup: mailQueued,
+    loop: opts.loop !== false && transport !== null,
+  });
 
   return {
     worker,
-    drainOnce,
+    drainOnce: loop.drainOnce,
     async stop() {
-      stopped = true;
-      unsubscribe();
-      (interrupt as (() => void) | null)?.();
-      await loop;
-      if (running) await running;
+      await loop.stop();
       transport?.close();
     },
   };

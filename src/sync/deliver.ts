@@ -2,7 +2,7 @@
 // never overtaking itself (a message waiting on its backoff holds back the rest of its stream),
 // outcomes written back in one local transaction per call.
 import type { SyncConfig } from './sync-config';
-import { backoffMs } from './clock';
+import { retryDelayMs } from '../jobs/backoff';
 import { parseResults, toWire, type EnvelopeResult } from './envelope';
 import { normalizeRow, type OutboxRow } from './outbox';
 import { loadPeerAccess, accessFingerprint } from './peer-access';
@@ -94,8 +94,8 @@ export async function deliverToPeer(db: SyncDb, peer: PeerKey, ctx: DeliverConte
         const failures = (await peerFailures(db, peer)) + 1;
         const blocking = BLOCKING_FAILURES.has(res.kind);
         const retryInMs = blocking
-          ? backoffMs(failures, ctx.config.blockedBaseMs, ctx.config.blockedMaxMs)
-          : backoffMs(failures, ctx.config.retryBaseMs, ctx.config.retryMaxMs);
+          ? retryDelayMs(failures, { baseMs: ctx.config.blockedBaseMs, maxMs: ctx.config.blockedMaxMs })
+          : retryDelayMs(failures, { baseMs: ctx.config.retryBaseMs, maxMs: ctx.config.retryMaxMs });
         if (blocking) ctx.sessions.delete(fp);
         report.failure = res.kind;
         outcome.failure = { status: res.kind, message: res.message, retryInMs };

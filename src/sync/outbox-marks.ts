@@ -3,7 +3,7 @@
 import type { RpcValue } from '../values';
 import { isStruct } from '../values';
 import { nowMsSql, nowPlusMs, utcStamp } from '../db/clock';
-import { backoffMs } from './clock';
+import { retryDelayMs } from '../jobs/backoff';
 import type { OutboxRow } from './outbox';
 import type { PeerKey, SyncDb } from './peers';
 import type { SyncConfig } from './sync-config';
@@ -41,11 +41,12 @@ export async function markDelivered(db: SyncDb, row: OutboxRow, result: RpcValue
 export async function markRefused(db: SyncDb, row: OutboxRow, reason: string, config: SyncConfig): Promise<void> {
   const attempts = row.attempts + 1;
   const giveUp = attempts >= config.maxAttempts;
+  const delayMs = retryDelayMs(attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs });
   await db.knex('sync_outbox').where({ id: row.id, state: 'pending' }).update({
     state: giveUp ? 'failed' : 'pending',
     attempts,
     last_error: reason.slice(0, 4000),
-    next_attempt_ms: nowPlusMs(db.knex, db.backend, backoffMs(attempts, config.retryBaseMs, config.retryMaxMs)),
+    next_attempt_ms: nowPlusMs(db.knex, db.backend, delayMs),
   });
 }
 

@@ -7,7 +7,7 @@ import type { Registry } from '../orm/registry';
 import { UserError } from '../errors';
 import type { RpcStruct } from '../values';
 import { utcStamp } from '../db/clock';
-import { notifySyncQueued } from './wakeup';
+import { syncQueued } from './wakeup';
 
 export interface RecordRef {
   model: string;
@@ -74,7 +74,7 @@ export async function enqueue(env: Env, msg: OutboundMessage): Promise<string> {
     create_date: utcStamp(),
   });
   const dbName = env.dbName;
-  env.afterCommit(() => notifySyncQueued(dbName));
+  env.afterCommit(() => syncQueued.notify(dbName));
   return key;
 }
 

@@ -3,6 +3,7 @@
 // success, last error, status). A lease of a dead process runs out and the peer is taken over.
 import type { Knex } from 'knex';
 import { nowMsSql, nowPlusMs, utcStamp } from '../db/clock';
+import { leaseFreeSql, leaseTo, NO_LEASE } from '../jobs/lease';
 import type { BackendKind } from '../db/types';
 
 export interface SyncDb {
@@ -28,7 +29,7 @@ export async function duePeers(db: SyncDb): Promise<PeerKey[]> {
     .whereNotExists((q) => q.select(db.knex.raw('1')).from('sync_peer as p')
       .whereRaw('p.peer_table = o.peer_table AND p.peer_id = o.peer_id')
       .andWhere((w) => w.where('p.next_attempt_ms', '>', db.knex.raw(now))
-        .orWhere('p.claimed_until_ms', '>=', db.knex.raw(now))))
+        .orWhereRaw(`NOT ${leaseFreeSql(db.backend, 'p')}`)))
     .orderBy([{ column: 'o.peer_table' }, { column: 'o.peer_id' }]);
   return rows.map((r) => ({ peer_table: r.peer_table, peer_id: Number(r.peer_id) }));
 }
@@ -40,11 +41,10 @@ export async function duePeers(db: SyncDb): Promise<PeerKey[]> {
  */
 export async function claimPeer(db: SyncDb, peer: PeerKey, worker: string, leaseMs: number): Promise<boolean> {
   await db.knex('sync_peer').insert({ ...peer, next_attempt_ms: 0 }).onConflict(['peer_table', 'peer_id']).ignore();
-  const now = nowMsSql(db.backend);
   const n = await db.knex('sync_peer').where(peer)
-    .andWhere('next_attempt_ms', '<=', db.knex.raw(now))
-    .andWhere((w) => w.whereNull('claimed_until_ms').orWhere('claimed_until_ms', '<', db.knex.raw(now)))
-    .update({ claimed_by: worker, claimed_until_ms: nowPlusMs(db.knex, db.backend, leaseMs) });
+    .andWhere('next_attempt_ms', '<=', db.knex.raw(nowMsSql(db.backend)))
+    .andWhereRaw(leaseFreeSql(db.backend))
+    .update(leaseTo(db, worker, leaseMs));
   return Number(n) === 1;
 }
 
@@ -56,7 +56,7 @@ function mine(db: SyncDb, peer: PeerKey, worker: string): Knex.QueryBuilder {
 export async function renewPeer(db: SyncDb, peer: PeerKey, worker: string, leaseMs: number): Promise<boolean> {
   const n = await mine(db, peer, worker)
     .andWhere('claimed_until_ms', '>=', db.knex.raw(nowMsSql(db.backend)))
-    .update({ claimed_until_ms: nowPlusMs(db.knex, db.backend, leaseMs) });
+    .update(leaseTo(db, worker, leaseMs));
   return Number(n) === 1;
 }
 
@@ -72,7 +72,7 @@ export interface PeerOutcome {
 /** Gives the lease back, recording how the round went. */
 export async function releasePeer(db: SyncDb, peer: PeerKey, worker: string, outcome: PeerOutcome): Promise<void> {
   const now = utcStamp();
-  const vals: Record<string, unknown> = { claimed_by: null, claimed_until_ms: null };
+  const vals: Record<string, unknown> = { ...NO_LEASE };
   if (outcome.delivered) Object.assign(vals, { last_success: now });
   // When nothing could be sent (every stream waits on a backoff), the peer's state stays as it was.
   const quiet = !outcome.delivered && !outcome.failure && !outcome.refusal;

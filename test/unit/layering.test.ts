@@ -1,6 +1,7 @@
 // The direction of dependencies (STYLE.md), read from the import lines of every source file:
-// rpc -> services -> workflow -> mail -> orm -> db, sync beside them, models on the public
-// definition helpers only, express at the edge, config read by the composition root alone.
+// rpc -> services -> workflow -> mail -> orm -> db, sync beside them, jobs (the workers' loop)
+// under mail and sync, models on the public definition helpers only, express at the edge, config
+// read by the composition root alone.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import * as ts from 'typescript';
@@ -66,8 +67,8 @@ function resolve(file: string, spec: string, known: Set<string>): string | null 
 
 // ---- the rules ---------------------------------------------------------------------------
 
-type Layer = 'root' | 'rpc' | 'codec' | 'services' | 'auth' | 'sync' | 'workflow' | 'mail' | 'orm' | 'db' | 'leaf';
-const LAYER_DIRS = ['rpc', 'auth', 'sync', 'workflow', 'mail', 'orm', 'db'] as const;
+type Layer = 'root' | 'rpc' | 'codec' | 'services' | 'auth' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
+const LAYER_DIRS = ['rpc', 'auth', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
 /** The composition root: may import every layer, models/ and (src/main.ts only) config/. */
 const ROOT_FILES = ['src/main', 'src/app', 'src/modules'];
 /**
@@ -82,12 +83,14 @@ const FILE_LAYERS: Record<string, Layer> = {
 };
 
 const BELOW: Record<Exclude<Layer, 'root'>, Layer[]> = {
-  rpc: ['rpc', 'codec', 'services', 'auth', 'sync', 'workflow', 'mail', 'orm', 'db'],
-  services: ['services', 'auth', 'sync', 'workflow', 'mail', 'orm', 'db'],
+  rpc: ['rpc', 'codec', 'services', 'auth', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
+  services: ['services', 'auth', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
   auth: ['auth', 'orm', 'db'],
-  sync: ['sync', 'codec', 'orm', 'db'],
-  workflow: ['workflow', 'mail', 'orm', 'db'],
-  mail: ['mail', 'orm', 'db'],
+  sync: ['sync', 'codec', 'jobs', 'orm', 'db'],
+  workflow: ['workflow', 'mail', 'jobs', 'orm', 'db'],
+  mail: ['mail', 'jobs', 'orm', 'db'],
+  // The generic parts of background workers (loop, lease, backoff): they know no queue's table.
+  jobs: ['jobs', 'db'],
   orm: ['orm', 'db'],
   db: ['db'],
   codec: ['codec'],
@@ -150,7 +153,8 @@ function srcRules(imp: Import, from: Layer | null): string[] {
     else if (to === 'root') broken.push('nothing imports the composition root');
     else if (to !== 'leaf' && !BELOW[from].includes(to)) {
       broken.push(`the ${from} layer may import only ${[...BELOW[from], 'src/errors, src/values, src/logger'].join(', ')}`
-        + ' (rpc -> services -> workflow -> mail -> orm -> db; auth uses orm, db; sync uses rpc/codec, orm, db)');
+        + ' (rpc -> services -> workflow -> mail -> orm -> db; auth uses orm, db; sync uses rpc/codec, orm, db;'
+        + ' mail and sync use jobs, which uses db)');
     }
   } else if (t && under(t, 'migrations')) {
     if (from !== 'db') broken.push('migrations/ is run only by src/db');
@@ -260,6 +264,9 @@ describe('the rule checker', () => {
   it.each([
     ['src/mail/a.ts', "import type { Env } from '../orm/env-types';\nimport { UserError } from '../errors';"],
     ['src/sync/a.ts', "import { parseMethodResponse } from '../rpc/codec';\nimport { x } from '../orm/env';"],
+    ['src/sync/b.ts', "import { startPollingLoop } from '../jobs/polling-loop';"],
+    ['src/mail/b.ts', "import { leaseTo } from '../jobs/lease';"],
+    ['src/jobs/a.ts', "import { nowMsSql } from '../db/clock';\nimport type { Logger } from '../logger';"],
     ['src/rpc/services/a.ts', "import { expectArity } from '../params';\nimport { auth } from '../../auth';"],
     ['src/auth/a.ts', "import { createEnv } from '../orm/env';\nimport type { Logger } from '../logger';"],
     ['src/app.ts', "import type { Config } from '../config/defaults';\nimport { MODULES } from '../models';"],
@@ -284,6 +291,8 @@ describe('the rule checker', () => {
     ['src/sync/a.ts', "export { dispatch } from '../rpc/dispatch';", /the sync layer/],
     ['src/auth/a.ts', "import { m } from '../mail/thread';", /the auth layer/],
     ['src/mail/a.ts', "import { e } from '../workflow/engine';", /the mail layer/],
+    ['src/jobs/a.ts', "import { mailQueued } from '../mail/wakeup';", /^src\/jobs\/a\.ts:1: .*the jobs layer may import only jobs, db/],
+    ['src/jobs/b.ts', "import type { Env } from '../orm/env-types';", /the jobs layer/],
     ['src/orm/a.ts', "import { buildServer } from '../app';", /nothing imports the composition root/],
     ['src/values.ts', "import { Env } from './orm/env';", /the leaf layer/],
     ['src/mail/a.ts', "import express from 'express';", /only src\/app\.ts and src\/rpc\/transports import express/],

@@ -1,7 +1,7 @@
 // The pure rules of delivery: which failures are retried, how long retries wait, and how an
 // outbox row becomes the message a mail client shows.
 import { classifyFailure, unusableAddress } from '../../../src/mail/failure';
-import { retryDelayMs } from '../../../src/mail/backoff';
+import { retryDelayMs } from '../../../src/jobs/backoff';
 import { composeMessage, parseAddress } from '../../../src/mail/compose';
 import { htmlToText } from '../../../src/mail/html-text';
 import { threadHeaders } from '../../../src/mail/message-id';

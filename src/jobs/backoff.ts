@@ -1,5 +1,6 @@
-// Exponential backoff with jitter for retrying mail: the n-th retry waits about base * 2^(n-1),
-// capped, and spread over [half, full] of that so that many failed mails do not retry in step.
+// Exponential backoff with jitter, for whatever is retried (a mail, a peer, a refused message):
+// the n-th retry waits about base * 2^(n-1), capped, and spread over [half, full] of that so that
+// many senders, or many items that failed together, do not retry in step.
 
 export interface BackoffPolicy {
   baseMs: number;
