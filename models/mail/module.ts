@@ -31,8 +31,27 @@ const ACCESS: DataRecord[] = [
   acl('mail.message.subtype', null, 'r'), acl('mail.message.subtype', 'base.group_system', 'rwcu'),
   acl('mail.followers', null, 'r'), acl('mail.followers', 'base.group_user', 'rwcu'),
   acl('mail.message', null, 'rwc'), acl('mail.message', 'base.group_user', 'rwcu'),
-  // The outbox: employees see what was sent and why something failed; Settings manage it.
+  // The outbox: employees see what they sent and why it failed (a rule); Settings manage it all.
   acl('mail.mail', 'base.group_user', 'r'), acl('mail.mail', 'base.group_system', 'rwcu'),
+];
+
+function rule(id: string, model: string, name: string, domain: unknown[], groups: string[], perms: string): DataRecord {
+  return {
+    id, model: 'ir.rule', values: {
+      name, model_id: ref(`mail.model_${model.replace(/\./g, '_')}`), domain_force: JSON.stringify(domain),
+      groups: [[6, 0, groups.map((g) => ref(g))]],
+      perm_read: perms.includes('r'), perm_write: perms.includes('w'),
+      perm_create: perms.includes('c'), perm_unlink: perms.includes('u'),
+    },
+  };
+}
+
+// The rules of a user's groups are alternatives: an employee who is also in Settings sees all.
+const RULES: DataRecord[] = [
+  rule('rule_mail_mail_author', 'mail.mail', 'Outgoing mails: employees see those of their own messages',
+    [['mail_message_id.author_id', '=', { $user: 'partner_id' }]], ['base.group_user'], 'r'),
+  rule('rule_mail_mail_system', 'mail.mail', 'Outgoing mails: Settings see them all',
+    [], ['base.group_system'], 'rwcu'),
 ];
 
 export default defineModule({
@@ -40,5 +59,5 @@ export default defineModule({
   description: 'Followers, messages and email notifications (OpenERP mail.thread)',
   depends: ['base'],
   models: [mailMessageSubtype, mailFollowers, mailMessage, mailMail],
-  data: [...SUBTYPES, ...ACCESS],
+  data: [...SUBTYPES, ...ACCESS, ...RULES],
 });

@@ -30,6 +30,13 @@ export interface AccessPolicyOptions {
 
 export const DEFAULT_DOCUMENT_LINKS: Record<string, DocumentLink> = {
   'ir.attachment': { modelField: 'res_model', idField: 'res_id' },
+  // 7.0's mail.message: a message is read by whoever may read its document, wrote it or received
+  // it; one on no document only by the latter. Creating one is checked by the mail module itself.
+  'mail.message': {
+    modelField: 'model', idField: 'res_id', orphansVisible: false,
+    documentModes: { read: 'read', write: 'write', unlink: 'write', create: null },
+    partnerFields: { read: ['author_id', 'partner_ids', 'notified_partner_ids'], write: ['author_id'] },
+  },
 };
 
 export function isSuperuser(env: Env): boolean {
@@ -92,6 +99,10 @@ export class RecordAccessPolicy implements AccessPolicy {
     const doc = await documentDomain(env, model, link, mode, {
       allows: (m, md) => this.allows(env, m, md),
       ruleDomain: (m, md) => this.ownRuleDomain(env, m, md),
+      partnerId: async () => {
+        const partner = (await this.userRow(env)).partner_id;
+        return partner === null || partner === undefined ? null : Number(partner);
+      },
     });
     if (own === null) return doc;
     if (doc === null) return own;
