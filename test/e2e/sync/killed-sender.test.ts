@@ -1,9 +1,10 @@
 // The help center's sync sender runs in its own process and is killed while a call is in flight
 // (the support center applied it, the answer never comes back). A new process takes over once the
 // dead one's lease runs out: nothing is lost and the support center has nothing twice.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { BACKENDS, PG_URL } from '../../support/backends';
+import { BACKENDS } from '../../support/backends';
+import { connectionOf, killHard, spawnScript } from '../../support/child-process';
 import { FAST_SYNC, link, pending, startCenter, waitFor, type Center } from './support/centers';
 import { DroppingProxy } from './support/proxy';
 import { received, REQ, trackedByRequest } from './support/scenario';
@@ -11,33 +12,11 @@ import { received, REQ, trackedByRequest } from './support/scenario';
 const N = 30;
 const LEASE_MS = 1500;
 
-async function connectionOf(c: Center): Promise<string> {
-  if (c.backend === 'sqlite') {
-    const db = await c.server.dbm.get(c.db);
-    return (db.knex.client.config as { connection: { filename: string } }).connection.filename;
-  }
-  const url = new URL(PG_URL);
-  url.pathname = `/${c.db}`;
-  return url.toString();
-}
-
 function spawnSender(hc: Center, connection: string, worker: string): ChildProcess {
-  const args = JSON.stringify({
+  return spawnScript(join(__dirname, 'support/sender-child.ts'), {
     backend: hc.backend, connection, name: hc.db, worker,
     config: { centerCode: hc.code, syncSecretKey: hc.config.syncSecretKey, sync: { ...FAST_SYNC, batchSize: 5, leaseMs: LEASE_MS, timeoutMs: 60_000 } },
   });
-  const child = spawn(process.execPath, [
-    '-r', join(__dirname, '../../integration/mail/support/ts-register.js'), join(__dirname, 'support/sender-child.ts'), args,
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await gone;
 }
 
 describe.each(BACKENDS)('the sending process killed mid-drain on %s', (backend) => {
@@ -51,7 +30,7 @@ describe.each(BACKENDS)('the sending process killed mid-drain on %s', (backend) 
     proxy = await new DroppingProxy(Number(new URL(sc.url).port)).start();
   });
   afterAll(async () => {
-    for (const c of children.splice(0)) await kill(c);
+    for (const c of children.splice(0)) await killHard(c);
     await proxy?.stop();
     for (const c of [hc, sc]) await c?.stop();
   });
@@ -71,11 +50,11 @@ describe.each(BACKENDS)('the sending process killed mid-drain on %s', (backend) 
 
     // The support center applies the first batch; its answer is held, and the sender killed.
     proxy.hold((body) => body.includes('sync_receive'));
-    const connection = await connectionOf(hc);
+    const connection = connectionOf(await hc.server.dbm.get(hc.db));
     const first = spawnSender(hc, connection, 'first');
     children.push(first);
     await waitFor(() => proxy.heldAnswers >= 1, 'a batch applied by the support center');
-    await kill(first);
+    await killHard(first);
     const applied = (await received(sc)).size;
     expect(applied).toBeGreaterThan(0);
     expect(applied).toBeLessThan(N);
@@ -88,7 +67,7 @@ describe.each(BACKENDS)('the sending process killed mid-drain on %s', (backend) 
     const second = spawnSender(hc, connection, 'second');
     children.push(second);
     await waitFor(async () => (await pending(hc)) === 0, 'the queue delivered by the new process');
-    await kill(second);
+    await killHard(second);
 
     const there = await received(sc);
     expect(there.size).toBe(N);

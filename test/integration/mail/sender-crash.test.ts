@@ -1,35 +1,17 @@
 // A sender process killed in the middle of a batch loses nothing: a new process takes over its
 // claims once they run out, and the only repeats are mails already handed to the SMTP server,
 // which carry the same Message-ID.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { BACKENDS, PG_URL } from '../../support/backends';
+import { BACKENDS } from '../../support/backends';
+import { connectionOf, killHard, spawnScript } from '../../support/child-process';
 import { SmtpSink } from './support/smtp-sink';
 import { createMailDb, outbox, queueMails, waitFor } from './support/outbox-db';
 
-function connectionOf(db: Awaited<ReturnType<typeof createMailDb>>): string {
-  if (db.backend === 'sqlite') {
-    return (db.knex.client.config as { connection: { filename: string } }).connection.filename;
-  }
-  const url = new URL(PG_URL);
-  url.pathname = `/${db.name}`;
-  return url.toString();
-}
-
 function spawnSender(db: Awaited<ReturnType<typeof createMailDb>>, smtpPort: number, worker: string): ChildProcess {
-  const args = JSON.stringify({ backend: db.backend, connection: connectionOf(db), name: db.name, smtpPort, leaseMs: 1500, worker });
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'support/ts-register.js'), join(__dirname, 'support/sender-child.ts'), args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return spawnScript(join(__dirname, 'support/sender-child.ts'), {
+    backend: db.backend, connection: connectionOf(db), name: db.name, smtpPort, leaseMs: 1500, worker,
   });
-  child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
-  return child;
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await gone;
 }
 
 describe.each(BACKENDS)('mail sender process killed mid-batch on %s', (backend) => {
@@ -42,7 +24,7 @@ describe.each(BACKENDS)('mail sender process killed mid-batch on %s', (backend) 
     sink = await new SmtpSink().start();
   });
   afterEach(async () => {
-    for (const c of children.splice(0)) await kill(c);
+    for (const c of children.splice(0)) await killHard(c);
     await sink.stop();
     await db.destroy();
   });
@@ -54,7 +36,7 @@ describe.each(BACKENDS)('mail sender process killed mid-batch on %s', (backend) 
     children.push(first);
     // Two mails are on the wire and the server holds its answers: the process is mid-batch.
     await sink.waitForData(2);
-    await kill(first);
+    await killHard(first);
     const orphaned = (await outbox(db)).filter((r) => r.claimed_by === 'first');
     expect(orphaned.length).toBeGreaterThanOrEqual(2);
     expect(orphaned.every((r) => r.state === 'outgoing')).toBe(true);

@@ -15,6 +15,7 @@ import { createLogger } from '../../../../src/logger';
 import { startSyncWorker, type SyncWorker } from '../../../../src/sync/worker';
 import { SYNC_DEFAULTS, type SyncConfig } from '../../../../src/sync/sync-config';
 import { type Backend, PG_URL, uniqueName } from '../../../support/backends';
+import { waitFor as waitUntil } from '../../../support/wait-for';
 
 export const STAFF = {
   ayuda: 'helpdesk_master.group_help_center',
@@ -143,11 +144,7 @@ export async function pending(c: Center): Promise<number> {
   return Number(n);
 }
 
-/** Polls until `cond` holds; fails (does not hang) when it never does. */
-export async function waitFor(cond: () => Promise<boolean> | boolean, what: string, limitMs = 60_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** Polls until `cond` holds, for a minute at most (two servers at work); fails if it never does. */
+export function waitFor(cond: () => Promise<boolean> | boolean, what: string, limitMs = 60_000): Promise<void> {
+  return waitUntil(cond, what, limitMs);
 }

@@ -1,8 +1,8 @@
 // A small HTTP proxy between two centers. It forwards each call whole to the target and, once the
 // target has answered (so it committed), may cut the connection instead of passing the answer on:
 // the caller cannot tell whether its call was applied. It can also hold answers until released.
-import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { LoopbackServer, readBody } from '../../../support/loopback-server';
 
 export interface ProxyOptions {
   /** Whether to drop the answer of the n-th call (1-based) after the target answered it. */
@@ -16,25 +16,16 @@ export class DroppingProxy {
   heldAnswers = 0;
   private held: (() => void)[] | null = null;
   private holdWhen: (body: string) => boolean = () => true;
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
+  private readonly listener = new LoopbackServer((req, res) => { void this.handle(req, res); });
 
   constructor(private readonly targetPort: number, private readonly opts: ProxyOptions = {}) {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.listener.url;
   }
 
   async start(): Promise<this> {
-    const server = http.createServer((req, res) => { void this.handle(req, res); });
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', () => resolve()));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
+    await this.listener.start();
     return this;
   }
 
@@ -53,16 +44,12 @@ export class DroppingProxy {
 
   async stop(): Promise<void> {
     this.release();
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.listener.stop();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const n = ++this.calls;
-    const body = await read(req);
+    const body = await readBody(req);
     let answer: { status: number; headers: http.OutgoingHttpHeaders; body: Buffer };
     try {
       answer = await forward(this.targetPort, req, body);
@@ -86,22 +73,13 @@ export class DroppingProxy {
   }
 }
 
-function read(stream: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
-
 function forward(port: number, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.OutgoingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const out = http.request({
       host: '127.0.0.1', port, method: req.method, path: req.url,
       headers: { 'Content-Type': req.headers['content-type'] ?? 'text/xml', 'Content-Length': body.length, Connection: 'close' },
     }, (res) => {
-      void read(res).then((b) => resolve({
+      void readBody(res).then((b) => resolve({
         status: res.statusCode ?? 502,
         headers: { 'Content-Type': res.headers['content-type'] ?? 'text/xml', 'Content-Length': b.length },
         body: b,

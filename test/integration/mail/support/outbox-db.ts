@@ -44,14 +44,7 @@ export async function outbox(db: MailDb): Promise<OutboxRow[]> {
   return rows.map((r: OutboxRow) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }));
 }
 
-/** Polls until `cond` holds; fails (does not hang) when it never does. */
-export async function waitFor(cond: () => Promise<boolean> | boolean, what: string, limitMs = 30_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { waitFor } from '../../../support/wait-for';
 
 /** Sender settings for tests: SMTP on the sink's port, fast retries. */
 export function testMailConfig(port: number, over: Partial<MailConfig> = {}): { mail: MailConfig } {

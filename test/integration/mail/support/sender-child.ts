@@ -1,26 +1,17 @@
 // A mail sender in its own process, for the tests that kill it: it drains one database until
-// it is killed, printing a line whenever a round sent something.
-import knexFactory from 'knex';
+// it is killed, printing what it does as JSON lines.
 import { startMailSender } from '../../../../src/mail/sender';
 import { MAIL_DEFAULTS } from '../../../../src/mail/mail-config';
+import { jsonLineLogger, openChildDb, say, type ChildDbOptions } from '../../../support/child-db';
 
-interface ChildOptions {
-  backend: 'sqlite' | 'pg';
-  connection: string;
-  name: string;
+interface ChildOptions extends ChildDbOptions {
   smtpPort: number;
   leaseMs: number;
   worker: string;
 }
 
 const opts = JSON.parse(process.argv[2]) as ChildOptions;
-const knex = opts.backend === 'sqlite'
-  ? knexFactory({ client: 'better-sqlite3', connection: { filename: opts.connection }, useNullAsDefault: true })
-  : knexFactory({ client: 'pg', connection: opts.connection, pool: { min: 0, max: 3 } });
-const db = { name: opts.name, knex, backend: opts.backend };
-const say = (message: string, meta?: Record<string, unknown>) => {
-  process.stdout.write(`${JSON.stringify({ message, ...meta })}\n`);
-};
+const db = openChildDb(opts);
 
 startMailSender({
   dbm: { list: async () => [db.name], get: async () => db },
@@ -39,7 +30,7 @@ startMailSender({
       timeoutMs: 20_000,
     },
   },
-  logger: { info: say, warn: say, error: say, debug: () => undefined },
+  logger: jsonLineLogger,
   worker: opts.worker,
 });
 say('started');

@@ -2,8 +2,8 @@
 // one user, answers db_exist, and receives sync envelopes like a real center (each key applied
 // once, a refused message stopping its stream). Tests switch it off, make it refuse, or make it
 // drop its answer after applying.
-import http, { type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer, readBody } from '../../../support/loopback-server';
 import { parseMethodCall, serializeFault, serializeResponse } from '../../../../src/rpc/codec';
 import { isStruct, newStruct, type RpcStruct, type RpcValue } from '../../../../src/values';
 
@@ -32,52 +32,41 @@ export class FakePeer {
   /** Applies the call, then cuts the connection instead of answering (the sender never knows). */
   dropAnswer: (callNo: number) => boolean = () => false;
   private readonly applied = new Map<string, RpcValue>();
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
+  private readonly listener = new LoopbackServer((req, res) => { void this.handle(req, res); });
+
+  get port(): number {
+    return this.listener.port;
+  }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.listener.url;
   }
 
   async start(): Promise<this> {
-    const server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks);
-        if (body.length > this.maxBodyBytes) {
-          res.writeHead(413, { 'Content-Type': 'text/plain' });
-          res.end('Payload Too Large\n');
-          return;
-        }
-        const { methodName, params } = parseMethodCall(body);
-        const answer = this.answer(req.url ?? '', methodName, params);
-        if (answer === 'drop') {
-          req.socket.destroy();
-          return;
-        }
-        res.writeHead(200, { 'Content-Type': 'text/xml' });
-        res.end(answer);
-      });
-    });
-    server.on('connection', (s: Socket) => {
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', () => resolve()));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
+    await this.listener.start();
     return this;
   }
 
   /** Stops listening: calls are refused at the TCP level until `start()` again (same port). */
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.listener.stop();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (body.length > this.maxBodyBytes) {
+      res.writeHead(413, { 'Content-Type': 'text/plain' });
+      res.end('Payload Too Large\n');
+      return;
+    }
+    const { methodName, params } = parseMethodCall(body);
+    const answer = this.answer(req.url ?? '', methodName, params);
+    if (answer === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/xml' });
+    res.end(answer);
   }
 
   private answer(path: string, method: string, params: RpcValue[]): string | 'drop' {

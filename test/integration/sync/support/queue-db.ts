@@ -79,11 +79,4 @@ export function testSyncConfig(over: Partial<SyncConfig> = {}): { centerCode: st
 
 export const quietLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** Polls until `cond` holds; fails (does not hang) when it never does. */
-export async function waitFor(cond: () => Promise<boolean> | boolean, what: string, limitMs = 30_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { waitFor } from '../../../support/wait-for';

@@ -1,5 +1,5 @@
-// Lets `node -r ./test/e2e/support/ts-register.js src/main.ts` run the TypeScript sources
-// directly, for tests that need the server as a separate process (signals, first start).
+// Lets `node -r ./test/support/ts-register.js src/main.ts` run the TypeScript sources directly,
+// for tests that need a separate process (the server's signals and first start, a killed sender).
 // Types are checked by `tsc --noEmit`, not here: each file is only transpiled to CommonJS, and
 // the output is kept in a cache folder so that later starts skip the work.
 'use strict';
