@@ -13,6 +13,7 @@ import {
 } from './queries';
 import { combineRules } from './rules';
 import { DEFAULT_OWN_RECORDS, ownRecordIds, type OwnRecordPath } from './own-records';
+import { DEFAULT_MENU_ACTIONS, menuActionDomain, type MenuActionLink } from './menu-actions';
 
 export interface AccessPolicy {
   check(env: Env, model: string, mode: AccessMode): Promise<void>;
@@ -26,6 +27,8 @@ export interface AccessPolicyOptions {
   documentLinks?: Record<string, DocumentLink>;
   /** Models whose own record every user may read or write by id whatever the ACLs (their user, their partner). */
   ownRecords?: Record<string, OwnRecordPath>;
+  /** Menu models whose entries hide when their action opens a model the caller may not read. */
+  menuActions?: Record<string, MenuActionLink>;
 }
 
 export const DEFAULT_DOCUMENT_LINKS: Record<string, DocumentLink> = {
@@ -47,10 +50,12 @@ export class RecordAccessPolicy implements AccessPolicy {
   private readonly caches = new AccessCacheStore();
   private readonly links: Record<string, DocumentLink>;
   private readonly own: Record<string, OwnRecordPath>;
+  private readonly menus: Record<string, MenuActionLink>;
 
   constructor(opts: AccessPolicyOptions = {}) {
     this.links = opts.documentLinks ?? DEFAULT_DOCUMENT_LINKS;
     this.own = opts.ownRecords ?? DEFAULT_OWN_RECORDS;
+    this.menus = opts.menuActions ?? DEFAULT_MENU_ACTIONS;
   }
 
   private userRow(env: Env): Promise<Record<string, unknown>> {
@@ -93,7 +98,10 @@ export class RecordAccessPolicy implements AccessPolicy {
 
   async ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
     if (isSuperuser(env)) return null;
-    const own = await this.ownRuleDomain(env, model, mode);
+    let own = await this.ownRuleDomain(env, model, mode);
+    const menu = mode === 'read' && Object.prototype.hasOwnProperty.call(this.menus, model) ? this.menus[model] : undefined;
+    const hidden = menu ? await menuActionDomain(env, menu, (m, md) => this.allows(env, m, md)) : null;
+    if (hidden) own = own ? ['&', ...own, ...hidden] : hidden;
     const link = this.links[model];
     if (!link) return own;
     const doc = await documentDomain(env, model, link, mode, {

@@ -81,6 +81,26 @@ describe.each(BACKENDS)('helpdesk views and menus on %s', (backend) => {
     });
   });
 
+  it('hides a menu whose action opens a model the user may not read, even without groups', async () => {
+    await h.inTransaction(async (t) => {
+      const su = t.su();
+      const action = (model: string) => su.model('ir.actions.act_window').create({ name: model, res_model: model });
+      const problems = await action('helpdesk.problem');
+      const partners = await action('res.partner');
+      const menus = su.model('ir.ui.menu');
+      const root = await menus.create({ name: 'Atajos', sequence: 99 });
+      const toProblems = await menus.create({ name: 'Problemas', parent_id: root, action: `ir.actions.act_window,${problems}` });
+      const viaActions = await menus.create({ name: 'Problemas (2)', parent_id: root, action: `ir.actions.actions,${problems}` });
+      const toPartners = await menus.create({ name: 'Contactos', parent_id: root, action: `ir.actions.act_window,${partners}` });
+      const under = async (who: Role) => t.env(who).model('ir.ui.menu').search([['parent_id', '=', root]]);
+      expect(await under('help')).toEqual([toProblems, viaActions, toPartners]);
+      // An employee outside the helpdesk reads partners but no problem.
+      expect(await under('nobody')).toEqual([toPartners]);
+      expect(await t.env('nobody').model('ir.ui.menu').read([toProblems, viaActions, root], ['name'])).toEqual([{ id: root, name: 'Atajos' }]);
+      expect(await menuNames(t, 'nobody')).toEqual([]);
+    });
+  });
+
   it('opens each screen on its model through a window action', async () => {
     await h.inTransaction(async (t) => {
       const [menu] = await t.su().model('ir.ui.menu').read([await t.xmlid('helpdesk_master.menu_helpdesk_request')], ['action']);
