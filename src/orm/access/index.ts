@@ -3,6 +3,8 @@
 export { createAccessPolicy, isSuperuser, RecordAccessPolicy, DEFAULT_DOCUMENT_LINKS } from './policy';
 export type { AccessPolicy, AccessPolicyOptions } from './policy';
 export type { DocumentLink } from './document-links';
+export { DEFAULT_OWN_RECORDS, type OwnRecordPath } from './own-records';
+export { DEFAULT_MENU_ACTIONS, type MenuActionLink } from './menu-actions';
 export { aclAllows, groupsGranting } from './acl';
 export { combineRules } from './rules';
 export type { RuleRow } from './rules';
