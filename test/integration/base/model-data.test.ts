@@ -3,19 +3,13 @@
 import { CallError } from '../../../src/errors';
 import { callModelMethod } from '../../../src/orm/call-method';
 import { BACKENDS } from '../../support/backends';
-import { makeUser, openBaseDb, type BaseDb } from './support';
+import { baseDbWithEmployee } from './support';
 
 describe.each(BACKENDS)('ir.model.data on %s', (backend) => {
-  let base: BaseDb;
-  let employee: number;
-  beforeAll(async () => {
-    base = await openBaseDb(backend);
-    employee = await makeUser(base, 'employee', ['base.group_user']);
-  });
-  afterAll(async () => { await base?.destroy(); });
+  const base = baseDbWithEmployee(backend);
 
   it('finds a record by module and name, positionally as over RPC', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     const group = await base.db.knex('res_groups').where('name', 'Employee').first('id');
     expect(await callModelMethod(env, 'ir.model.data', 'get_object_reference', ['base', 'group_user']))
       .toEqual(['res.groups', Number(group.id)]);
@@ -25,7 +19,7 @@ describe.each(BACKENDS)('ir.model.data on %s', (backend) => {
   });
 
   it('answers OpenERP\'s ValueError for an unknown external id', async () => {
-    const err = await callModelMethod(base.env(employee), 'ir.model.data', 'get_object_reference', ['base', 'no_such'])
+    const err = await callModelMethod(base.env(base.employee), 'ir.model.data', 'get_object_reference', ['base', 'no_such'])
       .catch((e: unknown) => e) as CallError;
     expect(err).toBeInstanceOf(CallError);
     expect(err.pyType).toBe('ValueError');
@@ -33,7 +27,7 @@ describe.each(BACKENDS)('ir.model.data on %s', (backend) => {
   });
 
   it('checks read access with check_object_reference', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     const settings = Number((await base.db.knex('ir_model_data').where({ module: 'base', name: 'menu_administration' }).first('res_id')).res_id);
     expect(await callModelMethod(env, 'ir.model.data', 'check_object_reference', ['base', 'menu_administration']))
       .toEqual(['ir.ui.menu', false]);
@@ -44,14 +38,14 @@ describe.each(BACKENDS)('ir.model.data on %s', (backend) => {
   });
 
   it('maps a full external id to its record id with xmlid_to_res_id', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     expect(await callModelMethod(env, 'ir.model.data', 'xmlid_to_res_id', ['base.main_company'])).toBe(1);
     expect(await callModelMethod(env, 'ir.model.data', 'xmlid_to_res_id', ['base.nothing'])).toBe(false);
     await expect(callModelMethod(env, 'ir.model.data', 'xmlid_to_res_id', ['base.nothing', true])).rejects.toThrow(CallError);
   });
 
   it('lists external ids like any model, readable by employees', async () => {
-    const rows = await base.env(employee).model('ir.model.data').searchRead(
+    const rows = await base.env(base.employee).model('ir.model.data').searchRead(
       [['module', '=', 'base'], ['name', '=', 'model_res_partner']], ['model', 'res_id', 'noupdate'],
     );
     const irModel = await base.db.knex('ir_model').where('model', 'res.partner').first('id');

@@ -3,7 +3,7 @@
 import { withTransaction } from '../../../src/db/transaction';
 import { AccessError, UserError } from '../../../src/errors';
 import { BACKENDS } from '../../support/backends';
-import { makeUser, openBaseDb, type BaseDb } from './support';
+import { baseDbWithEmployee, makeUser, type BaseDb } from './support';
 
 /** `count` calls at once, each its own transaction as over RPC; every third fails after drawing. */
 async function drawConcurrently(base: BaseDb, uid: number, code: string, count: number): Promise<(string | null)[]> {
@@ -20,20 +20,14 @@ async function drawConcurrently(base: BaseDb, uid: number, code: string, count: 
 }
 
 describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
-  let base: BaseDb;
-  let employee: number;
-  beforeAll(async () => {
-    base = await openBaseDb(backend);
-    employee = await makeUser(base, 'employee', ['base.group_user']);
-  });
-  afterAll(async () => { await base?.destroy(); });
+  const base = baseDbWithEmployee(backend);
   const year = String(new Date().getUTCFullYear());
 
   it('formats the prefix, the padded number and the suffix', async () => {
     await base.env(1).model('ir.sequence').create({
       name: 'Requests', code: 'test.request', prefix: 'REQ/%(year)s/', suffix: '-%(y)s', padding: 5,
     });
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     expect(await env.model('ir.sequence').call('next_by_code', { sequence_code: 'test.request' }))
       .toBe(`REQ/${year}/00001-${year.slice(2)}`);
     expect(await env.model('ir.sequence').call('next_by_code', { sequence_code: 'test.request' }))
@@ -43,7 +37,7 @@ describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
 
   it('steps by its increment and refuses an unknown interpolation key', async () => {
     const id = await base.env(1).model('ir.sequence').create({ name: 'Tens', code: 'test.tens', number_next: 10, number_increment: 10 });
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     expect(await env.model('ir.sequence').call('next_by_id', { sequence_id: id })).toBe('10');
     expect(await env.model('ir.sequence').call('next_by_code', { sequence_code: 'test.tens' })).toBe('20');
     await base.env(1).model('ir.sequence').create({ name: 'Bad', code: 'test.bad', prefix: '%(century)s' });
@@ -60,7 +54,7 @@ describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
   it('gives each concurrent call its own number; a no_gap sequence leaves no gaps', async () => {
     await base.env(1).model('ir.sequence').create({ name: 'Busy', code: 'test.busy', padding: 3, implementation: 'no_gap' });
     const attempts = 24;
-    const committed = (await drawConcurrently(base, employee, 'test.busy', attempts)).filter((r): r is string => r !== null).sort();
+    const committed = (await drawConcurrently(base, base.employee, 'test.busy', attempts)).filter((r): r is string => r !== null).sort();
     expect(committed).toEqual(Array.from({ length: attempts - attempts / 3 }, (_, i) => String(i + 1).padStart(3, '0')));
     const row = await base.db.knex('ir_sequence').where('code', 'test.busy').first('number_next');
     expect(Number(row.number_next)).toBe(committed.length + 1);
@@ -69,7 +63,7 @@ describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
   it('never gives a standard number twice, whatever calls commit or roll back', async () => {
     const id = await base.env(1).model('ir.sequence').create({ name: 'Fast', code: 'test.fast', padding: 3 });
     const attempts = 30;
-    const committed = (await drawConcurrently(base, employee, 'test.fast', attempts)).filter((r): r is string => r !== null);
+    const committed = (await drawConcurrently(base, base.employee, 'test.fast', attempts)).filter((r): r is string => r !== null);
     expect(committed).toHaveLength(attempts - attempts / 3);
     expect(new Set(committed).size).toBe(committed.length);
     const numbers = committed.map(Number);
@@ -78,7 +72,7 @@ describe.each(BACKENDS)('ir.sequence on %s', (backend) => {
     if (backend === 'sqlite') expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: committed.length }, (_, i) => i + 1));
     const [read] = await base.env(1).model('ir.sequence').read([id], ['number_next']);
     expect(read.number_next).toBe(backend === 'pg' ? attempts + 1 : committed.length + 1);
-    const next = await base.env(employee).model('ir.sequence').call('next_by_id', { sequence_id: id });
+    const next = await base.env(base.employee).model('ir.sequence').call('next_by_id', { sequence_id: id });
     expect(next).toBe(String(read.number_next).padStart(3, '0'));
   });
 });

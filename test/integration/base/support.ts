@@ -10,6 +10,7 @@ import { COMPAT_70, type Compat } from '../../../src/orm/env-types';
 import { buildRegistry, type Registry } from '../../../src/orm/registry';
 import { migrate } from '../../../src/db/migrate';
 import { createScratchDb, type Backend, type ScratchDb } from '../../support/backends';
+import { suiteFixture } from '../../support/suite-fixture';
 
 export const ADMIN_PASSWORD = 'admin-secret';
 
@@ -63,4 +64,20 @@ export async function makeUser(base: BaseDb, login: string, groups: string[], ex
     ids.push(Number(id));
   }
   return su.model('res.users').create({ name: login, login, password: `${login}-pw`, groups_id: [[6, 0, ids]], ...extra });
+}
+
+/**
+ * For a describe block: the base database with a user `employee` in base.group_user (its uid in
+ * `employee`), opened before the block's tests and removed after them.
+ */
+export function baseDbWithEmployee(backend: Backend): BaseDb & { readonly employee: number } {
+  return suiteFixture(async () => {
+    const base = await openBaseDb(backend);
+    try {
+      return { ...base, employee: await makeUser(base, 'employee', ['base.group_user']) };
+    } catch (e) {
+      await base.destroy();
+      throw e;
+    }
+  }, (base) => base.destroy());
 }

@@ -3,24 +3,18 @@
 // views, and groups named "Category / Name".
 import { callModelMethod } from '../../../src/orm/call-method';
 import { BACKENDS } from '../../support/backends';
-import { makeUser, openBaseDb, type BaseDb } from './support';
+import { baseDbWithEmployee } from './support';
 
 describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
-  let base: BaseDb;
-  let employee: number;
+  const base = baseDbWithEmployee(backend);
   const xmlid = async (x: string) => Number(await base.env(1).model('ir.model.data').call('xmlid_to_res_id', { xmlid: x }));
-  beforeAll(async () => {
-    base = await openBaseDb(backend);
-    employee = await makeUser(base, 'employee', ['base.group_user'], {});
-  });
-  afterAll(async () => { await base?.destroy(); });
 
   it('gives the administrator the menu action the GTK client opens at login', async () => {
     const env = base.env(1);
     const menuAction = await xmlid('base.action_menu_admin');
     expect(await callModelMethod(env, 'res.users', 'read', [[1], ['menu_id', 'name']]))
       .toEqual([{ id: 1, menu_id: [menuAction, 'Menu'], name: 'Administrator' }]);
-    expect((await env.model('res.users').read([employee], ['menu_id']))[0].menu_id).toEqual([menuAction, 'Menu']);
+    expect((await env.model('res.users').read([base.employee], ['menu_id']))[0].menu_id).toEqual([menuAction, 'Menu']);
     expect(await callModelMethod(env, 'ir.actions.actions', 'read', [menuAction, ['type']]))
       .toEqual({ id: menuAction, type: 'ir.actions.act_window' });
     const action = (await callModelMethod(env, 'ir.actions.act_window', 'read', [menuAction, false])) as Record<string, unknown>;
@@ -46,7 +40,7 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
 
   it('opens a menu through ir.values.get(action, tree_but_open)', async () => {
     const menu = await xmlid('base.menu_partner_form');
-    const result = (await callModelMethod(base.env(employee), 'ir.values', 'get',
+    const result = (await callModelMethod(base.env(base.employee), 'ir.values', 'get',
       ['action', 'tree_but_open', [['ir.ui.menu', menu]], false, {}])) as [unknown, string, Record<string, unknown>][];
     expect(result).toHaveLength(1);
     const [, name, action] = result[0];
@@ -55,7 +49,7 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
       id: await xmlid('base.action_partner_form'), type: 'ir.actions.act_window', res_model: 'res.partner',
       view_mode: 'tree,form', views: [[false, 'tree'], [false, 'form']],
     });
-    expect(await callModelMethod(base.env(employee), 'ir.values', 'get', ['action', 'tree_but_open', [['ir.ui.menu', 99999]]]))
+    expect(await callModelMethod(base.env(base.employee), 'ir.values', 'get', ['action', 'tree_but_open', [['ir.ui.menu', 99999]]]))
       .toEqual([]);
   });
 
@@ -72,7 +66,7 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
   });
 
   it('gives the session language\'s formats, as the GTK client reads them after login', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     const ids = await callModelMethod(env, 'res.lang', 'search', [[['code', '=', 'es_ES']]]);
     expect(await callModelMethod(env, 'res.lang', 'read', [ids, ['date_format', 'time_format', 'grouping', 'decimal_point', 'thousands_sep', 'direction']]))
       .toEqual([{ id: (ids as number[])[0], date_format: '%d/%m/%Y', time_format: '%H:%M:%S', grouping: '[3,0]',
@@ -83,18 +77,18 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
   it('lists a user\'s own menu shortcuts with get_sc', async () => {
     const menu = await xmlid('base.menu_partner_form');
     const settingsMenu = await xmlid('base.menu_administration');
-    const env = base.env(employee);
-    await env.model('ir.ui.view_sc').create({ name: 'Customers', res_id: menu, user_id: employee });
+    const env = base.env(base.employee);
+    await env.model('ir.ui.view_sc').create({ name: 'Customers', res_id: menu, user_id: base.employee });
     // A shortcut to a menu the user cannot see is left out.
-    await env.model('ir.ui.view_sc').create({ name: 'Settings', res_id: settingsMenu, user_id: employee });
+    await env.model('ir.ui.view_sc').create({ name: 'Settings', res_id: settingsMenu, user_id: base.employee });
     await base.env(1).model('ir.ui.view_sc').create({ name: 'Admin only', res_id: menu, user_id: 1 });
-    const got = (await callModelMethod(env, 'ir.ui.view_sc', 'get_sc', [employee, 'ir.ui.menu', {}])) as Record<string, unknown>[];
+    const got = (await callModelMethod(env, 'ir.ui.view_sc', 'get_sc', [base.employee, 'ir.ui.menu', {}])) as Record<string, unknown>[];
     expect(got.map((g) => [g.res_id, g.name])).toEqual([[menu, 'Contacts/Customers']]);
     expect(await callModelMethod(env, 'ir.ui.view_sc', 'get_sc', [1, 'ir.ui.menu'])).toEqual([]);
   });
 
   it('names groups "Category / Name"', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     const system = await xmlid('base.group_system');
     expect(await env.model('res.groups').nameGet([system])).toEqual([[system, 'Administration / Settings']]);
     const [row] = await env.model('res.groups').read([system], ['full_name', 'implied_ids', 'category_id']);

@@ -8,16 +8,10 @@ import { createEnv } from '../../../src/orm/env';
 import { hashRounds, verifyPassword } from '../../../src/orm/password';
 import { buildRegistry } from '../../../src/orm/registry';
 import { BACKENDS } from '../../support/backends';
-import { makeUser, openBaseDb, ADMIN_PASSWORD, type BaseDb } from './support';
+import { baseDbWithEmployee, ADMIN_PASSWORD } from './support';
 
 describe.each(BACKENDS)('res.users on %s', (backend) => {
-  let base: BaseDb;
-  let employee: number;
-  beforeAll(async () => {
-    base = await openBaseDb(backend);
-    employee = await makeUser(base, 'employee', ['base.group_user']);
-  });
-  afterAll(async () => { await base?.destroy(); });
+  const base = baseDbWithEmployee(backend);
   const storedHash = async (uid: number) => (await base.db.knex('res_users').where('id', uid).first()).password as string;
 
   it('creates a partner with the user and reads name, email, lang and tz from it', async () => {
@@ -72,29 +66,29 @@ describe.each(BACKENDS)('res.users on %s', (backend) => {
   });
 
   it('answers context_get with the user\'s language and timezone', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     expect(await env.model('res.users').call('context_get', {})).toEqual({ lang: 'en_US', tz: false });
-    await env.model('res.users').write([employee], { lang: 'es_ES', tz: 'America/Havana' });
+    await env.model('res.users').write([base.employee], { lang: 'es_ES', tz: 'America/Havana' });
     expect(await env.model('res.users').call('context_get', {})).toEqual({ lang: 'es_ES', tz: 'America/Havana' });
     expect(await base.env(1).model('res.users').call('context_get', {})).toEqual({ lang: 'en_US', tz: false });
   });
 
   it('lets a user change their own password when they know the old one', async () => {
-    const env = base.env(employee);
+    const env = base.env(base.employee);
     await expect(env.model('res.users').call('change_password', { old_passwd: 'nope', new_passwd: 'x1' }))
       .rejects.toThrow(AccessDenied);
     expect(await env.model('res.users').call('change_password', { old_passwd: 'employee-pw', new_passwd: 'fresh-pw' })).toBe(true);
-    expect(await verifyPassword('fresh-pw', await storedHash(employee))).toBe(true);
+    expect(await verifyPassword('fresh-pw', await storedHash(base.employee))).toBe(true);
     expect(await env.model('res.users').call('preference_change_password', { old_passwd: 'fresh-pw', new_passwd: 'employee-pw' })).toBe(true);
-    expect(await verifyPassword('employee-pw', await storedHash(employee))).toBe(true);
+    expect(await verifyPassword('employee-pw', await storedHash(base.employee))).toBe(true);
   });
 
   it('lets employees change only their own preferences', async () => {
-    const env = base.env(employee);
-    await env.model('res.users').write([employee], { signature: '-- E', name: 'Employee One' });
-    expect((await env.model('res.users').read([employee], ['signature', 'name']))[0]).toMatchObject({ signature: '-- E', name: 'Employee One' });
-    await expect(env.model('res.users').write([employee], { groups_id: [[6, 0, []]] })).rejects.toThrow(AccessError);
-    await expect(env.model('res.users').write([employee], { login: 'boss' })).rejects.toThrow(AccessError);
+    const env = base.env(base.employee);
+    await env.model('res.users').write([base.employee], { signature: '-- E', name: 'Employee One' });
+    expect((await env.model('res.users').read([base.employee], ['signature', 'name']))[0]).toMatchObject({ signature: '-- E', name: 'Employee One' });
+    await expect(env.model('res.users').write([base.employee], { groups_id: [[6, 0, []]] })).rejects.toThrow(AccessError);
+    await expect(env.model('res.users').write([base.employee], { login: 'boss' })).rejects.toThrow(AccessError);
     await expect(env.model('res.users').write([1], { signature: 'hacked' })).rejects.toThrow(MissingError);
     expect((await base.db.knex('res_users').where('id', 1).first()).signature).toBeNull();
     // Everyone may still read other users (names on documents).

@@ -2,7 +2,7 @@
 // and what it is refused (DOMAIN.md "Groups"), on both backends.
 import { AccessError } from '../../../src/errors';
 import { BACKENDS } from '../../support/backends';
-import { openHelpdeskDb, type HelpdeskDb, type Role, type Tx } from './support';
+import { helpdeskDbForSuite, type HelpdeskDb, type Role, type Tx } from './support';
 
 type Op = 'create' | 'read' | 'write' | 'unlink' | 'search';
 const OPS: Op[] = ['create', 'read', 'write', 'unlink', 'search'];
@@ -57,13 +57,7 @@ const cases = Object.entries(EXPECTED).flatMap(([model, byRole]) =>
     OPS.map((op) => [model, op, role, byRole[role].includes(LETTER[op])] as const)));
 
 describe.each(BACKENDS)('helpdesk access rights on %s', (backend) => {
-  let h: HelpdeskDb;
-  beforeAll(async () => {
-    h = await openHelpdeskDb(backend);
-  });
-  afterAll(async () => {
-    await h?.db.destroy();
-  });
+  const h = helpdeskDbForSuite(backend);
 
   it.each(cases)('%s: %s by %s allowed=%s', async (model, op, role, allowed) => {
     await h.inTransaction(async (t) => {

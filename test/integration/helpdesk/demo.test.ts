@@ -2,18 +2,12 @@
 // has its solution and problems closed, one in development has staffed problems), and demo
 // users of each role who can work on them.
 import { BACKENDS } from '../../support/backends';
-import { openHelpdeskDb, type HelpdeskDb } from './support';
+import { helpdeskDbForSuite } from './support';
 
 const STATES = ['draft', 'notified', 'reviewed', 'development', 'testing', 'cancelled', 'closed'];
 
 describe.each(BACKENDS)('helpdesk demo data on %s', (backend) => {
-  let h: HelpdeskDb;
-  beforeAll(async () => {
-    h = await openHelpdeskDb(backend, { demo: true });
-  });
-  afterAll(async () => {
-    await h?.db.destroy();
-  });
+  const h = helpdeskDbForSuite(backend, { demo: true });
 
   it('has requests in every state, each with a reference', async () => {
     await h.inTransaction(async (t) => {

@@ -3,7 +3,7 @@
 // the labels in both languages.
 import { AccessError, ValidationError } from '../../../src/errors';
 import { BACKENDS } from '../../support/backends';
-import { openHelpdeskDb, type HelpdeskDb, type Tx } from './support';
+import { helpdeskDbForSuite, type HelpdeskDb, type Tx } from './support';
 
 const REQ = 'helpdesk.request';
 
@@ -14,13 +14,7 @@ async function server(t: Tx, h: HelpdeskDb, code: string): Promise<number> {
 }
 
 describe.each(BACKENDS)('helpdesk records on %s', (backend) => {
-  let h: HelpdeskDb;
-  beforeAll(async () => {
-    h = await openHelpdeskDb(backend);
-  });
-  afterAll(async () => {
-    await h?.db.destroy();
-  });
+  const h = helpdeskDbForSuite(backend);
 
   it('shows a help center only the requests of its own company; the support center sees all', async () => {
     await h.inTransaction(async (t) => {

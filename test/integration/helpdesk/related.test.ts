@@ -2,7 +2,7 @@
 // own text search over subject and description, plus the problems they share; only what the
 // caller may see, never the request itself.
 import { BACKENDS } from '../../support/backends';
-import { openHelpdeskDb, type HelpdeskDb, type Role, type Tx } from './support';
+import { helpdeskDbForSuite, type Role, type Tx } from './support';
 
 const REQ = 'helpdesk.request';
 type Suggestion = { id: number; name: string; subject: string; state: string; score: unknown };
@@ -13,13 +13,7 @@ const suggest = async (t: Tx, who: Role, id: number, limit?: number) =>
   (await t.env(who).model(REQ).call('suggest_related', { id, limit })) as Suggestion[];
 
 describe.each(BACKENDS)('related requests on %s', (backend) => {
-  let h: HelpdeskDb;
-  beforeAll(async () => {
-    h = await openHelpdeskDb(backend);
-  });
-  afterAll(async () => {
-    await h?.db.destroy();
-  });
+  const h = helpdeskDbForSuite(backend);
 
   it('ranks the closest earlier requests first and leaves unrelated ones out', async () => {
     await h.inTransaction(async (t) => {

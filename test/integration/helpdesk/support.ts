@@ -3,6 +3,7 @@
 // an employee in no helpdesk group. Each test runs in a transaction it rolls back.
 import type { Knex } from 'knex';
 import { createScratchDb, type Backend, type ScratchDb } from '../../support/backends';
+import { suiteFixture } from '../../support/suite-fixture';
 import { MIGRATIONS } from '../../../migrations';
 import { MODULES } from '../../../models';
 import { buildRegistry, type Registry } from '../../../src/orm/registry';
@@ -91,4 +92,9 @@ export async function openHelpdeskDb(backend: Backend, opts: { demo?: boolean } 
       }
     },
   };
+}
+
+/** For a describe block: the database of `openHelpdeskDb`, opened before its tests and dropped after. */
+export function helpdeskDbForSuite(backend: Backend, opts: { demo?: boolean } = {}): HelpdeskDb {
+  return suiteFixture(() => openHelpdeskDb(backend, opts), (h) => h.db.destroy());
 }

@@ -1,7 +1,7 @@
 // What view-driven clients get: the "Centro de soporte" menu per role, the window actions, and
 // form views with the manual's tabs whose workflow buttons match the user's groups.
 import { BACKENDS } from '../../support/backends';
-import { openHelpdeskDb, type HelpdeskDb, type Role, type Tx } from './support';
+import { helpdeskDbForSuite, type Role, type Tx } from './support';
 
 interface View { arch: string; fields: Record<string, unknown>; view_id: number; name: string }
 
@@ -18,13 +18,7 @@ async function menuNames(t: Tx, who: Role): Promise<string[]> {
 }
 
 describe.each(BACKENDS)('helpdesk views and menus on %s', (backend) => {
-  let h: HelpdeskDb;
-  beforeAll(async () => {
-    h = await openHelpdeskDb(backend);
-  });
-  afterAll(async () => {
-    await h?.db.destroy();
-  });
+  const h = helpdeskDbForSuite(backend);
 
   it('gives the request form the manual tabs and each role its own workflow buttons', async () => {
     await h.inTransaction(async (t) => {

@@ -3,7 +3,7 @@
 // the read-only closed request and both cascades of the manual's section 6.
 import { AccessError, MissingError, UserError, ValidationError } from '../../../src/errors';
 import { BACKENDS } from '../../support/backends';
-import { openHelpdeskDb, type HelpdeskDb, type Role, type Tx } from './support';
+import { helpdeskDbForSuite, type Role, type Tx } from './support';
 
 const REQ = 'helpdesk.request';
 
@@ -22,13 +22,7 @@ async function staffedProblem(t: Tx): Promise<number> {
 }
 
 describe.each(BACKENDS)('helpdesk workflows on %s', (backend) => {
-  let h: HelpdeskDb;
-  beforeAll(async () => {
-    h = await openHelpdeskDb(backend);
-  });
-  afterAll(async () => {
-    await h?.db.destroy();
-  });
+  const h = helpdeskDbForSuite(backend);
 
   it('numbers requests from the sequence and starts them in draft', async () => {
     await h.inTransaction(async (t) => {
