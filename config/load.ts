@@ -1,10 +1,9 @@
 // Reads the configuration: environment variables over the typed defaults. Every bad value is
 // reported at once, so a misconfigured server refuses to start with one readable message.
 import { ValidationError } from '../src/errors';
+import { envReader, type EnvVars } from '../src/env-reader';
 import { Config, DEFAULTS } from './defaults';
 import { loadMailConfig, MAIL_CONFIG_VARIABLES } from '../src/mail/mail-config';
-
-type Env = Record<string, string | undefined>;
 
 /** The variables we read, with what each sets; the README's configuration table mirrors it. */
 export const CONFIG_VARIABLES = [
@@ -17,29 +16,9 @@ export const CONFIG_VARIABLES = [
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
 const DB_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 
-export function loadConfig(env: Env = process.env, base: Config = DEFAULTS): Config {
+export function loadConfig(env: EnvVars = process.env, base: Config = DEFAULTS): Config {
   const problems: string[] = [];
-  const raw = (name: string): string | undefined => {
-    const v = env[name];
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-  };
-  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
-    const v = raw(name);
-    if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${v}")`);
-      return fallback;
-    }
-    return Number(v);
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const v = raw(name)?.toLowerCase();
-    if (v === undefined) return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-    if (['0', 'false', 'no', 'off'].includes(v)) return false;
-    problems.push(`${name} must be true or false (got "${v}")`);
-    return fallback;
-  };
+  const { raw, int, bool } = envReader(env, problems);
 
   const databaseUrl = raw('DATABASE_URL') ?? base.databaseUrl;
   if (databaseUrl !== null && !isPostgresUrl(databaseUrl)) {

@@ -1,5 +1,6 @@
 // Settings of outgoing mail: how the sender delivers (SMTP, a folder, or not at all) and how it
 // paces itself. config/defaults.ts holds the values; only the composition root reads them.
+import { envReader, type EnvVars } from '../env-reader';
 
 export interface SmtpSettings {
   host: string;
@@ -59,28 +60,8 @@ export const MAIL_CONFIG_VARIABLES = [
 ] as const;
 
 /** Mail settings from environment variables over `base`; each bad value is added to `problems`. */
-export function loadMailConfig(env: Record<string, string | undefined>, base: MailConfig, problems: string[]): MailConfig {
-  const raw = (name: string) => {
-    const v = env[name];
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-  };
-  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
-    const v = raw(name);
-    if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${v}")`);
-      return fallback;
-    }
-    return Number(v);
-  };
-  const bool = (name: string, fallback: boolean) => {
-    const v = raw(name)?.toLowerCase();
-    if (v === undefined) return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-    if (['0', 'false', 'no', 'off'].includes(v)) return false;
-    problems.push(`${name} must be true or false (got "${v}")`);
-    return fallback;
-  };
+export function loadMailConfig(env: EnvVars, base: MailConfig, problems: string[]): MailConfig {
+  const { raw, int, bool } = envReader(env, problems);
   const transport = (raw('MAIL_TRANSPORT')?.toLowerCase() ?? base.transport) as MailConfig['transport'];
   if (!['off', 'smtp', 'folder'].includes(transport)) problems.push('MAIL_TRANSPORT must be off, smtp or folder');
   const from = raw('MAIL_FROM') ?? base.from;
