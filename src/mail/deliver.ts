@@ -1,6 +1,7 @@
 // One round of delivery for one database: claim a batch, send each mail (a few at a time), record
 // each outcome under the claim. When the transport is down the rest of the batch is handed back
 // untouched, so a dead SMTP server costs one attempt per round, not one per mail.
+import type { Logger } from '../db/types';
 import type { MailConfig } from './mail-config';
 import type { MailTransport } from './transport';
 import { claimBatch, markFailed, markRetry, markSent, releaseClaims, renewClaim, type ClaimedMail, type MailDb } from './claim';
@@ -9,12 +10,7 @@ import { retryDelayMs } from '../jobs/backoff';
 import { composeMessage } from './compose';
 import { attachmentsOf, type MailAttachment } from './attachments';
 
-export interface MailLogger {
-  info(message: string, meta?: Record<string, unknown>): unknown;
-  warn(message: string, meta?: Record<string, unknown>): unknown;
-  error(message: string, meta?: Record<string, unknown>): unknown;
-  debug(message: string, meta?: Record<string, unknown>): unknown;
-}
+export type MailLogger = Logger;
 
 export interface DeliveryDeps {
   worker: string;

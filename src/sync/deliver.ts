@@ -1,6 +1,7 @@
 // Delivering one peer's due messages while holding its lease: batches in queue order, a stream
 // never overtaking itself (a message waiting on its backoff holds back the rest of its stream),
 // outcomes written back in one local transaction per call.
+import type { Logger } from '../db/types';
 import type { SyncConfig } from './sync-config';
 import { retryDelayMs } from '../jobs/backoff';
 import { parseResults, toWire, type EnvelopeResult } from './envelope';
@@ -10,11 +11,7 @@ import { BLOCKING_FAILURES, PeerSession, type PeerFailureKind } from './peer-ses
 import { releasePeer, renewPeer, peerFailures, type PeerKey, type PeerOutcome, type SyncDb } from './peers';
 import { markDelivered, markRefused, failAllPending, pendingPage } from './outbox-marks';
 
-export interface SyncLogger {
-  info(message: string, meta?: Record<string, unknown>): unknown;
-  warn(message: string, meta?: Record<string, unknown>): unknown;
-  error(message: string, meta?: Record<string, unknown>): unknown;
-}
+export type SyncLogger = Logger;
 
 export interface DeliverContext {
   worker: string;

@@ -23,4 +23,4 @@ export function say(message: string, meta?: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ message, ...meta })}\n`);
 }
 
-export const jsonLineLogger = { info: say, warn: say, error: say, debug: () => undefined };
+export const jsonLineLogger = { info: say, warn: say, error: say };

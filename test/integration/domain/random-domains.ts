@@ -2,20 +2,11 @@
 // paths, names, hierarchies, NULLs and False. Values are well typed for each column, so both
 // databases accept every query.
 import type { InMemoryData } from '../../../src/orm/domain';
+import { mulberry32 } from '../../support/seeded-random';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => Rng = mulberry32;
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const maybe = <T>(r: Rng, p: number, v: () => T): T | null => (r() < p ? v() : null);

@@ -2,24 +2,21 @@
 // values we send (JS values, including text our serializer must clean), and values Python
 // sends (tagged JSON, limited to what xmlrpc.client can write as valid XML).
 import { Double, newStruct, RpcValue } from '../../../src/values';
+import { mulberry32 } from '../../support/seeded-random';
 
 export type Tagged =
   | { t: 'int'; v: number } | { t: 'bool'; v: boolean } | { t: 'double'; v: string }
   | { t: 'str'; v: string } | { t: 'nil' } | { t: 'array'; v: Tagged[] }
   | { t: 'struct'; v: [string, Tagged][] } | { t: 'datetime'; v: string } | { t: 'base64'; v: string };
 
-/** mulberry32: small, fast, and the same sequence on every run for a given seed. */
+/** Seeded (mulberry32): the same sequence on every run for a given seed. */
 export class Rng {
-  private s: number;
+  private readonly random: () => number;
   constructor(seed: number) {
-    this.s = seed >>> 0;
+    this.random = mulberry32(seed);
   }
   next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random();
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

@@ -156,19 +156,24 @@ describe('the polling loop of a worker', () => {
     expect(h.rounds()).toBe(1);
   });
 
+  /** stop() is called while a held round runs: it must not resolve before the round ends. */
+  async function expectStopToWaitForRound(running: Harness, endRound: () => void): Promise<void> {
+    let stopped = false;
+    const stopping = running.loop.stop().then(() => { stopped = true; });
+    await settle();
+    expect(stopped).toBe(false);
+    endRound();
+    await stopping;
+    expect(stopped).toBe(true);
+  }
+
   it('waits for the round in progress when stopped', async () => {
     h = start(() => 'idle');
     await settle();
     const open = h.holdNextRound();
     h.wakeup.notify('db');
     await settle();
-    let stopped = false;
-    const stopping = h.loop.stop().then(() => { stopped = true; });
-    await settle();
-    expect(stopped).toBe(false);
-    open();
-    await stopping;
-    expect(stopped).toBe(true);
+    await expectStopToWaitForRound(h, open);
     expect(h.rounds()).toBe(2);
   });
 
@@ -176,13 +181,7 @@ describe('the polling loop of a worker', () => {
     h = start(() => 'busy', false);
     const open = h.holdNextRound();
     void h.loop.drainOnce();
-    let stopped = false;
-    const stopping = h.loop.stop().then(() => { stopped = true; });
-    await settle();
-    expect(stopped).toBe(false);
-    open();
-    await stopping;
-    expect(stopped).toBe(true);
+    await expectStopToWaitForRound(h, open);
   });
 
   it('shares the round in progress with a caller of drainOnce', async () => {

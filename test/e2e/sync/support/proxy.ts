@@ -89,15 +89,3 @@ function forward(port: number, req: IncomingMessage, body: Buffer): Promise<{ st
     out.end(body);
   });
 }
-
-/** A seeded generator, so "10% of answers" drops the same ones on every run. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

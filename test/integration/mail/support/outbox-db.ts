@@ -77,5 +77,5 @@ export interface LogLine {
 export function recordingLogger(): MailLogger & { lines: LogLine[] } {
   const lines: LogLine[] = [];
   const at = (level: string) => (message: string, meta?: Record<string, unknown>) => lines.push({ level, message, meta });
-  return { lines, info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') };
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
