@@ -30,6 +30,9 @@ class AccessControl(OrmCase):
         self.assertEqual((odoo.faultCode, odoo.faultString), (4, message))
         legacy = fault_of(self, self.as_user, 'legacy', 'res.partner.category', 'create', [{'name': 'x'}])
         self.assertEqual((legacy.faultCode, legacy.faultString), ('warning -- AccessError\n\n' + message, ''))
+        # 7.0's integer paths put every except_orm under code 2.
+        v7int = fault_of(self, self.as_user, 'v7int', 'res.partner.category', 'create', [{'name': 'x'}])
+        self.assertEqual((v7int.faultCode, v7int.faultString), (2, message))
         self.assertIs(self.as_user('odoo', 'res.partner.category', 'check_access_rights', ['create'],
                                    {'raise_exception': False}), False)
 

@@ -81,6 +81,8 @@ class RecordMethods(OrmCase):
         self.assertEqual((odoo.faultCode, odoo.faultString), (2, message))
         legacy = fault_of(self, self.kw, 'legacy', 'res.partner', 'write', [[999999], {'name': 'x'}])
         self.assertEqual((legacy.faultCode, legacy.faultString), ('warning -- MissingError\n\n' + message, ''))
+        v7int = fault_of(self, self.kw, 'v7int', 'res.partner', 'write', [[999999], {'name': 'x'}])
+        self.assertEqual((v7int.faultCode, v7int.faultString), (2, message))
 
     def test_invalid_field_in_write(self):
         pid = self.partner()
