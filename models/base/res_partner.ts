@@ -11,6 +11,8 @@ export default defineModel({
   name: 'res.partner',
   description: 'Contact',
   order: 'name, id',
+  // 7.0 finds a contact by its own name, its email, or its company's name.
+  nameSearchPaths: ['name', 'email', 'parent_id.name'],
   fields: {
     name: char({ string: 'Name', required: true, index: true }),
     display_name: char({

@@ -114,6 +114,8 @@ export interface ModelDef {
   table?: string;
   order?: string;
   recName?: string;
+  /** Field paths name_search matches, OR'ed (default: the recName), e.g. name, email, parent's name. */
+  nameSearchPaths?: string[];
   parentName?: string;
   transient?: boolean;
   fields: Record<string, FieldDef>;

@@ -18,6 +18,8 @@ export interface RuntimeModel {
   table: string;
   order: string;
   recName: string;
+  /** Field paths name_search matches (OR'ed); empty means the recName. */
+  nameSearchPaths: string[];
   parentName: string;
   transient: boolean;
   /** The module that defines the model. */
@@ -69,6 +71,7 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
     table: def.table ?? def.name.replace(/\./g, '_'),
     order: def.order ?? 'id',
     recName: def.recName ?? 'name',
+    nameSearchPaths: [...(def.nameSearchPaths ?? [])],
     parentName: def.parentName ?? 'parent_id',
     transient: def.transient ?? false,
     module,

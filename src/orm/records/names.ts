@@ -32,10 +32,20 @@ export async function nameSearch(env: OrmEnv, model: RuntimeModel, p: NameSearch
   const operator = p.operator === null || p.operator === undefined || p.operator === false ? 'ilike' : p.operator;
   const domain = [...asDomain(p.args)];
   // 7.0 adds the name term only for a non-empty name, so '' lists every record.
-  if (name) domain.push([model.recName === 'id' ? 'id' : model.recName, operator, name]);
+  if (name) domain.push(...nameTerms(model, operator, name));
   const limit = p.limit === undefined ? 100 : p.limit;
   const ids = await searchIds(env, model, domain, { limit });
   return nameGet(env, model, ids);
+}
+
+const NEGATIVE_OPERATORS = new Set(['!=', '<>', 'not like', 'not ilike', 'not in']);
+
+/** The name condition: any of the model's name paths matches (none of them, for a negative operator). */
+function nameTerms(model: RuntimeModel, operator: unknown, name: string): unknown[] {
+  const paths = model.nameSearchPaths.length ? model.nameSearchPaths : [model.recName === 'id' ? 'id' : model.recName];
+  const terms = paths.map((path) => [path, operator, name]);
+  if (typeof operator === 'string' && NEGATIVE_OPERATORS.has(operator)) return terms;
+  return [...Array<string>(terms.length - 1).fill('|'), ...terms];
 }
 
 /** name_create(name): a record with only its name set; returns `[id, display name]`. */

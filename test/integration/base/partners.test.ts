@@ -25,6 +25,19 @@ describe.each(BACKENDS)('partners on %s', (backend) => {
     expect((await su.model('res.users').read([uid], ['partner_id']))[0].partner_id).toEqual([joe, 'Acme, Joe']);
   });
 
+  it('finds a contact by its name, its email or its company\'s name in name_search (7.0)', async () => {
+    const su = base.env(1);
+    const company = await su.model('res.partner').create({ name: 'Zylofon Ltd', is_company: true });
+    const ann = await su.model('res.partner').create({ name: 'Ann', parent_id: company, email: 'ann@quarkmail.test' });
+    const other = await su.model('res.partner').create({ name: 'Bob Zylofonsky' });
+    const byCompany = await callModelMethod(su, 'res.partner', 'name_search', ['Zylofon'], { limit: 10 });
+    expect(byCompany).toEqual([[ann, 'Zylofon Ltd, Ann'], [other, 'Bob Zylofonsky'], [company, 'Zylofon Ltd']]);
+    expect(await callModelMethod(su, 'res.partner', 'name_search', ['quarkmail'])).toEqual([[ann, 'Zylofon Ltd, Ann']]);
+    // A negative operator keeps only partners matching on none of the paths.
+    const notZ = (await callModelMethod(su, 'res.partner', 'name_search', ['Zylofon', [['id', 'in', [company, ann, other]]], 'not ilike'])) as unknown[];
+    expect(notZ).toEqual([]);
+  });
+
   it('reads a website typed without a scheme back with http://, as Odoo does', async () => {
     const su = base.env(1);
     const id = await su.model('res.partner').create({ name: 'Web', website: 'example.com' });
