@@ -1,22 +1,15 @@
-// ir.rule: record rules. `domain_force` is a domain stored as JSON; values that depend on the
-// current user are written {"$user": "id"}, {"$user": "company_id"}, {"$user": "groups_id"}...
-import { boolean, char, defineModel, many2many, many2one, text, type Env } from '../../src/orm/define';
+// ir.rule: record rules. `domain_force` is stored as written: JSON, where values that depend on
+// the current user are {"$user": "id"}, {"$user": "company_id"}..., or the Python literal text of
+// 7.0 ("[('user_id','=',user.id)]"), so a 7.0 client reads back what it wrote. Both evaluate alike.
+import {
+  boolean, char, defineModel, many2many, many2one, ruleDomainProblem, text, type Env,
+} from '../../src/orm/define';
 
 async function isGlobal(env: Env, ids: number[]): Promise<Map<number, boolean>> {
   const linked: { rule_group_id: number }[] = await env.cr('rule_group_rel').distinct('rule_group_id')
     .whereIn('rule_group_id', ids);
   const withGroups = new Set(linked.map((r) => Number(r.rule_group_id)));
   return new Map(ids.map((id) => [id, !withGroups.has(id)]));
-}
-
-function validDomain(raw: unknown): boolean {
-  if (raw === false || raw === null || raw === undefined || raw === '') return true;
-  if (typeof raw !== 'string') return false;
-  try {
-    return Array.isArray(JSON.parse(raw));
-  } catch {
-    return false;
-  }
 }
 
 export default defineModel({
@@ -29,7 +22,7 @@ export default defineModel({
       help: 'If you uncheck the active field, it will disable the record rule without deleting it (if you delete a native record rule, it may be re-created when you reload the module).' }),
     model_id: many2one('ir.model', { string: 'Object', required: true, ondelete: 'cascade', index: true }),
     groups: many2many('res.groups', { string: 'Groups', relation: 'rule_group_rel', column1: 'rule_group_id', column2: 'group_id' }),
-    domain_force: text({ string: 'Domain', help: 'A domain as a JSON list; {"$user": "<field>"} stands for a value of the current user.' }),
+    domain_force: text({ string: 'Domain', help: 'A domain: a JSON list where {"$user": "<field>"} stands for a value of the current user, or a 7.0 Python list using user.id, user.<field>.id and time.strftime(...).' }),
     global: boolean({ string: 'Global', compute: isGlobal,
       help: 'If no group is specified the rule is global and applied to everyone' }),
     perm_read: boolean({ string: 'Apply for Read', default: true }),
@@ -38,12 +31,15 @@ export default defineModel({
     perm_unlink: boolean({ string: 'Apply for Delete', default: true }),
   },
   constraints: [{
-    name: 'domain_is_json',
+    name: 'domain_is_valid',
     fields: ['domain_force'],
     check: async (env, ids) => {
-      const rows = await env.sudo().model('ir.rule').read(ids, ['domain_force']);
-      return rows.every((r) => validDomain(r.domain_force))
-        ? null : 'The domain of a record rule must be a JSON list, e.g. [["user_id", "=", {"$user": "id"}]].';
+      const rows = await env.sudo().model('ir.rule').read(ids, ['name', 'domain_force']);
+      for (const r of rows) {
+        const problem = ruleDomainProblem(env, r.domain_force, String(r.name || r.id));
+        if (problem) return problem;
+      }
+      return null;
     },
   }],
 });

@@ -188,5 +188,7 @@ export { hashPassword, verifyPassword } from './password';
 export function hashPasswordFor(env: Env, plain: string): Promise<string> {
   return hashPassword(plain, (env.registry as Registry).passwordRounds);
 }
+/** Why a record rule's domain text (JSON or a 7.0 Python literal) cannot be used, or null (ir.rule). */
+export { ruleDomainProblem } from './access/rule-domain-check';
 /** The environment model hooks, defaults and methods receive. */
 export type { Env } from './env-types';

@@ -1,6 +1,9 @@
-// Record-rule domains are stored as JSON, never as Python: values that depend on the current user
-// are written as placeholders such as {"$user": "company_id"} and resolved here, per call.
-import { UserError } from '../../errors';
+// Record-rule domains are stored as JSON, or as the Python literal text 7.0 clients write: values
+// that depend on the current user are placeholders such as {"$user": "company_id"} (and the date,
+// {"$time": "%Y-%m-%d"}), resolved here per call. Both forms evaluate to the same domain.
+import { AppError, UserError } from '../../errors';
+import { parsePyDomain } from './py-domain';
+import { strftimeUtc } from './strftime';
 
 /** What a placeholder may read about the current user. */
 export interface UserFacts {
@@ -41,15 +44,29 @@ function userValue(field: string, user: UserFacts): unknown {
   return v === null || v === undefined ? false : v;
 }
 
+function timePlaceholder(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== '$time') return null;
+  const fmt = (value as Record<string, unknown>).$time;
+  if (typeof fmt !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
+  return fmt;
+}
+
 /** Returns a copy of the domain with every {"$user": field} replaced by the user's value. */
-export function resolvePlaceholders(value: unknown, user: UserFacts): unknown {
+export function resolvePlaceholders(value: unknown, user: UserFacts, now: Date = new Date()): unknown {
   const field = placeholderField(value);
   if (field !== null) return userValue(field, user);
-  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, user));
+  const fmt = timePlaceholder(value);
+  if (fmt !== null) return strftimeUtc(fmt, now);
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, user, now));
   return value;
 }
 
-/** Parses a stored `domain_force`; an empty or missing one is the empty domain (everything). */
+/**
+ * A stored `domain_force` as a list: JSON first (what this server writes), else a 7.0 Python
+ * literal. Text valid in both reads the same in both. Empty or missing is the empty domain.
+ */
 export function parseRuleDomain(raw: unknown, ruleName: string): unknown[] {
   if (raw === null || raw === undefined || raw === false || raw === '') return [];
   let parsed: unknown = raw;
@@ -57,11 +74,20 @@ export function parseRuleDomain(raw: unknown, ruleName: string): unknown[] {
     try {
       parsed = JSON.parse(raw);
     } catch {
-      throw new UserError(`The record rule "${ruleName}" has an invalid domain: it must be a JSON list.`);
+      parsed = pythonDomain(raw, ruleName);
     }
   }
   if (!Array.isArray(parsed)) {
-    throw new UserError(`The record rule "${ruleName}" has an invalid domain: it must be a JSON list.`);
+    throw new UserError(`The record rule "${ruleName}" has an invalid domain: it must be a list.`);
   }
   return parsed;
+}
+
+function pythonDomain(text: string, ruleName: string): unknown[] {
+  try {
+    return parsePyDomain(text);
+  } catch (e) {
+    const why = e instanceof AppError ? e.message : String(e);
+    throw new UserError(`The record rule "${ruleName}" has an invalid domain: ${why}.`);
+  }
 }

@@ -6,7 +6,7 @@ import { aclAllows, groupsGranting } from './acl';
 import { AccessCache, AccessCacheStore, memo } from './cache';
 import { DocumentLink, documentDomain } from './document-links';
 import { aclDenialMessage } from './messages';
-import { placeholderFields, ROWLESS_FIELDS } from './placeholders';
+import { parseRuleDomain, placeholderFields, ROWLESS_FIELDS } from './placeholders';
 import {
   loadGroupNames, loadModelAccess, loadModelRules, loadUserGroups, loadUserRow, ModelAccessInfo,
   UserGroupsInfo,
@@ -123,7 +123,7 @@ export class RecordAccessPolicy implements AccessPolicy {
     const rules = await memo(cache.rules, model, () => loadModelRules(env.cr, model));
     if (rules.length === 0) return null;
     const groups = await this.groups(env, cache);
-    const needsRow = rules.some((r) => [...placeholderFields(safeJson(r.domain))].some((f) => !ROWLESS_FIELDS.has(f)));
+    const needsRow = rules.some((r) => [...placeholderFields(safeDomain(r.domain))].some((f) => !ROWLESS_FIELDS.has(f)));
     const row = needsRow ? await this.userRow(env) : {};
     return combineRules(rules, mode, { id: env.uid, groupIds: [...groups.ids], row });
   }
@@ -146,10 +146,10 @@ export class RecordAccessPolicy implements AccessPolicy {
   }
 }
 
-function safeJson(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw;
+/** The rule's domain, or null when it is invalid (combineRules then reports it by name). */
+function safeDomain(raw: unknown): unknown {
   try {
-    return JSON.parse(raw);
+    return parseRuleDomain(raw, '');
   } catch {
     return null;
   }

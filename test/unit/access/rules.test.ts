@@ -48,10 +48,11 @@ describe('placeholders', () => {
     expect(() => placeholderFields([['a', '=', { $user: 3 }]])).toThrow(UserError);
   });
 
-  it('parses stored JSON and refuses anything that is not a list', () => {
+  it('parses stored JSON or 7.0 Python text and refuses anything that is not a list', () => {
     expect(parseRuleDomain('[["a","=",1]]', 'r')).toEqual([['a', '=', 1]]);
     expect(parseRuleDomain(null, 'r')).toEqual([]);
-    expect(() => parseRuleDomain("[('a','=',1)]", 'r')).toThrow(UserError);
+    expect(parseRuleDomain("[('a','=',1)]", 'r')).toEqual([['a', '=', 1]]);
+    expect(() => parseRuleDomain("[('a','=',eval('1'))]", 'r')).toThrow(UserError);
     expect(() => parseRuleDomain('{"a":1}', 'r')).toThrow(UserError);
   });
 });
