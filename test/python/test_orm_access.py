@@ -63,6 +63,27 @@ class AccessControl(OrmCase):
         admin_sees = self.kw('odoo', 'res.partner', 'search', [[['name', 'like', tag]]], {'order': 'id'})
         self.assertEqual(admin_sees, [seen, hidden])
 
+    def test_record_rule_written_as_70_python_text_hides_records(self):
+        self.join('group_user')
+        model = self.ex('legacy', 'ir.model', 'search', [('model', '=', 'res.partner')])[0]
+        domain = "['|', ('comment', '=', 'visible'), ('id', '=', user.partner_id.id)]"
+        name = unique('Python rule')
+        # as a 7.0 script sends it: execute on the legacy path, the domain as Python text
+        rule = self.ex('legacy', 'ir.rule', 'create', {'name': name, 'model_id': model, 'domain_force': domain})
+        self.addCleanup(self.drop, 'ir.rule', rule)
+        self.assertEqual(self.ex('legacy', 'ir.rule', 'read', [rule], ['domain_force'])[0]['domain_force'], domain)
+        tag = unique('Python ruled')
+        seen = self.partner(name=tag + ' seen', comment='visible')
+        self.partner(name=tag + ' hidden')
+        self.assertEqual(self.as_user('legacy', 'res.partner', 'search', [[['name', 'like', tag]]]), [seen])
+        own = self.kw('odoo', 'res.users', 'read', [[self.user], ['partner_id']])[0]['partner_id'][0]
+        self.assertEqual(self.as_user('legacy', 'res.partner', 'search', [[['id', '=', own]]]), [own])
+        bad = fault_of(self, self.kw, 'odoo', 'ir.rule', 'write', [[rule], {'domain_force': "[('id', '=', eval('1'))]"}])
+        self.assertEqual(bad.faultCode, 2)
+        self.assertIn('The record rule "%s" has an invalid domain' % name, bad.faultString)
+        self.assertIn('unknown name "eval"', bad.faultString)
+        self.assertEqual(self.ex('legacy', 'ir.rule', 'read', [rule], ['domain_force'])[0]['domain_force'], domain)
+
     def test_readonly_and_magic_fields_are_refused(self):
         pid = self.partner()
         before = self.kw('odoo', 'res.partner', 'read', [[pid], ['create_date', 'display_name']])
