@@ -12,3 +12,6 @@ export { resolvePlaceholders, parseRuleDomain } from './placeholders';
 export type { UserFacts } from './placeholders';
 export { andDomains, orDomains, normalizeDomain } from './domain-ops';
 export { aclDenialMessage, ruleDenialMessage } from './messages';
+export { parsePyDomain, readPyDomain, PY_DOMAIN_MAX_DEPTH, PY_DOMAIN_MAX_LENGTH } from './py-domain';
+export type { PyDomainReading, PyUserRef } from './py-domain';
+export { ruleDomainProblem } from './rule-domain-check';
