@@ -1,6 +1,7 @@
 // A focused comparison of HTTP keep-alive against a new connection per call: a few calls, 1 and
 // several clients, the two modes alternated in short slices so that the machine's load hits both.
 import { loadavg } from 'node:os';
+import { ValidationError } from '../src/errors';
 import { RpcClient, Session } from './client';
 import { measure } from './measure';
 import { readOptions } from './options';
@@ -10,6 +11,7 @@ import { startServer } from './server';
 
 const PICK = (process.env.BENCH_CALLS ?? 'common.version,write partner,search 4-leaf domain').split(',');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS > 20) throw new ValidationError('BENCH_ROUNDS must be a whole number from 1 to 20');
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
