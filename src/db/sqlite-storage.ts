@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import knexFactory, { Knex } from 'knex';
 import { installSqliteFunctions } from './sqlite-functions';
+import { cacheStatements } from './sqlite-statement-cache';
 import { databaseExists, isValidDbName } from './names';
 import type { Storage } from './storage';
 
@@ -23,6 +24,7 @@ function prepareConnection(conn: BetterSqlite3.Database, done: Done): void {
     // WAL with NORMAL sync is durable across application crashes and much faster than FULL.
     conn.pragma('synchronous = NORMAL');
     installSqliteFunctions(conn);
+    cacheStatements(conn);
     done(null, conn);
   } catch (err) {
     done(err as Error, conn);
