@@ -65,9 +65,17 @@ async function main(): Promise<void> {
     const knex = (await server.dbm.get(db)).knex;
     let queries = 0;
     let show = false;
-    knex.on('query', (q: { sql: string }) => {
+    const started = new Map<string, bigint>();
+    knex.on('query', (q: { sql: string; __knexQueryUid: string }) => {
       queries++;
-      if (show) process.stdout.write(`  ${q.sql.slice(0, 400)}\n`);
+      if (show) started.set(q.__knexQueryUid, process.hrtime.bigint());
+    });
+    knex.on('query-response', (_r: unknown, q: { sql: string; __knexQueryUid: string }) => {
+      const t0 = started.get(q.__knexQueryUid);
+      if (show && t0 !== undefined) {
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        process.stdout.write(`  ${ms.toFixed(2).padStart(6)} ms  ${q.sql.slice(0, 160)}\n`);
+      }
     });
     if (process.env.PROFILE_SQL) {
       show = true;
