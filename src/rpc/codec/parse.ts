@@ -1,10 +1,12 @@
-// Reads XML-RPC bodies with saxes (strict, streaming): methodCall for the server, and
-// methodResponse for our own outbound client. Every failure is a CallError.
+// Reads XML-RPC bodies: methodCall for the server, and methodResponse for our own outbound
+// client. Plain documents go through a quick scanner; anything else, and every error, through
+// saxes (strict, streaming), so errors are worded and placed one way. Every failure is a CallError.
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../errors';
 import { isStruct, RpcValue } from '../../values';
 import { limitError, structureError, xmlError } from './codec-errors';
 import { charsetOf, decodeBody } from './decode-body';
+import { type DocumentParts, readPlainDocument } from './fast-scan';
 import { CodecLimits, resolveLimits } from './limits';
 import { RootTag, RpcBuilder } from './rpc-builder';
 
@@ -34,11 +36,13 @@ export function parseMethodResponse(body: Buffer, limits?: Partial<CodecLimits>)
   return { ok: false, faultCode: code, faultString: text };
 }
 
-function readDocument(body: Buffer, root: RootTag, limits: CodecLimits): RpcBuilder {
+function readDocument(body: Buffer, root: RootTag, limits: CodecLimits): DocumentParts {
   if (body.length > limits.maxBodyBytes) {
     throw limitError(`request body too large (limit ${limits.maxBodyBytes} bytes)`);
   }
   const { text, charset } = decodeBody(body);
+  const plain = readPlainDocument(text, charset, root, limits);
+  if (plain !== null) return plain;
   const parser = new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true });
   const where = () => ({ line: parser.line, column: parser.column });
   const builder = new RpcBuilder(root, limits, where);

@@ -1,0 +1,286 @@
+// A direct reader for XML-RPC documents in the plain form that clients and servers write:
+// no attributes, comments, CDATA or DOCTYPE; text with the five entities and character references.
+// It builds values straight from the text; on anything else, or any error, it gives up (null)
+// and the strict parser reads the document again, so errors are worded and placed in one place.
+import type { CallError } from '../../errors';
+import { newStruct, RpcStruct, RpcValue } from '../../values';
+import { limitError } from './codec-errors';
+import { charsetOf, type Charset } from './decode-body';
+import { FORBIDDEN_MEMBER_NAMES, SCALARS } from './grammar';
+import type { CodecLimits } from './limits';
+import type { RootTag } from './rpc-builder';
+import { trimXmlSpace } from './scalars';
+
+export interface DocumentParts {
+  methodName: string | null;
+  params: RpcValue[] | null;
+  fault: RpcValue | undefined;
+}
+
+const DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
+// Characters XML 1.0 forbids, "]]>", lone surrogates, and CR (which XML would normalise).
+const NOT_PLAIN_TEXT =
+  /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|\]\]>|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+interface TypedTag { open: string; close: string; read: ((text: string) => RpcValue) | 'array' | 'struct' | 'nil' }
+// The elements a <value> may hold, by the first letter of their name (one comparison each).
+const TYPED_TAGS = new Map<string, TypedTag[]>();
+function addTyped(name: string, read: TypedTag['read'], open = `<${name}>`): void {
+  const tags = TYPED_TAGS.get(name[0]) ?? [];
+  tags.push({ open, close: `</${name}>`, read });
+  TYPED_TAGS.set(name[0], tags);
+}
+for (const [name, read] of SCALARS) addTyped(name, read);
+addTyped('array', 'array');
+addTyped('struct', 'struct');
+addTyped('nil', 'nil', '<nil/>');
+addTyped('ex:nil', 'nil', '<ex:nil/>');
+
+class GiveUp extends Error {}
+const GIVE_UP = new GiveUp();
+
+/**
+ * A limit reached on a prefix read so far: the strict parser would stop at the same element with
+ * the same words (limit errors carry no position), so it is reported at once instead of reading
+ * a huge hostile body twice.
+ */
+class LimitReached {
+  constructor(readonly error: CallError) {}
+}
+
+function isXmlChar(cp: number): boolean {
+  return cp === 0x09 || cp === 0x0a || cp === 0x0d || (cp >= 0x20 && cp <= 0xd7ff)
+    || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+function isSpaceOnly(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09) return false;
+  }
+  return true;
+}
+
+function decodeText(raw: string): string {
+  if (NOT_PLAIN_TEXT.test(raw)) throw GIVE_UP;
+  if (!raw.includes('&')) return raw;
+  const out = raw.replace(REFERENCE, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (named !== undefined) return NAMED[named];
+    const cp = dec !== undefined ? Number(dec) : parseInt(hex as string, 16);
+    if (!isXmlChar(cp)) throw GIVE_UP;
+    return String.fromCodePoint(cp);
+  });
+  // An '&' that starts no reference: the strict parser words that error.
+  if (raw.replace(REFERENCE, '').includes('&')) throw GIVE_UP;
+  return out;
+}
+
+class Reader {
+  pos = 0;
+  private elements = 0;
+
+  constructor(private readonly text: string, private readonly limits: CodecLimits) {}
+
+  skipSpace(): void {
+    const t = this.text;
+    let p = this.pos;
+    for (;;) {
+      const c = t.charCodeAt(p);
+      if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) p++;
+      else break;
+    }
+    this.pos = p;
+  }
+
+  /** Consumes `tag` (an opening or closing tag written out in full) or gives up. */
+  expect(tag: string): void {
+    if (!this.text.startsWith(tag, this.pos)) throw GIVE_UP;
+    this.pos += tag.length;
+    if (tag.charCodeAt(1) !== 0x2f) this.counted();
+  }
+
+  /** Consumes `tag` when it comes next. */
+  take(tag: string): boolean {
+    if (!this.text.startsWith(tag, this.pos)) return false;
+    this.pos += tag.length;
+    if (tag.charCodeAt(1) !== 0x2f) this.counted();
+    return true;
+  }
+
+  private counted(): void {
+    if (++this.elements > this.limits.maxElements) {
+      throw new LimitReached(limitError(`too many XML elements (limit ${this.limits.maxElements})`));
+    }
+  }
+
+  private nested(nesting: number): void {
+    if (nesting > this.limits.maxDepth) {
+      throw new LimitReached(limitError(`arrays and structs nested too deeply (limit ${this.limits.maxDepth})`));
+    }
+  }
+
+  /** The decoded text up to the next '<'. */
+  textUntilTag(): string {
+    const lt = this.text.indexOf('<', this.pos);
+    if (lt < 0) throw GIVE_UP;
+    const raw = this.text.slice(this.pos, lt);
+    this.pos = lt;
+    const text = decodeText(raw);
+    if (text.length > this.limits.maxStringLength) {
+      throw new LimitReached(limitError(`string too long (limit ${this.limits.maxStringLength} characters)`));
+    }
+    return text;
+  }
+
+  atEnd(): boolean {
+    return this.pos === this.text.length;
+  }
+
+  /** A whole `<value>` element; `<value/>` is the empty string. */
+  valueElement(nesting: number): RpcValue {
+    if (this.take('<value/>')) return '';
+    this.expect('<value>');
+    return this.value(nesting);
+  }
+
+  /** A `<value>`'s content and its closing tag (the opening tag is already read). */
+  value(nesting: number): RpcValue {
+    const text = this.textUntilTag();
+    if (this.take('</value>')) return text;
+    if (!isSpaceOnly(text)) throw GIVE_UP;
+    const value = this.typed(nesting);
+    this.skipSpace();
+    this.expect('</value>');
+    return value;
+  }
+
+  private typed(nesting: number): RpcValue {
+    const candidates = TYPED_TAGS.get(this.text.charAt(this.pos + 1));
+    const tag = candidates?.find((t) => this.text.startsWith(t.open, this.pos));
+    if (tag === undefined) throw GIVE_UP;
+    this.pos += tag.open.length;
+    this.counted();
+    if (tag.read === 'nil') return null;
+    if (tag.read === 'array') return this.array(nesting + 1);
+    if (tag.read === 'struct') return this.struct(nesting + 1);
+    const value = tag.read(this.textUntilTag());
+    this.expect(tag.close);
+    return value;
+  }
+
+  private array(nesting: number): RpcValue[] {
+    this.nested(nesting);
+    this.skipSpace();
+    this.expect('<data>');
+    const items: RpcValue[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.take('</data>')) break;
+      items.push(this.valueElement(nesting));
+    }
+    this.skipSpace();
+    this.expect('</array>');
+    return items;
+  }
+
+  private struct(nesting: number): RpcStruct {
+    this.nested(nesting);
+    const struct = newStruct();
+    for (;;) {
+      this.skipSpace();
+      if (this.take('</struct>')) return struct;
+      this.expect('<member>');
+      this.skipSpace();
+      this.expect('<name>');
+      const name = this.textUntilTag();
+      if (FORBIDDEN_MEMBER_NAMES.has(name)) throw GIVE_UP;
+      this.expect('</name>');
+      this.skipSpace();
+      struct[name] = this.valueElement(nesting);
+      this.skipSpace();
+      this.expect('</member>');
+    }
+  }
+}
+
+/**
+ * The document's parts, or null when it is not in the plain form or not valid. Throws the
+ * CallError of a limit reached (see LimitReached).
+ */
+export function readPlainDocument(text: string, charset: Charset, root: RootTag, limits: CodecLimits): DocumentParts | null {
+  try {
+    return read(text, charset, root, limits);
+  } catch (err) {
+    if (err instanceof LimitReached) throw err.error;
+    return null;
+  }
+}
+
+function read(text: string, charset: Charset, root: RootTag, limits: CodecLimits): DocumentParts {
+  const r = new Reader(text, limits);
+  if (text.startsWith('<?')) {
+    const decl = DECLARATION.exec(text);
+    if (decl === null) throw GIVE_UP;
+    const declared = decl[3] === undefined ? 'utf8' : charsetOf(decl[3]);
+    if (declared !== charset) throw GIVE_UP;
+    r.pos = decl[0].length;
+  }
+  r.skipSpace();
+  const parts: DocumentParts = { methodName: null, params: null, fault: undefined };
+  if (root === 'methodResponse') readResponse(r, parts);
+  else readCall(r, parts);
+  r.skipSpace();
+  if (!r.atEnd()) throw GIVE_UP;
+  return parts;
+}
+
+function readResponse(r: Reader, parts: DocumentParts): void {
+  r.expect('<methodResponse>');
+  r.skipSpace();
+  if (r.take('<params>')) {
+    r.skipSpace();
+    r.expect('<param>');
+    r.skipSpace();
+    parts.params = [r.valueElement(0)];
+    r.skipSpace();
+    r.expect('</param>');
+    r.skipSpace();
+    r.expect('</params>');
+  } else {
+    r.expect('<fault>');
+    r.skipSpace();
+    parts.fault = r.valueElement(0);
+    r.skipSpace();
+    r.expect('</fault>');
+  }
+  r.skipSpace();
+  r.expect('</methodResponse>');
+}
+
+function readCall(r: Reader, parts: DocumentParts): void {
+  r.expect('<methodCall>');
+  r.skipSpace();
+  r.expect('<methodName>');
+  const name = trimXmlSpace(r.textUntilTag());
+  if (name === '' || /[\s\x00-\x1f]/.test(name)) throw GIVE_UP;
+  parts.methodName = name;
+  r.expect('</methodName>');
+  r.skipSpace();
+  if (r.take('<params>')) {
+    const params: RpcValue[] = [];
+    for (;;) {
+      r.skipSpace();
+      if (r.take('</params>')) break;
+      r.expect('<param>');
+      r.skipSpace();
+      params.push(r.valueElement(0));
+      r.skipSpace();
+      r.expect('</param>');
+    }
+    parts.params = params;
+    r.skipSpace();
+  }
+  r.expect('</methodCall>');
+}
