@@ -12,9 +12,18 @@ export class RpcClient {
     this.agent = new Agent({ keepAlive, maxSockets: sockets });
   }
 
-  /** One call on `path` (e.g. `/xmlrpc/2/object`); resolves with its value. */
+  /** The last request body sent and the last answer read (the floor replays and answers them). */
+  lastRequest: Buffer = Buffer.alloc(0);
+  lastResponse: Buffer = Buffer.alloc(0);
+
+  /** One call on `path` (e.g. `/xmlrpc/2/common`); resolves with its value. */
   call(path: string, method: string, params: RpcValue[]): Promise<RpcValue> {
-    const body = Buffer.from(serializeMethodCall(method, params), 'utf8');
+    return this.post(path, `${path} ${method}`, Buffer.from(serializeMethodCall(method, params), 'utf8'));
+  }
+
+  /** Sends an XML-RPC body as it is and reads the answer as `call` does. */
+  post(path: string, what: string, body: Buffer): Promise<RpcValue> {
+    this.lastRequest = body;
     return new Promise((resolve, reject) => {
       const req = request({
         host: this.host, port: this.port, path, method: 'POST', agent: this.agent,
@@ -25,10 +34,11 @@ export class RpcClient {
         res.on('error', reject);
         res.on('end', () => {
           try {
-            if (res.statusCode !== 200) throw new CallError(`${path} ${method}: HTTP ${res.statusCode}`, 'HTTPError');
-            const answer = parseMethodResponse(Buffer.concat(chunks));
+            if (res.statusCode !== 200) throw new CallError(`${what}: HTTP ${res.statusCode}`, 'HTTPError');
+            this.lastResponse = Buffer.concat(chunks);
+            const answer = parseMethodResponse(this.lastResponse);
             if (!answer.ok) {
-              throw new CallError(`${path} ${method}: fault ${String(answer.faultCode)}: ${answer.faultString}`, 'Fault');
+              throw new CallError(`${what}: fault ${String(answer.faultCode)}: ${answer.faultString}`, 'Fault');
             }
             resolve(answer.value);
           } catch (err) {

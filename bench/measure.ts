@@ -14,6 +14,7 @@ export interface Measurement {
   callsPerSecond: number;
   p50Ms: number;
   p95Ms: number;
+  p99Ms: number;
 }
 
 export interface Budget {
@@ -65,5 +66,6 @@ export async function measure(
     callsPerSecond: latencies.length / seconds,
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
   };
 }

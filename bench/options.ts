@@ -28,6 +28,8 @@ export interface BenchOptions {
   keepAlive: boolean;
   /** Where to write the results as JSON too (optional). */
   jsonOut: string | null;
+  /** Measure the bare floor server beside ours on PostgreSQL (BENCH_FLOOR=0 turns it off). */
+  floor: boolean;
   /** BENCH_URL and friends: measure that server (backends is then just `external`). */
   external: ExternalTarget | null;
 }
@@ -78,6 +80,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     pgUrl,
     keepAlive: whole(env, 'BENCH_KEEPALIVE', 1, 0, 1) === 1,
     jsonOut: env.BENCH_JSON || null,
+    floor: whole(env, 'BENCH_FLOOR', 1, 0, 1) === 1,
     external: target,
   };
 }

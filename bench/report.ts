@@ -10,6 +10,8 @@ export interface BackendResult {
   /** One-minute load average of the machine when the measurements began and ended. */
   load: [number, number];
   results: Measurement[];
+  /** The floor's measurements of the same calls (PostgreSQL only). */
+  floor?: Measurement[];
   calls: Record<string, string>;
 }
 
@@ -57,4 +59,24 @@ export function table(r: BackendResult, clients: number): string {
 
 export function callList(r: BackendResult): string {
   return Object.entries(r.calls).map(([name, call]) => `- ${name}: \`${call}\``).join('\n');
+}
+
+const pct = (ours: number, floor: number): string => (floor > 0 ? `${Math.round((100 * ours) / floor)}%` : '-');
+
+/** Ours against the floor, call by call: rates, their ratio, and the latencies side by side. */
+export function floorTable(r: BackendResult): string {
+  if (!r.floor?.length) return '';
+  const lines = [
+    `### ${r.backend} against the floor (bench/floor-server.ts: node:http + pg, the least SQL, canned answer bytes)`,
+    '',
+    '| call | clients | ours calls/s | floor calls/s | ours / floor | ours p50 ms | floor p50 ms | ours p99 ms | floor p99 ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const f of r.floor) {
+    const o = r.results.find((m) => m.name === f.name && m.clients === f.clients);
+    if (!o) continue;
+    lines.push(`| ${f.name} | ${f.clients} | ${rate(o.callsPerSecond)} | ${rate(f.callsPerSecond)} | `
+      + `${pct(o.callsPerSecond, f.callsPerSecond)} | ${ms(o.p50Ms)} | ${ms(f.p50Ms)} | ${ms(o.p99Ms)} | ${ms(f.p99Ms)} |`);
+  }
+  return lines.join('\n');
 }

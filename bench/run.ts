@@ -1,14 +1,16 @@
 // `npm run bench`: for each backend, starts the real server with a fresh database, seeds it,
 // warms up, then measures every call with one client and with several, and prints the tables.
+// On PostgreSQL each call the floor knows is measured against it too, in turns (bench/floor.ts).
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { InternalError, ValidationError } from '../src/errors';
 import { RpcClient } from './client';
 import { attachServer } from './external';
+import { type Floor, startFloor } from './floor';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
-import { type BackendResult, callList, header, table } from './report';
-import { scenarios } from './scenarios';
+import { type BackendResult, callList, floorTable, header, table } from './report';
+import { type Scenario, scenarios } from './scenarios';
 import { seed } from './seed';
 import { type BenchServer, startServer } from './server';
 
@@ -42,28 +44,51 @@ async function open(backend: Backend, opts: BenchOptions): Promise<BenchServer> 
   return attachServer(opts.external);
 }
 
+async function measureOne(backend: Backend, who: string, s: Scenario, clients: number, opts: BenchOptions): Promise<Measurement> {
+  const m = await measure(s.name, clients, opts, s.op);
+  say(`[${backend}]${who ? ` ${who}` : ''} ${s.name} x${clients}: ${m.calls} calls, ${m.callsPerSecond.toFixed(1)}/s, `
+    + `p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms, ${m.faults} faults`);
+  return m;
+}
+
+/** The URL of one database on the PostgreSQL server of `pgUrl`. */
+function databaseUrl(pgUrl: string, db: string): string {
+  const url = new URL(pgUrl);
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
 async function runBackend(backend: Backend, opts: BenchOptions): Promise<BackendResult> {
   const server = await open(backend, opts);
   running = server;
+  let floor: Floor | null = null;
   const rpc = new RpcClient(server.host, server.port, opts.clients, opts.keepAlive);
   try {
     say(`[${backend}] listening on ${server.host}:${server.port}; seeding`);
     const fx = await seed(rpc, server);
     const list = scenarios(rpc, server.db, fx);
     for (const s of list) await measure(s.name, 1, WARM_UP, s.op);
+    if (backend === 'pg' && opts.floor) {
+      say(`[${backend}] starting the floor on the same database`);
+      floor = await startFloor(databaseUrl(opts.pgUrl, server.db), list, rpc, opts.clients);
+      for (const twin of floor.twins.values()) await measure(twin.name, 1, WARM_UP, twin.op);
+    }
     const results: Measurement[] = [];
+    const floorResults: Measurement[] = [];
     const loadAtStart = loadavg()[0];
     for (const clients of [1, opts.clients]) {
-      for (const s of list) {
-        const m = await measure(s.name, clients, opts, s.op);
+      for (const [index, s] of list.entries()) {
+        const twin = floor?.twins.get(s.name);
+        // Interleaved, and in turns, so that the machine's load falls on both alike.
+        if (twin && index % 2 === 1) floorResults.push(await measureOne(backend, 'floor', twin, clients, opts));
+        const m = await measureOne(backend, '', s, clients, opts);
         if (m.firstFault) m.firstFault = [m.firstFault, ...detail(server, m.firstFault, 2)].join('\n');
-        say(`[${backend}] ${s.name} x${clients}: ${m.calls} calls, ${m.callsPerSecond.toFixed(1)}/s, `
-          + `p50 ${m.p50Ms.toFixed(2)} ms, ${m.faults} faults`);
         results.push(m);
+        if (twin && index % 2 === 0) floorResults.push(await measureOne(backend, 'floor', twin, clients, opts));
       }
     }
     return {
-      backend, engine: await server.engineVersion(), load: [loadAtStart, loadavg()[0]], results,
+      backend, engine: await server.engineVersion(), load: [loadAtStart, loadavg()[0]], results, floor: floorResults,
       calls: Object.fromEntries(list.map((s) => [s.name, s.call])),
     };
   } catch (err) {
@@ -72,6 +97,7 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
     throw err;
   } finally {
     rpc.close();
+    await floor?.stop();
     await server.stop();
     running = null;
   }
@@ -81,7 +107,8 @@ async function main(): Promise<void> {
   const opts = readOptions();
   const done: BackendResult[] = [];
   for (const backend of opts.backends) done.push(await runBackend(backend, opts));
-  const out = [header(opts), '', ...done.map((r) => table(r, opts.clients)), '', 'Calls:', callList(done[0])];
+  const out = [header(opts), '', ...done.map((r) => table(r, opts.clients)), ...done.map((r) => floorTable(r)), '',
+    'Calls:', callList(done[0])];
   process.stdout.write(`${out.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`);
   if (opts.jsonOut) writeFileSync(opts.jsonOut, `${JSON.stringify({ date: new Date().toISOString(), opts, done }, null, 2)}\n`);
 }
