@@ -73,7 +73,8 @@ export async function searchCount(env: OrmEnv, model: RuntimeModel, domain: unkn
     const row = (await env.cr.count({ n: '*' }).from(qb.as('capped')).first()) as { n: unknown };
     return Number(row.n);
   }
-  const row = (await qb.countDistinct({ n: `${model.table}.id` }).first()) as { n: unknown };
+  // The domain compiles to set tests on the model's own table (no joins), so rows are records.
+  const row = (await qb.count({ n: '*' }).first()) as { n: unknown };
   return Number(row.n);
 }
 
