@@ -192,3 +192,4 @@ export function hashPasswordFor(env: Env, plain: string): Promise<string> {
 export { ruleDomainProblem } from './access/rule-domain-check';
 /** The environment model hooks, defaults and methods receive. */
 export type { Env } from './env-types';
+export { labelText, langOf } from './labels';

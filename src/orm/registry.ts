@@ -10,6 +10,7 @@ import { magicFields } from './magic-fields';
 import { defaultFieldString } from './labels';
 import { validateModels } from './registry-validate';
 import { DEFAULT_PASSWORD_ROUNDS } from './password';
+import { ownTable } from '../values';
 
 /** A model as the records service and the domain compiler see it. */
 export interface RuntimeModel {
@@ -75,10 +76,10 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
     parentName: def.parentName ?? 'parent_id',
     transient: def.transient ?? false,
     module,
-    fields: { ...def.fields },
+    fields: ownTable(def.fields),
     sqlConstraints: [...(def.sqlConstraints ?? [])],
     constraints: [...(def.constraints ?? [])],
-    methods: { ...(def.methods ?? {}) },
+    methods: ownTable(def.methods),
     hooks: def.hooks ? [def.hooks] : [],
   };
 }
@@ -86,7 +87,7 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
 /** Fills what definitions may leave out: names, labels, `store` of computed fields. */
 function completeFields(model: RuntimeModel, hasUsers: boolean): void {
   const magic = magicFields(hasUsers);
-  const fields: Record<string, FieldDef> = {};
+  const fields = ownTable<FieldDef>();
   for (const [name, f] of Object.entries({ ...magic, ...model.fields })) {
     const done: FieldDef = { ...f, name, string: f.string ?? defaultFieldString(name) };
     if ((f.compute || f.related) && f.store === undefined) done.store = false;

@@ -14,4 +14,11 @@ describe.each(BACKENDS)('Python xmlrpc.client on %s', (backend) => {
       url: t.url, db: t.db, login: t.login, password: t.password, masterPassword: t.masterPassword,
     });
   });
+
+  it('treats names every JavaScript object has as unknown names, in every place and path family', async () => {
+    await expectPythonPasses(['test_prototype_names'], {
+      url: t.url, db: t.db, login: t.login, password: t.password,
+      env: { RPC_PROTOTYPE_NAMES: JSON.stringify(Object.getOwnPropertyNames(Object.prototype)) },
+    });
+  });
 });
