@@ -14,7 +14,8 @@ export default defineModel({
   // 7.0 finds a contact by its own name, its email, or its company's name.
   nameSearchPaths: ['name', 'email', 'parent_id.name'],
   fields: {
-    name: char({ string: 'Name', required: true, index: true }),
+    name: char({ string: 'Name', required: true, index: true,
+      copyFormat: { en_US: '%s (copy)', es_ES: '%s (copia)' } }),
     display_name: char({
       string: 'Display Name', readonly: true,
       compute: (env, ids) => partnerDisplayNames(env, ids),

@@ -68,7 +68,7 @@ export default defineModel({
     name: char({ string: l('Reference', 'Referencia'), readonly: true, copy: false }),
     subject: char({ string: l('Subject', 'Asunto'), required: true }),
     description: text({ string: l('Description', 'Descripción') }),
-    date: datetime({ string: l('Date', 'Fecha'), default: now }),
+    date: datetime({ string: l('Date', 'Fecha'), default: now, copy: false }),
     date_closed: datetime({ string: l('Closed on', 'Fecha de cierre'), readonly: true, copy: false }),
     category: selection(REQUEST_CATEGORIES, { string: l('Category', 'Categoría'), required: true }),
     state: selection(REQUEST_STATES, { string: l('State', 'Estado'), readonly: true, default: 'draft', copy: false }),

@@ -30,8 +30,11 @@ export interface FieldOptions {
   /** Related field: a dotted path read through many2one fields (`partner_id.email`). */
   related?: string;
   store?: boolean;
-  /** Bypass for fields the server itself maintains (state via workflow, sequences...). */
+  /** false: a copy starts from the default (references, states, closing dates...), as Odoo's
+   * `copy=False`; true on a one2many: its lines are copied too. */
   copy?: boolean;
+  /** A copy's value made from the original's: `%s` stands for it ('%s (copy)', in the copier's language). */
+  copyFormat?: Label;
 }
 
 export interface FieldDef extends FieldOptions {
