@@ -66,5 +66,55 @@ class Copy(Fidelity):
         self.assertEqual(self.kw('helpdesk.task', 'read', [[copy], ['state']])[0]['state'], 'open')
 
 
+BAD_ORDER = ('Invalid "order" specified. A valid "order" specification is a comma-separated list of valid '
+             'field names (optionally followed by asc/desc for the direction)')
+
+
+class Orders(Fidelity):
+
+    def test_an_invalid_order_is_a_user_error_on_every_path(self):
+        expected = {'legacy': ('warning -- UserError\n\n' + BAD_ORDER, ''), 'odoo': (2, BAD_ORDER),
+                    'v7int': (2, BAD_ORDER)}
+        calls = [
+            ('search', [[]], {'order': 'name; drop table res_partner'}),
+            ('search', [[]], {'order': 'name asc desc'}),
+            ('search_read', [[]], {'fields': ['name'], 'order': 'name,,id'}),
+            ('search', [[]], {'order': ','}),
+            ('read_group', [[], ['name'], ['name']], {'orderby': 'name sideways'}),
+        ]
+        for profile, wanted in expected.items():
+            for method, args, kwargs in calls:
+                with self.subTest(profile=profile, method=method, kwargs=kwargs):
+                    fault = fault_of(self, lambda: self.kw('res.partner', method, args, profile, **kwargs))
+                    self.assertEqual((fault.faultCode, fault.faultString), wanted)
+        # Data intact, and a good order still works.
+        self.assertTrue(self.kw('res.partner', 'search', [[]], order='name desc, id'))
+
+
+class Paging(Fidelity):
+
+    def test_falsy_offset_and_limit_mean_none(self):
+        prefix = unique('Paged')
+        ids = [self.kw('res.partner', 'create', [{'name': '%s %d' % (prefix, i)}]) for i in range(3)]
+        domain = [['name', 'like', prefix]]
+        for profile in PATHS:
+            for offset in ['', False, None, 0]:
+                for limit in [False, None, 0, '']:
+                    with self.subTest(profile=profile, offset=offset, limit=limit):
+                        paging = {'offset': offset, 'limit': limit}
+                        self.assertEqual(self.kw('res.partner', 'search', [domain], profile, order='id', **paging), ids)
+                        rows = self.kw('res.partner', 'search_read', [domain], profile, fields=['name'], order='id', **paging)
+                        self.assertEqual([r['id'] for r in rows], ids)
+                        groups = self.kw('res.partner', 'read_group', [domain, ['name'], ['name']], profile, **paging)
+                        self.assertEqual(len(groups), 3)
+                names = self.kw('res.partner', 'name_search', [prefix], profile, limit=offset)
+                self.assertEqual(sorted(i for i, _ in names), ids)
+        # A real offset and limit still page.
+        self.assertEqual(self.kw('res.partner', 'search', [domain], order='id', offset=1, limit=1), ids[1:2])
+        self.assertEqual(len(self.kw('res.partner', 'read_group', [domain, ['name'], ['name']], offset=1, limit=1)), 1)
+        fault = fault_of(self, lambda: self.kw('res.partner', 'search', [domain], offset='x'))
+        self.assertEqual(fault.faultCode, 1)
+
+
 if __name__ == '__main__':
     unittest.main()
