@@ -116,5 +116,64 @@ class Paging(Fidelity):
         self.assertEqual(fault.faultCode, 1)
 
 
+class Load(Fidelity):
+
+    def test_load_creates_updates_and_links_by_name_external_id_and_database_id(self):
+        tag = unique('imp')
+        company, other = unique('Imp Company'), unique('Imp Other')
+        for profile in PATHS:
+            with self.subTest(profile=profile):
+                xmlid = '%s_%s' % (tag.replace(' ', '_'), profile)
+                result = self.kw('res.partner', 'load', [['id', 'name', 'is_company', 'lang', 'color'], [
+                    [xmlid, company + profile, 'True', 'Spanish / Español', '3'],
+                    ['', other + profile, '0', 'en_US', ''],
+                ]], profile)
+                self.assertEqual(sorted(result), ['ids', 'messages'])
+                self.assertEqual(result['messages'], [])
+                first, second = result['ids']
+                rows = self.kw('res.partner', 'read', [[first, second], ['name', 'is_company', 'lang', 'color']])
+                self.assertEqual(rows[0] if rows[0]['id'] == first else rows[1],
+                                 {'id': first, 'name': company + profile, 'is_company': True, 'lang': 'es_ES', 'color': 3})
+                linked = self.kw('res.partner', 'load', [['name', 'parent_id', 'parent_id/id'], [
+                    ['By name ' + profile, company + profile, ''],
+                    ['By xmlid ' + profile, '', xmlid],
+                ]], profile)
+                self.assertEqual(linked['messages'], [])
+                by_name, by_xmlid = linked['ids']
+                for pid in (by_name, by_xmlid):
+                    self.assertEqual(self.kw('res.partner', 'read', [[pid], ['parent_id']])[0]['parent_id'][0], first)
+                # The same external id again updates its record; `.id` names a record by database id.
+                again = self.kw('res.partner', 'load', [['id', 'name'], [[xmlid, company + profile + ' 2']]], profile)
+                self.assertEqual(again, {'ids': [first], 'messages': []})
+                by_id = self.kw('res.partner', 'load', [['.id', 'parent_id/.id'], [[str(second), str(first)]]], profile)
+                self.assertEqual(by_id, {'ids': [second], 'messages': []})
+                self.assertEqual(self.kw('res.partner', 'read', [[second], ['parent_id']])[0]['parent_id'][0], first)
+
+    def test_a_bad_row_gives_messages_and_imports_nothing(self):
+        prefix = unique('Imp rolled back')
+        result = self.kw('res.partner', 'load', [['name', 'parent_id', 'color'], [
+            [prefix + ' good', '', '1'],
+            [prefix + ' bad parent', 'No such company ' + prefix, ''],
+            [prefix + ' bad color', '', 'blue'],
+            ['', '', ''],
+        ]])
+        self.assertIs(result['ids'], False)
+        self.assertEqual(result['messages'], [
+            {'type': 'error', 'record': 1, 'rows': {'from': 1, 'to': 1}, 'field': 'parent_id',
+             'message': "No matching record found for name 'No such company %s' in field 'Related Company'" % prefix},
+            {'type': 'error', 'record': 2, 'rows': {'from': 2, 'to': 2}, 'field': 'color',
+             'message': "'blue' does not seem to be an integer for field 'Color Index'"},
+            {'type': 'error', 'record': 3, 'rows': {'from': 3, 'to': 3},
+             'message': self.kw('res.partner', 'load', [['name'], [['']]])['messages'][0]['message']},
+        ])
+        self.assertIn('mandatory field is not set', result['messages'][2]['message'])
+        self.assertEqual(self.kw('res.partner', 'search', [[['name', 'like', prefix]]]), [])
+
+    def test_unknown_import_column_is_refused(self):
+        fault = fault_of(self, lambda: self.kw('res.partner', 'load', [['name', 'no_such_field'], [['x', 'y']]]))
+        self.assertEqual(fault.faultCode, 1)
+        self.assertTrue(fault.faultString.endswith("ValueError: Invalid field path 'no_such_field' on model 'res.partner'"))
+
+
 if __name__ == '__main__':
     unittest.main()
