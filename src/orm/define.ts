@@ -164,6 +164,9 @@ export interface ModuleDef {
   data?: DataRecord[];
   /** Records only for demonstration databases. */
   demo?: DataRecord[];
+  /** Translations of the texts of this module's data (view archs, menu and action names): per
+   * language, the text as written in the data -> its translation. */
+  terms?: Record<string, Record<string, string>>;
 }
 
 function named(fields: Record<string, FieldDef>): Record<string, FieldDef> {

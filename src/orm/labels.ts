@@ -11,6 +11,11 @@ export function langOf(context: Context): string {
   return typeof lang === 'string' && lang ? lang : DEFAULT_LANG;
 }
 
+/** The language the context names, or null: module data is then shown as written. */
+export function contextLang(context: Context): string | null {
+  return typeof context.lang === 'string' && context.lang ? context.lang : null;
+}
+
 export function labelText(label: Label | undefined, lang: string): string {
   if (label === undefined) return '';
   if (typeof label === 'string') return label;

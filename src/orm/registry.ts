@@ -51,6 +51,8 @@ export interface Registry {
   /** pbkdf2 rounds for the passwords models hash (res.users), as configured. */
   readonly passwordRounds: number;
   has(name: string): boolean;
+  /** A text of module data in `lang`, from the modules' terms; the text itself when none has it. */
+  translate(text: string, lang: string): string;
   /** The model, or OpenERP's `Object <name> doesn't exist`. */
   model(name: string): RuntimeModel;
   /** Stored many2one fields of any model that point at `model` (for ondelete). */
@@ -152,9 +154,18 @@ function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], o
       if (field.type === 'many2many' && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
     }
   }
+  const terms = new Map<string, Map<string, string>>();
+  for (const m of ordered) {
+    for (const [lang, table] of Object.entries(m.terms ?? {})) {
+      const known = terms.get(lang) ?? new Map<string, string>();
+      for (const [source, target] of Object.entries(table)) known.set(source, target);
+      terms.set(lang, known);
+    }
+  }
   return {
     models,
     modules: ordered,
+    translate: (text, lang) => terms.get(lang)?.get(text.trim()) ?? text,
     workflows: ordered.flatMap((m) => (m.workflows ?? []).map((workflow) => ({ module: m.name, workflow }))),
     data: ordered.map((m) => ({ module: m.name, records: m.data ?? [], demo: m.demo ?? [] })),
     access: opts.access,

@@ -1,0 +1,112 @@
+"""What a help center and a support center user see, through xmlrpc.client: views, menus and
+messages in their language, company defaults, the workflow buttons each may press, and the
+manual's rule that a problem belongs to its request's category (table 4).
+
+Environment: as test_helpdesk_common (RPC_PATH picks /xmlrpc/2 or the legacy /xmlrpc)."""
+import unittest
+import uuid
+
+from test_helpdesk_common import People, fault_kind
+
+REQ = 'helpdesk.request'
+PROBLEM = 'helpdesk.problem'
+EN = {'lang': 'en_US'}
+ES = {'lang': 'es_ES'}
+
+
+def buttons(arch):
+    import re
+    return re.findall(r'<button name="(\w+)" string="([^"]+)"', arch)
+
+
+class HelpdeskFidelity(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.people = People()
+        # One user of each role speaks Spanish, the others English.
+        p = cls.people
+        p.admin.call('res.users', 'write', [p.support.uid], {'lang': 'es_ES'})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.people.close()
+
+    def refused(self, call, *args, **kwargs):
+        import xmlrpc.client
+        with self.assertRaises(xmlrpc.client.Fault) as caught:
+            call(*args, **kwargs)
+        return fault_kind(caught.exception)
+
+    def request(self, session, category='technical', **extra):
+        vals = {'subject': 'Fidelity %s' % uuid.uuid4().hex[:8], 'category': category}
+        vals.update(extra)
+        return session.call(REQ, 'create', vals)
+
+
+class Languages(HelpdeskFidelity):
+
+    def test_views_follow_the_context_language_else_the_users(self):
+        p = self.people
+        english = [
+            p.help.call(REQ, 'fields_view_get', False, 'form'),
+            p.help.call(REQ, 'fields_view_get', False, 'form', context=EN),
+            p.support.call(REQ, 'fields_view_get', False, 'form', context=EN),
+        ]
+        spanish = [
+            p.help.call(REQ, 'fields_view_get', False, 'form', context=ES),
+            p.support.call(REQ, 'fields_view_get', False, 'form'),
+        ]
+        for view in english:
+            arch = view['arch']
+            self.assertIn('<form string="Service request"', arch)
+            for page in ('Related incidents', 'Problems', 'Solutions', 'Communication'):
+                self.assertIn('<page string="%s">' % page, arch)
+            self.assertIn('placeholder="Description of the incident"', arch)
+            self.assertTrue(set(dict(buttons(arch)).values()) <= {'Notify', 'Review', 'Development', 'Test', 'Close',
+                                                                   'Cancel', 'Reset to draft'}, buttons(arch))
+            self.assertNotIn('Notificar', arch)
+            self.assertNotIn('Solicitud de servicio', arch)
+            self.assertEqual(view['fields']['state']['string'], 'State')
+        for view in spanish:
+            arch = view['arch']
+            self.assertIn('<form string="Solicitud de servicio"', arch)
+            self.assertIn('<page string="Incidentes relacionados">', arch)
+            self.assertIn('placeholder="Descripción del incidente"', arch)
+            self.assertEqual(view['fields']['state']['string'], 'Estado')
+        self.assertIn(('notify', 'Notify'), buttons(english[0]['arch']))
+        self.assertIn(('notify', 'Notificar'), buttons(spanish[0]['arch']))
+        tree = p.help.call(REQ, 'fields_view_get', False, 'tree')['arch']
+        self.assertIn('<tree string="Service requests"', tree)
+        search = p.help.call(REQ, 'fields_view_get', False, 'search')['arch']
+        for text in ('Service requests', 'Open', 'Notified', 'Closed', 'Group by', 'Category'):
+            self.assertIn('string="%s"' % text, search)
+        self.assertIn('string="Abiertas"', p.support.call(REQ, 'fields_view_get', False, 'search')['arch'])
+        problem = p.support.call(PROBLEM, 'fields_view_get', False, 'form', context=EN)['arch']
+        self.assertIn('<form string="Problem"', problem)
+        self.assertIn(('close', 'Close'), buttons(problem))
+
+    def test_menus_actions_labels_and_faults_follow_the_language(self):
+        p = self.people
+        [root] = p.help.call('ir.ui.menu', 'search_read', [('name', '=', 'Centro de soporte')], fields=['name', 'child_id'])
+        self.assertEqual(root['name'], 'Support center')
+        children = p.help.call('ir.ui.menu', 'read', root['child_id'], ['name', 'action'])
+        self.assertEqual({c['name'] for c in children}, {'Requests', 'Problems', 'Tasks', 'Resources', 'Solutions'})
+        es_children = p.support.call('ir.ui.menu', 'read', root['child_id'], ['name'])
+        self.assertEqual({c['name'] for c in es_children}, {'Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones'})
+        action_id = int(children[0]['action'].split(',')[1])
+        action = p.help.call('ir.actions.act_window', 'read', [action_id], ['name'])[0]['name']
+        self.assertIn(action, {'Requests', 'Problems', 'Tasks', 'Resources', 'Solutions'})
+        self.assertIn(['reviewed', 'Revisada'], p.support.call(REQ, 'fields_get', ['state'])['state']['selection'])
+        self.assertIn(['reviewed', 'Reviewed'], p.help.call(REQ, 'fields_get', ['state'])['state']['selection'])
+        req = self.request(p.help)
+        _, english = self.refused(p.help.signal, REQ, 'close', req)
+        self.assertIn('A solution must be linked before closing', english)
+        _, spanish = self.refused(p.support.signal, REQ, 'close', req)
+        self.assertIn('Debe asociarse una solución antes de cerrar', spanish)
+        _, forced = self.refused(p.support.call, REQ, 'signal_workflow', [req], 'close', context=EN)
+        self.assertIn('A solution must be linked before closing', forced)
+
+
+if __name__ == '__main__':
+    unittest.main()
