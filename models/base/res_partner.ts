@@ -4,6 +4,7 @@ import {
   type Env,
 } from '../../src/orm/define';
 import { normalizeWebsite, partnerDisplayNames } from './res-partner-names';
+import { userCompany } from './company-default';
 
 export const LANGUAGES: [string, string][] = [['en_US', 'English'], ['es_ES', 'Spanish / Español']];
 
@@ -53,7 +54,7 @@ export default defineModel({
     }),
     tz: char({ string: 'Timezone', size: 64,
       help: 'The partner\'s timezone, used to output proper date and time values.' }),
-    company_id: many2one('res.company', { string: 'Company', index: true }),
+    company_id: many2one('res.company', { string: 'Company', index: true, default: userCompany }),
     user_ids: one2many('res.users', 'partner_id', { string: 'Users' }),
     notification_email_send: selection([
       ['none', 'Never'],

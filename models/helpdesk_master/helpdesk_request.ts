@@ -12,6 +12,7 @@ import { now } from '../helpdesk_general/dates';
 import { linkedAfter, sameIds } from './x2many-commands';
 import { suggestRelated } from './related-requests';
 import { message } from './messages';
+import { userCompany } from '../base/company-default';
 
 export const REQUEST_STATES = choices([
   ['draft', 'Draft', 'Borrador'],
@@ -32,12 +33,6 @@ export const PRIORITIES = choices([
 
 /** Fields only the workflow writes; they may still change as a request closes. */
 const WORKFLOW_FIELDS = new Set(['state', 'date_closed']);
-
-async function userCompany(env: Env): Promise<number | false> {
-  const [user] = await env.sudo().model('res.users').read([env.uid], ['company_id']);
-  const company = user?.company_id;
-  return Array.isArray(company) ? Number(company[0]) : false;
-}
 
 async function nextReference(env: Env): Promise<string> {
   const ref = await env.sudo().model('ir.sequence').call('next_by_code', { sequence_code: 'helpdesk.request' });

@@ -108,5 +108,22 @@ class Languages(HelpdeskFidelity):
         self.assertIn('A solution must be linked before closing', forced)
 
 
+class CompanyDefaults(HelpdeskFidelity):
+
+    def test_company_fields_default_to_the_users_company(self):
+        p = self.people
+        other_company = p.other_help.read_one('res.users', p.other_help.uid, ['company_id'])['company_id'][0]
+        own_company = p.manager.read_one('res.users', p.manager.uid, ['company_id'])['company_id'][0]
+        self.assertNotEqual(own_company, other_company)
+        code = 'C%s' % uuid.uuid4().hex[:6].upper()
+        server = p.manager.call('helpdesk.server', 'create', {
+            'code': code, 'url': 'http://127.0.0.1:9', 'database': 'peer', 'login': 'peer', 'password': 'pw'})
+        self.assertEqual(p.manager.read_one('helpdesk.server', server, ['company_id'])['company_id'][0], own_company)
+        self.assertEqual(p.manager.call('helpdesk.server', 'default_get', ['company_id']), {'company_id': own_company})
+        self.assertEqual(p.other_help.call(REQ, 'default_get', ['company_id']), {'company_id': other_company})
+        partner = p.admin.call('res.partner', 'create', {'name': 'Fidelity contact'})
+        self.assertEqual(p.admin.read_one('res.partner', partner, ['company_id'])['company_id'][0], own_company)
+
+
 if __name__ == '__main__':
     unittest.main()
