@@ -3,6 +3,7 @@ messages in their language, company defaults, the workflow buttons each may pres
 manual's rule that a problem belongs to its request's category (table 4).
 
 Environment: as test_helpdesk_common (RPC_PATH picks /xmlrpc/2 or the legacy /xmlrpc)."""
+import re
 import unittest
 import uuid
 
@@ -15,7 +16,6 @@ ES = {'lang': 'es_ES'}
 
 
 def buttons(arch):
-    import re
     return re.findall(r'<button name="(\w+)" string="([^"]+)"', arch)
 
 
@@ -123,6 +123,35 @@ class CompanyDefaults(HelpdeskFidelity):
         self.assertEqual(p.other_help.call(REQ, 'default_get', ['company_id']), {'company_id': other_company})
         partner = p.admin.call('res.partner', 'create', {'name': 'Fidelity contact'})
         self.assertEqual(p.admin.read_one('res.partner', partner, ['company_id'])['company_id'][0], own_company)
+
+
+class WorkflowButtons(HelpdeskFidelity):
+
+    def test_each_role_sees_the_buttons_its_workflow_allows(self):
+        p = self.people
+        help_buttons = [name for name, _ in buttons(p.help.call(REQ, 'fields_view_get', False, 'form')['arch'])]
+        support_buttons = [name for name, _ in buttons(p.support.call(REQ, 'fields_view_get', False, 'form')['arch'])]
+        self.assertEqual(help_buttons, ['notify', 'close', 'cancel', 'reset'])
+        # The support center (which includes the help center's rights) sees every button.
+        self.assertEqual(support_buttons, ['notify', 'review', 'develop', 'test', 'close', 'cancel', 'reset'])
+        # Each button names the groups its workflow lets send the signal: closing is both centers'.
+        arch = p.admin.call(REQ, 'fields_view_get', False, 'form')['arch']
+        groups = {name: set(g.split(',')) for name, g in re.findall(r'<button name="(\w+)"[^>]* groups="([^"]+)"', arch)}
+        help_center, support_center = 'helpdesk_master.group_help_center', 'helpdesk_master.group_support_center'
+        self.assertEqual(groups, {
+            'notify': {help_center}, 'review': {support_center}, 'develop': {support_center}, 'test': {support_center},
+            'close': {help_center, support_center}, 'cancel': {help_center}, 'reset': {help_center}})
+        self.assertEqual([n for n, _ in buttons(p.support.call(PROBLEM, 'fields_view_get', False, 'form')['arch'])],
+                         ['close'])
+        self.assertEqual(buttons(p.help.call(PROBLEM, 'fields_view_get', False, 'form')['arch']), [])
+        # And the button works for it.
+        req = self.request(p.help)
+        self.assertTrue(p.help.signal(REQ, 'notify', req))
+        solution = p.help.call('helpdesk.solution', 'create', {
+            'name': 'Fidelity solution', 'date_deadline': '2030-01-01', 'request_ids': [(6, 0, [req])]})
+        self.assertTrue(solution)
+        self.assertTrue(p.support.signal(REQ, 'close', req))
+        self.assertEqual(p.help.state(REQ, req), 'closed')
 
 
 if __name__ == '__main__':
