@@ -13,6 +13,7 @@ import { linkedAfter, sameIds } from './x2many-commands';
 import { suggestRelated } from './related-requests';
 import { message } from './messages';
 import { userCompany } from '../base/company-default';
+import { requestProblemsMatchCategory } from './problem-category-rule';
 
 export const REQUEST_STATES = choices([
   ['draft', 'Draft', 'Borrador'],
@@ -88,6 +89,7 @@ export default defineModel({
     support_server_id: many2one('helpdesk.server', { string: l('Support center', 'Centro de soporte') }),
     remote_ref: char({ string: l('Remote reference', 'Referencia remota'), copy: false }),
   },
+  constraints: [requestProblemsMatchCategory],
   methods: {
     suggest_related: {
       params: ['id', 'limit', 'context'],

@@ -154,5 +154,78 @@ class WorkflowButtons(HelpdeskFidelity):
         self.assertEqual(p.help.state(REQ, req), 'closed')
 
 
+EN_MISMATCH = "A problem can only be linked to requests of its own request category"
+ES_MISMATCH = 'Un problema solo puede asociarse a solicitudes de su misma categoría'
+
+
+class ProblemCategoryRule(HelpdeskFidelity):
+    """Manual table 4: a problem belongs to one kind of request."""
+
+    def problem(self, request_category, category):
+        return self.people.support.call(PROBLEM, 'create', {
+            'name': 'Fidelity problem %s' % uuid.uuid4().hex[:6], 'request_category': request_category,
+            'category': category})
+
+    def reviewed_request(self, category='technical'):
+        p = self.people
+        req = self.request(p.help, category)
+        self.assertTrue(p.help.signal(REQ, 'notify', req))
+        self.assertTrue(p.support.signal(REQ, 'review', req))
+        return req
+
+    def linked(self, req):
+        return sorted(self.people.support.read_one(REQ, req, ['problem_ids'])['problem_ids'])
+
+    def test_a_problem_of_another_category_is_never_linked(self):
+        p = self.people
+        req = self.reviewed_request('technical')
+        good = self.problem('technical', 'installation')
+        other = self.problem('functional', 'operation')
+        p.support.call(REQ, 'write', [req], {'problem_ids': [(4, good)]})
+        self.assertEqual(self.linked(req), [good])
+        attempts = [
+            [(4, other)],
+            [(6, 0, [good, other])],
+            [other],
+            [(0, 0, {'name': 'New mismatched problem', 'request_category': 'development', 'category': 'logic'})],
+            [(1, good, {'request_category': 'functional', 'category': 'operation'})],
+        ]
+        # The support center speaks Spanish, the help center English: each gets the rule in its own.
+        for session, wanted in ((p.support, ES_MISMATCH), (p.help, EN_MISMATCH)):
+            for commands in attempts:
+                with self.subTest(user=session.login, commands=commands):
+                    kind, message = self.refused(session.call, REQ, 'write', [req], {'problem_ids': commands})
+                    if session is p.help and kind == 'AccessError':
+                        continue  # the help center may not touch problems at all
+                    self.assertEqual(kind, 'Warning')
+                    self.assertIn(wanted, message)
+                    self.assertEqual(self.linked(req), [good])
+        self.assertEqual(p.support.read_one(PROBLEM, good, ['request_category'])['request_category'], 'technical')
+        self.assertEqual(p.support.call(PROBLEM, 'search', [('name', '=', 'New mismatched problem')]), [])
+        # From the problem's side: its request category cannot leave its requests' category,
+        # and its requests are linked from the request only.
+        _, message = self.refused(p.support.call, PROBLEM, 'write', [good],
+                                  {'request_category': 'functional', 'category': 'operation'})
+        self.assertIn(ES_MISMATCH, message)
+        self.refused(p.support.call, PROBLEM, 'write', [other], {'request_ids': [(4, req)]})
+        self.assertEqual(p.support.read_one(PROBLEM, other, ['request_ids'])['request_ids'], [])
+
+    def test_a_request_keeps_its_category_while_it_has_problems_of_it(self):
+        p = self.people
+        req = self.reviewed_request('technical')
+        good = self.problem('technical', 'performance')
+        p.support.call(REQ, 'write', [req], {'problem_ids': [(4, good)]})
+        for session, wanted in ((p.support, ES_MISMATCH), (p.help, EN_MISMATCH)):
+            with self.subTest(user=session.login):
+                kind, message = self.refused(session.call, REQ, 'write', [req], {'category': 'functional'})
+                self.assertEqual(kind, 'Warning')
+                self.assertIn(wanted, message)
+                self.assertEqual(p.support.read_one(REQ, req, ['category'])['category'], 'technical')
+        # Changing both together, to a problem of the new category, is fine.
+        functional = self.problem('functional', 'data')
+        p.support.call(REQ, 'write', [req], {'category': 'functional', 'problem_ids': [(6, 0, [functional])]})
+        self.assertEqual(self.linked(req), [functional])
+
+
 if __name__ == '__main__':
     unittest.main()
