@@ -3,6 +3,7 @@
 import {
   binary, char, defineModel, integer, many2one, selection, text, type Env,
 } from '../../src/orm/define';
+import { userCompany } from './company-default';
 
 const MIMETYPES: Record<string, string> = {
   txt: 'text/plain', csv: 'text/csv', html: 'text/html', htm: 'text/html', xml: 'application/xml',
@@ -72,7 +73,7 @@ export default defineModel({
     datas: binary({ string: 'File Content' }),
     file_size: integer({ string: 'File Size' }),
     mimetype: char({ string: 'Mime Type' }),
-    company_id: many2one('res.company', { string: 'Company', ondelete: 'set null' }),
+    company_id: many2one('res.company', { string: 'Company', ondelete: 'set null', default: userCompany }),
   },
   hooks: {
     beforeCreate: async (_env, vals) => deriveFileFacts(vals),

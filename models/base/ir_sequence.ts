@@ -4,6 +4,7 @@
 import { boolean, char, defineModel, integer, many2one, selection, type Env } from '../../src/orm/define';
 import { nextByCode, nextById } from './ir-sequence-next';
 import { alterCounter, dropCounter, ensureCounter, peekCounters } from './ir-sequence-counter';
+import { userCompany } from './company-default';
 
 const COUNTED = ['implementation', 'number_next', 'number_increment'];
 
@@ -66,7 +67,7 @@ export default defineModel({
       help: 'The next number of the sequence will be incremented by this number' }),
     padding: integer({ string: 'Number Padding', required: true, default: 0,
       help: 'OpenERP will automatically adds some \'0\' on the left of the \'Next Number\' to get the required padding size.' }),
-    company_id: many2one('res.company', { string: 'Company' }),
+    company_id: many2one('res.company', { string: 'Company', default: userCompany }),
   },
   constraints: [{ name: 'increment_not_zero', fields: ['number_increment'], check: incrementNotZero }],
   methods: {

@@ -2,6 +2,7 @@
 // `value` holds a reference "model,id" for actions and a JSON value for defaults.
 import { char, defineModel, integer, many2one, selection, text } from '../../src/orm/define';
 import { irValuesGet } from './ir-values-get';
+import { userCompany } from './company-default';
 
 export default defineModel({
   name: 'ir.values',
@@ -18,7 +19,7 @@ export default defineModel({
       help: 'For actions, one of the possible action slots: client_action_multi, client_print_multi, client_action_relate, tree_but_open.' }),
     value: text({ string: 'Default value or action reference' }),
     user_id: many2one('res.users', { string: 'User', ondelete: 'cascade', index: true }),
-    company_id: many2one('res.company', { string: 'Company', ondelete: 'cascade', index: true }),
+    company_id: many2one('res.company', { string: 'Company', ondelete: 'cascade', index: true, default: userCompany }),
   },
   methods: {
     get: {

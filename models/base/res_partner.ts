@@ -4,6 +4,7 @@ import {
   type Env,
 } from '../../src/orm/define';
 import { normalizeWebsite, partnerDisplayNames } from './res-partner-names';
+import { userCompany } from './company-default';
 
 export const LANGUAGES: [string, string][] = [['en_US', 'English'], ['es_ES', 'Spanish / Español']];
 
@@ -14,7 +15,8 @@ export default defineModel({
   // 7.0 finds a contact by its own name, its email, or its company's name.
   nameSearchPaths: ['name', 'email', 'parent_id.name'],
   fields: {
-    name: char({ string: 'Name', required: true, index: true }),
+    name: char({ string: 'Name', required: true, index: true,
+      copyFormat: { en_US: '%s (copy)', es_ES: '%s (copia)' } }),
     display_name: char({
       string: 'Display Name', readonly: true,
       compute: (env, ids) => partnerDisplayNames(env, ids),
@@ -52,7 +54,7 @@ export default defineModel({
     }),
     tz: char({ string: 'Timezone', size: 64,
       help: 'The partner\'s timezone, used to output proper date and time values.' }),
-    company_id: many2one('res.company', { string: 'Company', index: true }),
+    company_id: many2one('res.company', { string: 'Company', index: true, default: userCompany }),
     user_ids: one2many('res.users', 'partner_id', { string: 'Users' }),
     notification_email_send: selection([
       ['none', 'Never'],

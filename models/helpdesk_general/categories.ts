@@ -28,6 +28,7 @@ export const PROBLEM_CATEGORIES_BY_REQUEST: Record<string, string[]> = {
 };
 
 export function problemCategoryFits(requestCategory: unknown, category: unknown): boolean {
-  const allowed = PROBLEM_CATEGORIES_BY_REQUEST[String(requestCategory)];
+  const key = String(requestCategory);
+  const allowed = Object.hasOwn(PROBLEM_CATEGORIES_BY_REQUEST, key) ? PROBLEM_CATEGORIES_BY_REQUEST[key] : undefined;
   return !!allowed && allowed.includes(String(category));
 }

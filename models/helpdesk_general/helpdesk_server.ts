@@ -4,6 +4,7 @@ import {
   boolean, char, defineModel, many2one, password,
 } from '../../src/orm/define';
 import { l } from '../helpdesk_resources/i18n';
+import { userCompany } from '../base/company-default';
 
 export default defineModel({
   name: 'helpdesk.server',
@@ -11,7 +12,7 @@ export default defineModel({
   order: 'code, id',
   recName: 'code',
   fields: {
-    company_id: many2one('res.company', { string: l('Company', 'Compañía'), required: true }),
+    company_id: many2one('res.company', { string: l('Company', 'Compañía'), required: true, default: userCompany }),
     code: char({ string: l('Code', 'Código'), required: true, size: 32 }),
     url: char({ string: l('Server address', 'Dirección del servidor'), required: true }),
     database: char({ string: l('Database', 'Base de datos'), required: true }),

@@ -16,6 +16,6 @@ export default defineModel({
       string: l('Problems', 'Problemas'),
       relation: 'helpdesk_problem_task_rel', column1: 'task_id', column2: 'problem_id',
     }),
-    state: selection(TASK_STATES, { string: l('State', 'Estado'), required: true, default: 'open' }),
+    state: selection(TASK_STATES, { string: l('State', 'Estado'), required: true, default: 'open', copy: false }),
   },
 });

@@ -12,6 +12,8 @@ import { now } from '../helpdesk_general/dates';
 import { linkedAfter, sameIds } from './x2many-commands';
 import { suggestRelated } from './related-requests';
 import { message } from './messages';
+import { userCompany } from '../base/company-default';
+import { requestProblemsMatchCategory } from './problem-category-rule';
 
 export const REQUEST_STATES = choices([
   ['draft', 'Draft', 'Borrador'],
@@ -32,12 +34,6 @@ export const PRIORITIES = choices([
 
 /** Fields only the workflow writes; they may still change as a request closes. */
 const WORKFLOW_FIELDS = new Set(['state', 'date_closed']);
-
-async function userCompany(env: Env): Promise<number | false> {
-  const [user] = await env.sudo().model('res.users').read([env.uid], ['company_id']);
-  const company = user?.company_id;
-  return Array.isArray(company) ? Number(company[0]) : false;
-}
 
 async function nextReference(env: Env): Promise<string> {
   const ref = await env.sudo().model('ir.sequence').call('next_by_code', { sequence_code: 'helpdesk.request' });
@@ -68,7 +64,7 @@ export default defineModel({
     name: char({ string: l('Reference', 'Referencia'), readonly: true, copy: false }),
     subject: char({ string: l('Subject', 'Asunto'), required: true }),
     description: text({ string: l('Description', 'Descripción') }),
-    date: datetime({ string: l('Date', 'Fecha'), default: now }),
+    date: datetime({ string: l('Date', 'Fecha'), default: now, copy: false }),
     date_closed: datetime({ string: l('Closed on', 'Fecha de cierre'), readonly: true, copy: false }),
     category: selection(REQUEST_CATEGORIES, { string: l('Category', 'Categoría'), required: true }),
     state: selection(REQUEST_STATES, { string: l('State', 'Estado'), readonly: true, default: 'draft', copy: false }),
@@ -93,6 +89,7 @@ export default defineModel({
     support_server_id: many2one('helpdesk.server', { string: l('Support center', 'Centro de soporte') }),
     remote_ref: char({ string: l('Remote reference', 'Referencia remota'), copy: false }),
   },
+  constraints: [requestProblemsMatchCategory],
   methods: {
     suggest_related: {
       params: ['id', 'limit', 'context'],

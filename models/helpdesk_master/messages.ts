@@ -1,6 +1,6 @@
 // What the support center tells its users when it refuses something, in English and Spanish;
 // the caller's `lang` picks one.
-import type { Label } from '../../src/orm/define';
+import { labelText, type Label } from '../../src/orm/define';
 import type { Env } from '../../src/orm/define';
 import { l } from '../helpdesk_resources/i18n';
 
@@ -35,8 +35,7 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function text(label: Label, lang: unknown): string {
-  if (typeof label === 'string') return label;
-  return (typeof lang === 'string' && label[lang]) || label.en_US;
+  return labelText(label, typeof lang === 'string' && lang ? lang : 'en_US');
 }
 
 export function message(env: Env, key: MessageKey): string {

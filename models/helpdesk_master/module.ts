@@ -11,6 +11,7 @@ import solutionWorkflow from './helpdesk_solution.workflow';
 import { SECURITY_RECORDS } from './security';
 import { VIEW_RECORDS } from './views';
 import { MENU_RECORDS } from './menus';
+import { VIEW_TERMS } from './views-terms';
 import { DEMO_RECORDS } from './demo';
 import { mailThread } from '../../src/mail/define';
 import { SYNC_EXTENSIONS } from './sync';
@@ -36,4 +37,5 @@ export default defineModule({
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
   data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],
   demo: DEMO_RECORDS,
+  terms: VIEW_TERMS,
 });

@@ -1,29 +1,39 @@
 // Form, tree and search views of the support center, with the manual's tabs and the workflow
-// buttons (buttons carry the groups that may press them, so others never see them).
+// buttons: each shows in the states and to the groups its workflow allows, read from the workflow.
+import { ValidationError } from '../../src/errors';
 import type { DataRecord } from '../../src/orm/define';
-
-const HELP = 'helpdesk_master.group_help_center';
-const SUPPORT = 'helpdesk_master.group_support_center';
-const OPEN = 'draft,notified,reviewed,development,testing';
+import type { WorkflowDef } from '../../src/workflow/define';
+import requestWorkflow from './helpdesk_request.workflow';
+import problemWorkflow from './helpdesk_problem.workflow';
+import solutionWorkflow from './helpdesk_solution.workflow';
 
 const view = (id: string, model: string, type: string, arch: string): DataRecord => ({
   id, model: 'ir.ui.view', values: { name: `${model}.${type}`, model, type, arch: arch.trim(), priority: 16 },
 });
 
-const button = (signal: string, label: string, states: string, groups: string, highlight = false) =>
-  `<button name="${signal}" string="${label}" type="workflow" states="${states}" groups="${groups}"`
-  + `${highlight ? ' class="oe_highlight"' : ''}/>`;
+/** The button of a signal: the states it leaves from and the groups that may send it, as the
+ * workflow says (no groups: everyone may). */
+export function workflowButton(wf: WorkflowDef, signal: string, label: string, highlight = false): string {
+  const moves = wf.transitions.filter((t) => t.signal === signal);
+  if (!moves.length) throw new ValidationError(`${wf.model} has no signal ${signal}`);
+  const states = [...new Set(moves.flatMap((t) => t.from))];
+  const groups = moves.some((t) => !t.groups.length) ? [] : [...new Set(moves.flatMap((t) => t.groups))];
+  return `<button name="${signal}" string="${label}" type="workflow" states="${states.join(',')}"`
+    + `${groups.length ? ` groups="${groups.join(',')}"` : ''}${highlight ? ' class="oe_highlight"' : ''}/>`;
+}
+
+const button = (signal: string, label: string, highlight = false) => workflowButton(requestWorkflow, signal, label, highlight);
 
 const REQUEST_FORM = `
 <form string="Solicitud de servicio" version="7.0">
   <header>
-    ${button('notify', 'Notificar', 'draft', HELP, true)}
-    ${button('review', 'Revisar', 'notified', SUPPORT, true)}
-    ${button('develop', 'Desarrollo', 'reviewed,testing', SUPPORT)}
-    ${button('test', 'Prueba', 'development', SUPPORT)}
-    ${button('close', 'Cerrar', OPEN, HELP)}
-    ${button('cancel', 'Cancelar', OPEN, HELP)}
-    ${button('reset', 'Volver a borrador', 'cancelled', HELP)}
+    ${button('notify', 'Notificar', true)}
+    ${button('review', 'Revisar', true)}
+    ${button('develop', 'Desarrollo')}
+    ${button('test', 'Prueba')}
+    ${button('close', 'Cerrar')}
+    ${button('cancel', 'Cancelar')}
+    ${button('reset', 'Volver a borrador')}
     <field name="state" widget="statusbar" statusbar_visible="draft,notified,reviewed,development,testing,closed"/>
   </header>
   <sheet>
@@ -76,7 +86,7 @@ const REQUEST_SEARCH = `
 const PROBLEM_FORM = `
 <form string="Problema" version="7.0">
   <header>
-    ${button('close', 'Cerrar', 'draft', SUPPORT, true)}
+    ${workflowButton(problemWorkflow, 'close', 'Cerrar', true)}
     <field name="state" widget="statusbar"/>
   </header>
   <sheet>
@@ -95,9 +105,9 @@ const PROBLEM_FORM = `
 const SOLUTION_FORM = `
 <form string="Solución" version="7.0">
   <header>
-    ${button('close', 'Cerrar', 'draft', HELP, true)}
-    ${button('cancel', 'Cancelar', 'draft', HELP)}
-    ${button('reset', 'Volver a borrador', 'cancelled', HELP)}
+    ${workflowButton(solutionWorkflow, 'close', 'Cerrar', true)}
+    ${workflowButton(solutionWorkflow, 'cancel', 'Cancelar')}
+    ${workflowButton(solutionWorkflow, 'reset', 'Volver a borrador')}
     <field name="state" widget="statusbar" statusbar_visible="draft,closed"/>
   </header>
   <sheet>

@@ -2,7 +2,7 @@
 // method's own position) and execute_kw kwargs, with Python's TypeError texts for wrong calls.
 // The bound context is merged into the environment the method runs in.
 import { CallError } from '../errors';
-import { isStruct } from '../values';
+import { isStruct, ownEntry } from '../values';
 import type { MethodDef } from './define';
 import type { Env } from './env-types';
 import type { OrmEnv } from './env';
@@ -74,7 +74,7 @@ export async function callModelMethod(
 ): Promise<unknown> {
   const orm = env as OrmEnv;
   const model = orm.registry.model(modelName);
-  const own = model.methods[method];
+  const own = ownEntry(model.methods, method);
   if (own) {
     const bound = bindArgs(method, modelMethodParams(own), args, kwargs);
     return runModelMethod(withCallContext(orm, bound), own, bound);

@@ -30,8 +30,11 @@ export interface FieldOptions {
   /** Related field: a dotted path read through many2one fields (`partner_id.email`). */
   related?: string;
   store?: boolean;
-  /** Bypass for fields the server itself maintains (state via workflow, sequences...). */
+  /** false: a copy starts from the default (references, states, closing dates...), as Odoo's
+   * `copy=False`; true on a one2many: its lines are copied too. */
   copy?: boolean;
+  /** A copy's value made from the original's: `%s` stands for it ('%s (copy)', in the copier's language). */
+  copyFormat?: Label;
 }
 
 export interface FieldDef extends FieldOptions {
@@ -161,6 +164,9 @@ export interface ModuleDef {
   data?: DataRecord[];
   /** Records only for demonstration databases. */
   demo?: DataRecord[];
+  /** Translations of the texts of this module's data (view archs, menu and action names): per
+   * language, the text as written in the data -> its translation. */
+  terms?: Record<string, Record<string, string>>;
 }
 
 function named(fields: Record<string, FieldDef>): Record<string, FieldDef> {
@@ -192,3 +198,4 @@ export function hashPasswordFor(env: Env, plain: string): Promise<string> {
 export { ruleDomainProblem } from './access/rule-domain-check';
 /** The environment model hooks, defaults and methods receive. */
 export type { Env } from './env-types';
+export { labelText, langOf } from './labels';

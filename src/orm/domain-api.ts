@@ -7,7 +7,7 @@ import type { RuntimeModel } from './registry';
 import { isSuperuser } from './access-policy';
 import { fieldAccessError } from './records/common-errors';
 
-export { applyDomain, applyOrder, applyRuleDomain, parseOrder } from './domain';
+export { applyDomain, applyOrder, applyRuleDomain, badOrder, parseOrder } from './domain';
 export type { DomainContext, OrderTerm } from './domain';
 
 export interface DomainContextOptions {

@@ -7,6 +7,7 @@ import { COMPAT_70 } from './env-types';
 import type { Registry } from './registry';
 import { ALLOW_ALL, type AccessPolicy } from './access-policy';
 import { RecordsApi } from './records/model-api';
+import { ownTable } from '../values';
 
 export type Backend = 'sqlite' | 'pg';
 
@@ -61,7 +62,7 @@ export class OrmEnv implements Env {
   }
 
   withContext(extra: Context): OrmEnv {
-    return new OrmEnv(this.shared, this.cr, this.uid, this.su, { ...this.context, ...extra });
+    return new OrmEnv(this.shared, this.cr, this.uid, this.su, ownTable({ ...this.context, ...extra }));
   }
 
   withUser(uid: number): OrmEnv {
@@ -109,5 +110,5 @@ export function createEnv(opts: CreateEnvOptions): OrmEnv {
     groups: new Map(),
     callbacks: [],
   };
-  return new OrmEnv(shared, opts.cr, opts.uid, opts.su ?? false, { ...(opts.context ?? {}) });
+  return new OrmEnv(shared, opts.cr, opts.uid, opts.su ?? false, ownTable({ ...(opts.context ?? {}) }));
 }

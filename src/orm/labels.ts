@@ -2,6 +2,7 @@
 // falling back to English.
 import type { Label } from './define';
 import type { Context } from './env-types';
+import { ownEntry } from '../values';
 
 export const DEFAULT_LANG = 'en_US';
 
@@ -10,10 +11,15 @@ export function langOf(context: Context): string {
   return typeof lang === 'string' && lang ? lang : DEFAULT_LANG;
 }
 
+/** The language the context names, or null: module data is then shown as written. */
+export function contextLang(context: Context): string | null {
+  return typeof context.lang === 'string' && context.lang ? context.lang : null;
+}
+
 export function labelText(label: Label | undefined, lang: string): string {
   if (label === undefined) return '';
   if (typeof label === 'string') return label;
-  return label[lang] ?? label[lang.split('_')[0]] ?? label.en_US;
+  return ownEntry(label, lang) ?? ownEntry(label, lang.split('_')[0]) ?? label.en_US;
 }
 
 /** Odoo's label for a field declared without `string`: `partner_id` -> `Partner`. */

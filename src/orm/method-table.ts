@@ -19,6 +19,7 @@ import { checkAccessRights, existing, getExternalId, permRead } from './records/
 import { readGroup } from './records/read-group';
 import { fieldsViewGet } from './records/views';
 import { exportData } from './records/export';
+import { loadRecords } from './records/load';
 
 export interface ParamSpec {
   name: string;
@@ -125,6 +126,10 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
   export_data: {
     variants: [[req('ids'), req('fields_to_export'), CTX]],
     run: (env, m, a) => exportData(env, m, normalizeIds(a.ids), a.fields_to_export),
+  },
+  load: {
+    variants: [[req('fields'), req('data', { aliases: ['datas'] }), CTX]],
+    run: (env, m, a) => loadRecords(env, m, a.fields, a.data),
   },
   get_external_id: { variants: [[req('ids')]], run: (env, m, a) => getExternalId(env, m, normalizeIds(a.ids)) },
   get_xml_id: { variants: [[req('ids')]], run: (env, m, a) => getExternalId(env, m, normalizeIds(a.ids)) },

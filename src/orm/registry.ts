@@ -10,6 +10,7 @@ import { magicFields } from './magic-fields';
 import { defaultFieldString } from './labels';
 import { validateModels } from './registry-validate';
 import { DEFAULT_PASSWORD_ROUNDS } from './password';
+import { ownTable } from '../values';
 
 /** A model as the records service and the domain compiler see it. */
 export interface RuntimeModel {
@@ -50,6 +51,8 @@ export interface Registry {
   /** pbkdf2 rounds for the passwords models hash (res.users), as configured. */
   readonly passwordRounds: number;
   has(name: string): boolean;
+  /** A text of module data in `lang`, from the modules' terms; the text itself when none has it. */
+  translate(text: string, lang: string): string;
   /** The model, or OpenERP's `Object <name> doesn't exist`. */
   model(name: string): RuntimeModel;
   /** Stored many2one fields of any model that point at `model` (for ondelete). */
@@ -75,10 +78,10 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
     parentName: def.parentName ?? 'parent_id',
     transient: def.transient ?? false,
     module,
-    fields: { ...def.fields },
+    fields: ownTable(def.fields),
     sqlConstraints: [...(def.sqlConstraints ?? [])],
     constraints: [...(def.constraints ?? [])],
-    methods: { ...(def.methods ?? {}) },
+    methods: ownTable(def.methods),
     hooks: def.hooks ? [def.hooks] : [],
   };
 }
@@ -86,7 +89,7 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
 /** Fills what definitions may leave out: names, labels, `store` of computed fields. */
 function completeFields(model: RuntimeModel, hasUsers: boolean): void {
   const magic = magicFields(hasUsers);
-  const fields: Record<string, FieldDef> = {};
+  const fields = ownTable<FieldDef>();
   for (const [name, f] of Object.entries({ ...magic, ...model.fields })) {
     const done: FieldDef = { ...f, name, string: f.string ?? defaultFieldString(name) };
     if ((f.compute || f.related) && f.store === undefined) done.store = false;
@@ -151,9 +154,18 @@ function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], o
       if (field.type === 'many2many' && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
     }
   }
+  const terms = new Map<string, Map<string, string>>();
+  for (const m of ordered) {
+    for (const [lang, table] of Object.entries(m.terms ?? {})) {
+      const known = terms.get(lang) ?? new Map<string, string>();
+      for (const [source, target] of Object.entries(table)) known.set(source, target);
+      terms.set(lang, known);
+    }
+  }
   return {
     models,
     modules: ordered,
+    translate: (text, lang) => terms.get(lang)?.get(text.trim()) ?? text,
     workflows: ordered.flatMap((m) => (m.workflows ?? []).map((workflow) => ({ module: m.name, workflow }))),
     data: ordered.map((m) => ({ module: m.name, records: m.data ?? [], demo: m.demo ?? [] })),
     access: opts.access,

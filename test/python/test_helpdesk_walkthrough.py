@@ -207,14 +207,15 @@ class Walkthrough(unittest.TestCase):
         en = p.help.call(REQ, 'fields_get', ['state'], context={'lang': 'en_US'})['state']['selection']
         self.assertIn(['reviewed', 'Revisada'], es)
         self.assertIn(['reviewed', 'Reviewed'], en)
-        form = p.help.call(REQ, 'fields_view_get', False, 'form')
+        form = p.help.call(REQ, 'fields_view_get', False, 'form', context={'lang': 'es_ES'})
         for tab in ('Incidentes relacionados', 'Problemas', 'Soluciones', 'Comunicación'):
             self.assertIn('string="%s"' % tab, form['arch'])
         self.assertIn('name="notify"', form['arch'])
         self.assertNotIn('name="review"', form['arch'])  # not the help center's button
         self.assertIn('name="review"', p.support.call(REQ, 'fields_view_get', False, 'form')['arch'])
         menus = p.help.call('ir.ui.menu', 'search_read', [('name', '=', 'Centro de soporte')], fields=['child_id'])
-        names = [m['name'] for m in p.help.call('ir.ui.menu', 'read', menus[0]['child_id'], ['name'])]
+        names = [m['name'] for m in p.help.call('ir.ui.menu', 'read', menus[0]['child_id'], ['name'],
+                                                context={'lang': 'es_ES'})]
         self.assertTrue({'Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones'} <= set(names))
         self.assertNotIn('Configuración', names)  # managers only
 

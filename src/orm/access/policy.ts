@@ -102,7 +102,7 @@ export class RecordAccessPolicy implements AccessPolicy {
     const menu = mode === 'read' && Object.prototype.hasOwnProperty.call(this.menus, model) ? this.menus[model] : undefined;
     const hidden = menu ? await menuActionDomain(env, menu, (m, md) => this.allows(env, m, md)) : null;
     if (hidden) own = own ? ['&', ...own, ...hidden] : hidden;
-    const link = this.links[model];
+    const link = Object.prototype.hasOwnProperty.call(this.links, model) ? this.links[model] : undefined;
     if (!link) return own;
     const doc = await documentDomain(env, model, link, mode, {
       allows: (m, md) => this.allows(env, m, md),

@@ -16,7 +16,7 @@
 //   evaluateDomain(raw: unknown, model, ctx: DomainParseContext, data: InMemoryData): number[]
 //       the reference semantics over in-memory rows (sorted ids); tests compare it with SQL.
 //   parseOrder(order: string | null | undefined, model, ctx?): OrderTerm[]
-//       7.0 grammar plus NULLS FIRST/LAST; empty means model.order. Bad syntax: AccessError
+//       7.0 grammar plus NULLS FIRST/LAST; empty means model.order. Bad syntax: UserError
 //       'Invalid "order" specified. ...'; unknown field: CallError "Sorting field <f> not found
 //       on model <m>" (ValueError); x2many and non-stored fields are dropped silently.
 //   applyOrder(qb, model, terms: OrderTerm[], ctx: Pick<DomainContext, 'getModel'>, alias?: string): Knex.QueryBuilder
@@ -34,7 +34,7 @@
 export { applyDomain, applyRuleDomain } from './apply';
 export { compileDomain, type CompiledSql } from './compile-sql';
 export { evaluateDomain } from './evaluate';
-export { applyOrder, parseOrder } from './order';
+export { applyOrder, badOrder, parseOrder } from './order';
 export { modelsSearched, parseDomain, parseRuleDomain } from './parse';
 export type {
   CmpOp, DomainContext, DomainExpr, DomainModel, DomainParseContext, IdSet, InMemoryData, LinkSpec, OrderTerm, Scalar,

@@ -2,13 +2,18 @@
 // Odoo 17's `NULLS FIRST/LAST`, checked against the model, then turned into ORDER BY with joins
 // for many2one fields. NULLs sort as PostgreSQL sorts them, on every backend.
 import type { Knex } from 'knex';
-import { AccessError, CallError } from '../../errors';
+import { CallError, UserError } from '../../errors';
 import { col, comodelOf, findField, isStored, isX2many, quoteId } from './fields';
 import type { DomainContext, DomainModel, DomainParseContext, OrderTerm } from './types';
 
-const BAD_ORDER =
+export const BAD_ORDER =
   'Invalid "order" specified. A valid "order" specification is a comma-separated list of valid field names '
   + '(optionally followed by asc/desc for the direction)';
+
+/** A malformed order is the caller's mistake, as in Odoo (7.0 called it an access error). */
+export function badOrder(): UserError {
+  return new UserError(BAD_ORDER);
+}
 
 const NAME = /^[A-Za-z0-9_]+$/;
 const QUOTED = /^"[A-Za-z0-9_]+"$/;
@@ -18,7 +23,7 @@ function parseTerm(part: string): OrderTerm {
   const words = part.trim().split(/ +/);
   let field = words[0] ?? '';
   if (QUOTED.test(field)) field = field.slice(1, -1);
-  else if (!NAME.test(field)) throw new AccessError(BAD_ORDER);
+  else if (!NAME.test(field)) throw badOrder();
   const rest = words.slice(1).map((w) => w.toLowerCase());
   let direction: OrderTerm['direction'] = 'asc';
   if (rest[0] === 'asc' || rest[0] === 'desc') direction = rest.shift() as OrderTerm['direction'];
@@ -27,7 +32,7 @@ function parseTerm(part: string): OrderTerm {
     nulls = rest[1];
     rest.length = 0;
   }
-  if (rest.length) throw new AccessError(BAD_ORDER);
+  if (rest.length) throw badOrder();
   return { field, direction, nulls };
 }
 
@@ -40,10 +45,10 @@ export function parseOrder(
   order: string | null | undefined, model: DomainModel, ctx?: Pick<DomainParseContext, 'checkField'>,
 ): OrderTerm[] {
   const spec = order === null || order === undefined || order === '' ? model.order || 'id' : order;
-  if (typeof spec !== 'string') throw new AccessError(BAD_ORDER);
+  if (typeof spec !== 'string') throw badOrder();
   // the whole string is checked before any field is looked up, as 7.0's _check_qorder does
   const parsed = spec.split(',').map((part) => {
-    if (part.trim() === '') throw new AccessError(BAD_ORDER);
+    if (part.trim() === '') throw badOrder();
     return parseTerm(part);
   });
   const terms: OrderTerm[] = [];

@@ -1,6 +1,6 @@
-// copy(id, default): a new record with the source's values, except fields marked `copy: false`,
-// magic fields, computed fields and passwords; one2many lines are copied only when their field
-// says `copy: true`. `default` values are checked as a caller's create values.
+// copy(id, default): a new record with the source's values, except `copy: false` fields, magic and
+// computed fields (followers, messages) and passwords; one2many lines only when `copy: true`;
+// `copyFormat` rewords a value ("X (copy)"). `default` values are checked as a caller's create values.
 import type { RpcValue } from '../../values';
 import type { Vals } from '../env-types';
 import type { OrmEnv } from '../env';
@@ -11,6 +11,7 @@ import { missingError } from './common';
 import { readRecords } from './read';
 import { asVals, checkKeys } from './prepare-vals';
 import { createRecord } from './create';
+import { labelText, langOf } from '../labels';
 
 /** The values a copy of record `id` starts from (Odoo's copy_data). */
 export async function copyData(env: OrmEnv, model: RuntimeModel, id: number, skip: string[] = []): Promise<Vals> {
@@ -29,7 +30,10 @@ export async function copyData(env: OrmEnv, model: RuntimeModel, id: number, ski
       }
       vals[f.name] = lines;
     } else if (isStored(f)) {
-      vals[f.name] = src[f.name];
+      const value = src[f.name];
+      vals[f.name] = f.copyFormat && typeof value === 'string'
+        ? labelText(f.copyFormat, langOf(env.context)).replace('%s', value)
+        : value;
     }
   }
   return vals;

@@ -5,6 +5,7 @@ import type { FieldDef } from '../define';
 import type { RuntimeModel } from '../registry';
 import { isStored } from '../fields';
 import { pyRepr } from '../py-repr';
+import { badOrder } from '../domain-api';
 import { GRANULARITIES, type Granularity } from './read-group-dates';
 
 export interface GroupSpec {
@@ -83,7 +84,8 @@ export function parseGroupOrder(orderby: unknown, allowed: Set<string>): OrderKe
     const parts = term.trim().split(/\s+/);
     const key = (parts[0] ?? '').replace(/"/g, '');
     const dir = (parts[1] ?? 'asc').toLowerCase();
-    if (!allowed.has(key) || parts.length > 2 || (dir !== 'asc' && dir !== 'desc')) {
+    if (!/^[A-Za-z0-9_]+$/.test(key) || parts.length > 2 || (dir !== 'asc' && dir !== 'desc')) throw badOrder();
+    if (!allowed.has(key)) {
       throw new CallError(`Invalid orderby ${pyRepr(orderby)}: order by groupby fields, aggregates or __count`, 'ValueError');
     }
     return { key, desc: dir === 'desc' };

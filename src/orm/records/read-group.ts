@@ -9,7 +9,7 @@ import { applyDomain, domainContext, parseOrder, type OrderTerm } from '../domai
 import { fieldType } from '../fields';
 import { langOf } from '../labels';
 import { checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
-import { asDomain } from './search';
+import { asDomain, optionalCount } from './search';
 import { displayNames } from './read-relations';
 import { periodEnd, periodLabel, truncateSql } from './read-group-dates';
 import { parseAggregates, parseGroupbys, parseGroupOrder, type GroupSpec, type OrderKey } from './read-group-spec';
@@ -78,8 +78,8 @@ export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupPa
     if (g?.field.type === 'many2one' && !p.orderby) orderByTarget(qb, env, model, g, groups.indexOf(g));
     else orderBy(qb, orderKeys.get(o.key)!, o.desc);
   }
-  const limit = typeof p.limit === 'number' && p.limit > 0 ? p.limit : null;
-  const offset = typeof p.offset === 'number' && p.offset > 0 ? p.offset : null;
+  const limit = optionalCount(p.limit, 'limit');
+  const offset = optionalCount(p.offset, 'offset');
   if (limit !== null) qb.limit(limit);
   if (offset !== null) qb.offset(offset);
   const rows = (await qb) as Record<string, unknown>[];

@@ -10,6 +10,7 @@ import { fieldType, isStored } from '../fields';
 import { chunked, checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
 import { selectColumn } from './columns';
 import { computedValues, displayNames, relatedValues, x2manyIds } from './read-relations';
+import { contextLang } from '../labels';
 
 export interface ReadOptions {
   /** `_classic_write`: many2one as a bare id. */
@@ -69,6 +70,10 @@ export async function readRecords(
   const extra = await relationalValues(env, model, defs, present, rows, opts);
 
   const ropts = { compat: env.compat, context: env.context };
+  // Translatable texts of module data (menu and action names...) come out in the caller's language.
+  const lang = contextLang(env.context);
+  const translated = (f: FieldDef, v: RpcValue): RpcValue =>
+    (lang && f.translate && typeof v === 'string' ? env.registry.translate(v, lang) : v);
   const result = present.map((id) => {
     const row = rows.get(id)!;
     const out = newStruct();
@@ -81,7 +86,7 @@ export async function readRecords(
       } else if (extra.has(name)) {
         out[name] = extra.get(name)!.get(id) ?? false;
       } else {
-        out[name] = fieldType(f).toRpc(row[name], f, ropts);
+        out[name] = translated(f, fieldType(f).toRpc(row[name], f, ropts));
       }
     }
     return out;

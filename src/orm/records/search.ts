@@ -23,9 +23,10 @@ export function asDomain(value: unknown): unknown[] {
   return value;
 }
 
-/** offset/limit: False, None and 0 mean "not given" (clients send `limit or False`). */
-function optionalCount(value: unknown, name: string): number | null {
-  if (value === null || value === undefined || value === false) return null;
+/** offset/limit: whatever Python finds false ('', False, None, 0) means "not given" (clients
+ * send `limit or False`, npm Odoo clients `offset: ''`). */
+export function optionalCount(value: unknown, name: string): number | null {
+  if (value === null || value === undefined || value === false || value === '') return null;
   const n = value instanceof Double ? value.value : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
     throw new CallError(`Invalid ${name} ${pyRepr(value)}: expected a non-negative integer`, 'ValueError');

@@ -51,6 +51,22 @@ export function filterArch(node: ArchNode, visible: (n: ArchNode) => boolean): A
   };
 }
 
+/** Attributes whose text a user reads (7.0 translates the same ones). */
+const READABLE_ATTRS = ['string', 'placeholder', 'help', 'confirm', 'sum', 'avg'];
+
+/** The arch with its labels, titles, placeholders and texts in the caller's language. */
+export function translateArch(node: ArchNode, translate: (text: string) => string): ArchNode {
+  const attrs = { ...node.attrs };
+  for (const a of READABLE_ATTRS) if (attrs[a]) attrs[a] = translate(attrs[a]);
+  return {
+    ...node,
+    attrs,
+    children: node.children.map((c) => (typeof c === 'string'
+      ? (c.trim() ? c.replace(c.trim(), () => translate(c.trim())) : c)
+      : translateArch(c, translate))),
+  };
+}
+
 /** Field names of the view itself: fields inside a field's inline sub-view belong to its comodel. */
 export function archFields(node: ArchNode): string[] {
   const out: string[] = [];

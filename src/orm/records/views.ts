@@ -7,13 +7,13 @@ import type { FieldDef } from '../define';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { isMagic } from '../magic-fields';
-import { labelText, langOf } from '../labels';
+import { contextLang, labelText, langOf } from '../labels';
 import { isSuperuser } from '../access-policy';
 import { fieldAllowed } from './common';
 import { fieldsGet } from './fields-get';
 import { readRecords } from './read';
 import { searchIds } from './search';
-import { archFields, filterArch, parseArch, serializeArch, type ArchNode } from './view-arch';
+import { archFields, filterArch, parseArch, serializeArch, translateArch, type ArchNode } from './view-arch';
 
 interface StoredView { id: number; name: string; arch: string; type: string; fieldParent: string | false }
 
@@ -79,7 +79,9 @@ export async function fieldsViewGet(
     if (n.tag === 'field' && n.attrs.name && model.fields[n.attrs.name] && !allowed.has(n.attrs.name)) return false;
     return true;
   });
-  const view = markPasswords(filtered, model);
+  const lang = contextLang(env.context);
+  const marked = markPasswords(filtered, model);
+  const view = lang ? translateArch(marked, (text) => env.registry.translate(text, lang)) : marked;
   const names = archFields(view).filter((n) => model.fields[n]);
   const fields = names.length ? await fieldsGet(env, model, names, null) : newStruct();
   for (const name of names) {

@@ -4,6 +4,7 @@ import { AccessError, CallError, UserError } from '../../errors';
 import { withTransaction } from '../../db/transaction';
 import { callModelMethod } from '../../orm/call-method';
 import { createEnv, type OrmEnv } from '../../orm/env';
+import { withUserLang } from '../../orm/user-lang';
 import type { DatabaseManager, Logger as DbLogger } from '../../db/types';
 import { COMPAT_70, COMPAT_ODOO, type Compat } from '../../orm/env-types';
 import type { Registry } from '../../orm/registry';
@@ -43,7 +44,7 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
     fn: (env: OrmEnv) => Promise<unknown>): Promise<RpcValue> {
     const database = await deps.dbm.get(db);
     const result = await withTransaction(database, async (trx, hooks) => {
-      const env = createEnv({ cr: trx, uid, registry: deps.registry, compat: COMPAT[call.profile], dbName: db });
+      const env = await withUserLang(createEnv({ cr: trx, uid, registry: deps.registry, compat: COMPAT[call.profile], dbName: db }));
       const value = await fn(env);
       // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
       for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);

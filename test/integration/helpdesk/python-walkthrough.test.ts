@@ -31,7 +31,7 @@ describe.each(BACKENDS)('helpdesk over Python xmlrpc.client on %s', (backend) =>
   });
 
   it.each(['/xmlrpc/2', '/xmlrpc'])('walks the life of requests on %s', async (path) => {
-    await expectPythonPasses(['test_helpdesk_walkthrough'], {
+    await expectPythonPasses(['test_helpdesk_walkthrough', 'test_helpdesk_fidelity'], {
       url: t.url, db: t.db, login: t.login, password: t.password, env: { RPC_PATH: path },
     });
   });

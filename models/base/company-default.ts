@@ -1,0 +1,8 @@
+// The default of every company_id field: the company of the user who creates the record (7.0's
+// _company_default_get), so that no record waits for a company to be typed in.
+import type { Env } from '../../src/orm/define';
+
+export async function userCompany(env: Env): Promise<number | false> {
+  const row = await env.cr('res_users').where('id', env.uid).first('company_id');
+  return row?.company_id ? Number(row.company_id) : false;
+}
