@@ -24,7 +24,7 @@ export interface DatabaseManagerOptions {
 
 export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseManager {
   const storage: Storage = opts.databaseUrl
-    ? createPgStorage(opts.databaseUrl, opts.pgTag)
+    ? createPgStorage(opts.databaseUrl, opts.pgTag, opts.logger)
     : createSqliteStorage(opts.dataDir);
   const kind = storage.kind;
   const open = new Map<string, Promise<Database>>();

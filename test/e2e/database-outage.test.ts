@@ -1,0 +1,61 @@
+// PostgreSQL going away under a running server, staged with a TCP relay in front of the shared
+// PostgreSQL: calls get a retryable "database unavailable" fault on every path (never an internal
+// error), each failure is one warning line without a stack, and calls work again once it is back.
+import { PG_URL } from '../support/backends';
+import { TcpProxy } from '../support/tcp-proxy';
+import { client, type FaultLike } from './support/npm-client';
+import { startTestServer, type TestServer } from './support/server';
+
+const UNAVAILABLE = 'Database unavailable, try again in a moment.';
+
+// PostgreSQL only: it is the backend that runs as a server and so can go away. SQLite's locked or
+// failing file maps to the same fault (test/unit/rpc/faults.test.ts).
+describe('a PostgreSQL outage seen by clients', () => {
+  let proxy: TcpProxy;
+  let t: TestServer;
+  let rpc: ReturnType<typeof client>;
+  let uid: number;
+  beforeAll(async () => {
+    const target = new URL(PG_URL);
+    proxy = await new TcpProxy(target.hostname, Number(target.port || 5432)).start();
+    const viaProxy = new URL(PG_URL);
+    viaProxy.port = String(proxy.port);
+    t = await startTestServer('pg', { config: { databaseUrl: viaProxy.toString() } });
+    rpc = client(t.port);
+    uid = (await rpc.call('/xmlrpc/2/common', 'login', t.db, t.login, t.password)) as number;
+  });
+  afterAll(async () => {
+    await proxy?.restore();
+    await t?.stop();
+    await proxy?.cut();
+  });
+
+  const search = (path: string) => (path === '/xmlrpc/2/object'
+    ? ['execute_kw', t.db, uid, t.password, 'res.partner', 'search', [[]]]
+    : ['execute', t.db, uid, t.password, 'res.partner', 'search', []]) as [string, ...unknown[]];
+
+  it('answers a retryable fault while the database is away, and recovers by itself', async () => {
+    expect(await rpc.call('/xmlrpc/2/object', ...search('/xmlrpc/2/object'))).toEqual(expect.arrayContaining([expect.any(Number)]));
+    await proxy.cut();
+    const logsBefore = t.logs.length;
+
+    const odoo: FaultLike = await rpc.fault('/xmlrpc/2/object', ...search('/xmlrpc/2/object'));
+    expect(odoo.faultCode).toBe(1);
+    expect(odoo.faultString).toMatch(new RegExp(`^Traceback[^]*\\nOperationalError: ${UNAVAILABLE.replace(/\./g, '\\.')}$`));
+    expect(odoo.faultString).not.toMatch(/ref /);
+    const legacy = await rpc.fault('/xmlrpc/object', ...search('/xmlrpc/object'));
+    expect(legacy.faultCode).toBe(UNAVAILABLE);
+    // A login during the outage is not a wrong password: the client is told to retry.
+    const login = await rpc.fault('/xmlrpc/common', 'login', t.db, t.login, t.password);
+    expect(login.faultCode).toBe(UNAVAILABLE);
+
+    const outage = t.logs.slice(logsBefore);
+    expect(outage.filter((l) => / WARN .* Unavailable /.test(l))).toHaveLength(3);
+    expect(outage.every((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \d+ [A-Z]+ /.test(l))).toBe(true);
+    expect(outage.some((l) => / ERROR |Internal server error|Login failed/.test(l))).toBe(false);
+
+    await proxy.restore();
+    expect(await rpc.call('/xmlrpc/2/object', ...search('/xmlrpc/2/object'))).toEqual(expect.arrayContaining([expect.any(Number)]));
+    expect(await rpc.call('/xmlrpc/common', 'login', t.db, t.login, t.password)).toBe(uid);
+  });
+});
