@@ -4,6 +4,7 @@
 import { PG_URL } from '../support/backends';
 import { TcpProxy } from '../support/tcp-proxy';
 import { client, type FaultLike } from './support/npm-client';
+import { expectPythonPasses } from './support/python';
 import { startTestServer, type TestServer } from './support/server';
 
 const UNAVAILABLE = 'Database unavailable, try again in a moment.';
@@ -51,8 +52,10 @@ describe('a PostgreSQL outage seen by clients', () => {
 
     const outage = t.logs.slice(logsBefore);
     expect(outage.filter((l) => / WARN .* Unavailable /.test(l))).toHaveLength(3);
+    // The same through Python's xmlrpc.client, on the 7.0 and the Odoo paths.
+    await expectPythonPasses(['test_database_outage'], { url: t.url, db: t.db, login: t.login, password: t.password });
     expect(outage.every((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \d+ [A-Z]+ /.test(l))).toBe(true);
-    expect(outage.some((l) => / ERROR |Internal server error|Login failed/.test(l))).toBe(false);
+    expect(t.logs.slice(logsBefore).some((l) => / ERROR |Internal server error|Login failed/.test(l))).toBe(false);
 
     await proxy.restore();
     expect(await rpc.call('/xmlrpc/2/object', ...search('/xmlrpc/2/object'))).toEqual(expect.arrayContaining([expect.any(Number)]));
