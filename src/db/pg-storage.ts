@@ -5,6 +5,7 @@ import { CallError } from '../errors';
 import { PG_TYPES } from './pg-types';
 import { databaseExists, isValidDbName } from './names';
 import type { Storage } from './storage';
+import { knexLog } from './knex-log';
 import type { Logger } from './types';
 
 const DUPLICATE_DATABASE = '42P04';
@@ -19,20 +20,6 @@ function ident(name: string): string {
 function rethrowExists(err: unknown, name: string): never {
   if ((err as { code?: string }).code === DUPLICATE_DATABASE) throw databaseExists(name);
   throw err;
-}
-
-/**
- * Knex's own warnings (a pooled connection lost while PostgreSQL restarts, say) go to our log as
- * one line each, not to the console.
- */
-function knexLog(logger?: Logger): Knex.Config['log'] {
-  const line = (message: unknown): string => String(message).split('\n')[0].slice(0, 300);
-  return {
-    warn: (message: unknown) => logger?.warn(line(message), { name: 'db' }),
-    error: (message: unknown) => logger?.error(line(message), { name: 'db' }),
-    deprecate: (message: unknown) => logger?.warn(line(message), { name: 'db' }),
-    debug: () => {},
-  };
 }
 
 /**

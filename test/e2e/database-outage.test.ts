@@ -1,6 +1,9 @@
-// PostgreSQL going away under a running server, staged with a TCP relay in front of the shared
-// PostgreSQL: calls get a retryable "database unavailable" fault on every path (never an internal
-// error), each failure is one warning line without a stack, and calls work again once it is back.
+// The database going away under a running server: PostgreSQL cut off by a TCP relay in front of
+// the shared server, a SQLite file held locked by another program. Calls get a retryable "database
+// unavailable" fault on every path (never an internal error), each failure is one warning line
+// without a stack, and calls work again once the database is back.
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { PG_URL } from '../support/backends';
 import { TcpProxy } from '../support/tcp-proxy';
 import { client, type FaultLike } from './support/npm-client';
@@ -9,8 +12,6 @@ import { startTestServer, type TestServer } from './support/server';
 
 const UNAVAILABLE = 'Database unavailable, try again in a moment.';
 
-// PostgreSQL only: it is the backend that runs as a server and so can go away. SQLite's locked or
-// failing file maps to the same fault (test/unit/rpc/faults.test.ts).
 describe('a PostgreSQL outage seen by clients', () => {
   let proxy: TcpProxy;
   let t: TestServer;
@@ -60,5 +61,37 @@ describe('a PostgreSQL outage seen by clients', () => {
     await proxy.restore();
     expect(await rpc.call('/xmlrpc/2/object', ...search('/xmlrpc/2/object'))).toEqual(expect.arrayContaining([expect.any(Number)]));
     expect(await rpc.call('/xmlrpc/common', 'login', t.db, t.login, t.password)).toBe(uid);
+  });
+});
+
+describe('a SQLite database locked by another program', () => {
+  let t: TestServer;
+  let rpc: ReturnType<typeof client>;
+  let uid: number;
+  beforeAll(async () => {
+    t = await startTestServer('sqlite');
+    rpc = client(t.port);
+    uid = (await rpc.call('/xmlrpc/2/common', 'login', t.db, t.login, t.password)) as number;
+  });
+  afterAll(async () => { await t?.stop(); });
+
+  it('answers the same retryable fault while the lock is held, and works once it is released', async () => {
+    const search = ['execute_kw', t.db, uid, t.password, 'res.partner', 'search', [[]]] as const;
+    // The server lets go of the file (as after a restart); a tool then takes it for itself.
+    await t.server.dbm.closeAll();
+    const tool = new BetterSqlite3(join(t.config.dataDir, `${t.db}.sqlite`));
+    tool.pragma('locking_mode = EXCLUSIVE');
+    tool.exec('BEGIN EXCLUSIVE; UPDATE res_partner SET color = color; COMMIT');
+    const logsBefore = t.logs.length;
+    try {
+      const fault = await rpc.fault('/xmlrpc/2/object', ...search);
+      expect(fault.faultCode).toBe(1);
+      expect(fault.faultString).toMatch(/\nOperationalError: Database unavailable, try again in a moment\.$/);
+      expect(t.logs.slice(logsBefore).filter((l) => / WARN .* Unavailable .*SQLITE_BUSY/.test(l))).toHaveLength(1);
+      expect(t.logs.slice(logsBefore).some((l) => / ERROR |Internal server error/.test(l))).toBe(false);
+    } finally {
+      tool.close();
+    }
+    expect(await rpc.call('/xmlrpc/2/object', ...search)).toEqual(expect.arrayContaining([expect.any(Number)]));
   });
 });
