@@ -33,9 +33,11 @@ export interface Config {
   languages: [string, string][];
   /** pbkdf2-sha512 rounds for new password hashes. */
   passwordRounds: number;
-  /** Failed logins allowed per login and per address before the cooldown. */
+  /** Failed logins allowed from one address before that address's cooldown. */
   loginMaxFailures: number;
   loginCooldownSeconds: number;
+  /** Behind a reverse proxy: take the caller's address from X-Forwarded-For (its last entry). */
+  proxyMode: boolean;
   /** Put stack detail in faults (never in production). */
   debugFaults: boolean;
   logLevel: string;
@@ -69,6 +71,7 @@ export const DEFAULTS: Config = {
   passwordRounds: 600_000,
   loginMaxFailures: 10,
   loginCooldownSeconds: 60,
+  proxyMode: false,
   debugFaults: false,
   logLevel: 'info',
   // 250k elements bound the parse of one request to a fraction of a second (1M took ~1.4 s of

@@ -27,7 +27,7 @@ import { buildWorkflows } from './workflow/module';
 
 export interface HttpAppOptions {
   dispatcher: Dispatcher;
-  config: Pick<Config, 'limits' | 'bodyTimeoutMs'>;
+  config: Pick<Config, 'limits' | 'bodyTimeoutMs'> & Partial<Pick<Config, 'proxyMode'>>;
   /** True once the server is stopping (answers then close their connections). */
   stopping?: () => boolean;
 }
@@ -42,6 +42,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     maxBodyBytes: opts.config.limits.maxBodyBytes,
     bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
     stopping: opts.stopping,
+    proxyMode: opts.config.proxyMode ?? false,
   }));
   app.use((_req: Request, res: Response) => {
     res.status(404).set('Content-Type', 'text/plain; charset=utf-8').send('Not Found\n');
@@ -56,7 +57,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
 
 export interface RpcAppOptions {
   services: Record<string, Service>;
-  config: Pick<Config, 'limits' | 'bodyTimeoutMs' | 'debugFaults'>;
+  config: Pick<Config, 'limits' | 'bodyTimeoutMs' | 'debugFaults'> & Partial<Pick<Config, 'proxyMode'>>;
   logger: Logger;
   stopping?: () => boolean;
 }

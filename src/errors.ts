@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'AccessError'
   | 'AccessDenied'
   | 'CallError'
+  | 'Unavailable'
   | 'InternalError';
 
 export abstract class AppError extends Error {
@@ -72,6 +73,19 @@ export class CallError extends AppError {
   constructor(message: string, pyType = 'ValueError') {
     super(message, pyType);
     this.pyType = pyType;
+  }
+}
+
+/**
+ * The database cannot be reached right now (PostgreSQL down or restarting, SQLite locked or its
+ * disk failing). Nothing was done; the same call may simply be sent again a little later.
+ */
+export class UnavailableError extends AppError {
+  readonly kind = 'Unavailable' as const;
+  override readonly cause?: unknown;
+  constructor(cause?: unknown) {
+    super('Database unavailable, try again in a moment.', 'OperationalError');
+    this.cause = cause;
   }
 }
 

@@ -1,6 +1,7 @@
 // Who is calling: `login` (common.login/authenticate) and `check` (every object/report call),
 // reading res_users directly. Wrong db, unknown login, wrong password and inactive user look
-// the same from outside, in answer and in time; repeated failures are throttled without hashing.
+// the same from outside, in answer and in time; repeated failures from one source address put
+// that address (only) on a cooldown without hashing, as Odoo does.
 import { AccessDenied, AppError } from '../errors';
 import type { DatabaseManager, Database, Logger } from '../db/types';
 import { utcStamp } from '../db/clock';
@@ -17,7 +18,7 @@ export interface PasswordHasher {
 export interface AuthSettings {
   /** pbkdf2 rounds of the timing dummy: the cost of a real verification. */
   passwordRounds: number;
-  /** Failures per login and per address before the cooldown. */
+  /** Failures from one address before its cooldown. */
   loginMaxFailures: number;
   loginCooldownSeconds: number;
 }
@@ -59,8 +60,9 @@ export function createAuth(opts: AuthOptions): Auth {
   const hasher = opts.hasher ?? { hashPassword, verifyPassword };
   const now = opts.now ?? Date.now;
   const limits = { maxFailures: opts.config.loginMaxFailures, cooldownMs: opts.config.loginCooldownSeconds * 1000, now };
+  // Counted per source address only: counting per login would let anyone lock a user out
+  // (the administrator first) from everywhere by guessing from anywhere.
   const byAddress = new Throttle(limits);
-  const byLogin = new Throttle(limits);
   const cache = new CredentialCache();
   let dummy: Promise<string> | null = null;
 
@@ -85,9 +87,8 @@ export function createAuth(opts: AuthOptions): Auth {
   }
 
   /** A failure that was actually tried (a refusal during a cooldown is logged, not counted). */
-  function countFailure(db: string, login: string, ip: string, loginKey: string): void {
+  function countFailure(db: string, login: string, ip: string): void {
     byAddress.fail(ip);
-    byLogin.fail(loginKey);
     logFailure(db, login, ip);
   }
 
@@ -114,8 +115,7 @@ export function createAuth(opts: AuthOptions): Auth {
   return {
     async login(dbName, login, password, ip) {
       const user = String(login);
-      const loginKey = `${dbName}\u0000${user}`;
-      if (byAddress.blocked(ip) || byLogin.blocked(loginKey)) {
+      if (byAddress.blocked(ip)) {
         logFailure(dbName, user, ip);
         return false;
       }
@@ -123,10 +123,10 @@ export function createAuth(opts: AuthOptions): Auth {
       const row = typeof login === 'string' ? await userWhere(db, { login }) : undefined;
       const ok = await passwordMatches(dbName, row, password);
       if (!ok || !db || !row) {
-        countFailure(dbName, user, ip, loginKey);
+        countFailure(dbName, user, ip);
         return false;
       }
-      byLogin.reset(loginKey);
+      byAddress.reset(ip);
       await db.knex('res_users').where({ id: row.id }).update({ login_date: utcStamp() }).catch((err: unknown) => {
         // A lock held by a long call must not turn a good login into a failure.
         opts.logger.warn(`Could not record the login date of user ${row.id}: ${String((err as Error).message)}`, { db: dbName, name: LOG_NAME });
@@ -142,18 +142,12 @@ export function createAuth(opts: AuthOptions): Auth {
       }
       const db = await openDb(dbName);
       const row = Number.isSafeInteger(uid) && uid > 0 ? await userWhere(db, { id: uid }) : undefined;
-      // Keyed like `login` for this user, so both paths share one budget of guesses.
       const login = row?.login ?? anonymous;
-      const loginKey = `${dbName}\u0000${login}`;
-      if (byLogin.blocked(loginKey)) {
-        logFailure(dbName, login, ip);
-        throw new AccessDenied();
-      }
       if (!(await passwordMatches(dbName, row, password))) {
-        countFailure(dbName, login, ip, loginKey);
+        countFailure(dbName, login, ip);
         throw new AccessDenied();
       }
-      byLogin.reset(loginKey);
+      byAddress.reset(ip);
     },
   };
 }

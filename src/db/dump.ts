@@ -5,14 +5,14 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Knex } from 'knex';
 import { UserError } from '../errors';
+import { insertBatches, rowsPerInsert } from './insert-batch';
 import { insertionPlan, listTables, type TableInfo } from './introspect';
 import { MIGRATIONS_TABLE, appliedMigrations } from './migrate';
 import type { BackendKind, Database } from './types';
 
 export const DUMP_FORMAT = 'openerp-support-center-dump';
 const DUMP_VERSION = 1;
-/** Bind parameters per INSERT, well under SQLite's 32766 and PostgreSQL's 65535. */
-const PARAMS_PER_INSERT = 5000;
+const ROWS_PER_CASE_UPDATE = 200;
 
 type Cell = null | boolean | number | string | { b64: string } | { json: unknown };
 
@@ -148,20 +148,38 @@ export async function loadDump(trx: Knex.Transaction, backend: BackendKind, dump
     const rows = dt.rows.map((r) => Object.fromEntries(
       dt.columns.map((c, i) => [c, later.has(c) ? null : decodeCell(r[i])]),
     ));
-    const chunk = Math.max(1, Math.floor(PARAMS_PER_INSERT / Math.max(1, dt.columns.length)));
-    for (let i = 0; i < rows.length; i += chunk) await trx(table.name).insert(rows.slice(i, i + chunk));
+    for (const batch of insertBatches(backend, dt.columns.length, rows)) await trx(table.name).insert(batch);
   }
-  for (const [name, columns] of deferred) {
-    const dt = byName.get(name) as DumpTable;
-    const idAt = dt.columns.indexOf('id');
-    const at = columns.map((c) => dt.columns.indexOf(c));
-    for (const r of dt.rows) {
-      if (idAt < 0 || at.every((i) => i < 0 || r[i] === null)) continue;
-      const vals = Object.fromEntries(columns.map((c, k) => [c, at[k] < 0 ? null : decodeCell(r[at[k]])]));
-      await trx(name).where('id', decodeCell(r[idAt]) as number).update(vals);
-    }
-  }
+  for (const [name, columns] of deferred) await fillDeferred(trx, backend, byName.get(name) as DumpTable, columns);
   if (backend === 'pg') await resetPgSequences(trx);
+}
+
+/**
+ * Writes the columns left empty on insert (references to rows inserted later), a batch of rows
+ * per UPDATE: `SET col = CASE id WHEN ? THEN ? ... ELSE col END WHERE id IN (...)`.
+ */
+async function fillDeferred(trx: Knex.Transaction, backend: BackendKind, dt: DumpTable, columns: string[]): Promise<void> {
+  const idAt = dt.columns.indexOf('id');
+  if (idAt < 0) return;
+  const at = columns.map((c) => dt.columns.indexOf(c));
+  const rows = dt.rows.filter((r) => at.some((i) => i >= 0 && r[i] !== null));
+  // Per row: its id in the IN list, and an id and a value in each column's CASE. A CASE is
+  // searched term by term for every row, so batches stay small enough for that to be cheap.
+  const perUpdate = Math.min(ROWS_PER_CASE_UPDATE, rowsPerInsert(backend, 1 + 2 * columns.length));
+  for (let start = 0; start < rows.length; start += perUpdate) {
+    const batch = rows.slice(start, start + perUpdate);
+    const ids = batch.map((r) => decodeCell(r[idAt]) as Knex.Value);
+    const sets: string[] = [];
+    const bindings: Knex.RawBinding[] = [dt.name];
+    columns.forEach((column, k) => {
+      sets.push(`?? = CASE ?? ${batch.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ?? END`);
+      bindings.push(column, 'id');
+      batch.forEach((r, n) => bindings.push(ids[n], at[k] < 0 ? null : decodeCell(r[at[k]]) as Knex.Value));
+      bindings.push(column);
+    });
+    bindings.push('id', ...ids);
+    await trx.raw(`UPDATE ?? SET ${sets.join(', ')} WHERE ?? IN (${ids.map(() => '?').join(', ')})`, bindings);
+  }
 }
 
 /** Rows came with their ids: move every serial past the largest one. */

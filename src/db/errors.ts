@@ -95,6 +95,31 @@ export function classifyDbError(err: unknown, depth = 0): DbErrorInfo {
   return { kind: 'other' };
 }
 
+/**
+ * PostgreSQL's connection exceptions (class 08), shutdown and start-up (57P01-57P03) and too many
+ * connections; the network errors of a server that is gone; SQLite's locked or failing file.
+ */
+const UNAVAILABLE_PG = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_SQLITE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL)/;
+/**
+ * What pg and knex say when a connection dies or none can be had; they carry no code, and knex
+ * puts the SQL in front of the driver's words.
+ */
+const UNAVAILABLE_TEXT = /(Connection terminated|Client has encountered a connection error|^Knex: Timeout acquiring a connection)/;
+
+/** True when the database could not be reached (as opposed to a query it refused). */
+export function isUnavailableDbError(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 5) return false;
+  const e = err as DriverError & { errors?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNAVAILABLE_PG.test(code) || UNAVAILABLE_NET.has(code) || UNAVAILABLE_SQLITE.test(code)) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
+  // Node reports a refused connection to a name with several addresses as an AggregateError.
+  if (Array.isArray(e.errors) && e.errors.some((x) => isUnavailableDbError(x, depth + 1))) return true;
+  return e.cause !== undefined && isUnavailableDbError(e.cause, depth + 1);
+}
+
 export function isRetryableDbError(err: unknown): boolean {
   return classifyDbError(err).kind === 'retryable';
 }

@@ -24,8 +24,8 @@ export interface DatabaseManagerOptions {
 
 export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseManager {
   const storage: Storage = opts.databaseUrl
-    ? createPgStorage(opts.databaseUrl, opts.pgTag)
-    : createSqliteStorage(opts.dataDir);
+    ? createPgStorage(opts.databaseUrl, opts.pgTag, opts.logger)
+    : createSqliteStorage(opts.dataDir, opts.logger);
   const kind = storage.kind;
   const open = new Map<string, Promise<Database>>();
   /** Names under create/drop/rename/...: one such operation per name at a time. */

@@ -5,6 +5,8 @@ import { CallError } from '../errors';
 import { PG_TYPES } from './pg-types';
 import { databaseExists, isValidDbName } from './names';
 import type { Storage } from './storage';
+import { knexLog } from './knex-log';
+import type { Logger } from './types';
 
 const DUPLICATE_DATABASE = '42P04';
 /** Per database: enough for concurrent calls on 2 cores without crowding max_connections. */
@@ -24,11 +26,12 @@ function rethrowExists(err: unknown, name: string): never {
  * `tag` tells installations sharing one PostgreSQL server apart (and keeps parallel test runs
  * from seeing each other's databases).
  */
-export function createPgStorage(databaseUrl: string, tag = 'default'): Storage {
+export function createPgStorage(databaseUrl: string, tag = 'default', logger?: Logger): Storage {
   if (!/^[a-zA-Z0-9_.-]{1,40}$/.test(tag)) throw new CallError(`Invalid database tag "${tag}"`, 'ValueError');
   // COMMENT ON takes no bind parameters: the marker is built only from the checked tag.
   const marker = `openerp-support-center:${tag}`;
-  const admin = knexFactory({ client: 'pg', connection: { connectionString: databaseUrl }, pool: { min: 0, max: 2 } });
+  const log = knexLog(logger);
+  const admin = knexFactory({ client: 'pg', connection: { connectionString: databaseUrl }, pool: { min: 0, max: 2 }, log });
 
   const urlOf = (name: string): string => {
     const url = new URL(databaseUrl);
@@ -40,6 +43,7 @@ export function createPgStorage(databaseUrl: string, tag = 'default'): Storage {
     connection: { connectionString: urlOf(name), types: PG_TYPES },
     pool: POOL,
     acquireConnectionTimeout: 30_000,
+    log,
   });
   /** Other sessions (an earlier pool, a psql) would block DROP, RENAME and TEMPLATE. */
   const disconnectAll = async (name: string): Promise<void> => {

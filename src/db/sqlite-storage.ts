@@ -9,6 +9,8 @@ import { installSqliteFunctions } from './sqlite-functions';
 import { cacheStatements } from './sqlite-statement-cache';
 import { databaseExists, isValidDbName } from './names';
 import type { Storage } from './storage';
+import { knexLog } from './knex-log';
+import type { Logger } from './types';
 
 /** How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -31,7 +33,7 @@ function prepareConnection(conn: BetterSqlite3.Database, done: Done): void {
   }
 }
 
-export function openSqliteFile(filename: string): Knex {
+export function openSqliteFile(filename: string, logger?: Logger): Knex {
   return knexFactory({
     client: 'better-sqlite3',
     connection: { filename },
@@ -39,6 +41,7 @@ export function openSqliteFile(filename: string): Knex {
     // better-sqlite3 is synchronous: a second connection could only wait on the first one's lock
     // while blocking the event loop, so each database has exactly one connection; calls queue.
     pool: { min: 1, max: 1, afterCreate: prepareConnection },
+    log: knexLog(logger),
   });
 }
 
@@ -60,7 +63,7 @@ async function moveNoClobber(from: string, to: string, name: string): Promise<vo
   await unlink(from);
 }
 
-export function createSqliteStorage(dataDir: string): Storage {
+export function createSqliteStorage(dataDir: string, logger?: Logger): Storage {
   const dir = resolve(dataDir);
   const pathOf = (name: string): string => join(dir, `${name}${SUFFIX}`);
   const hiddenPathOf = (name: string): string => join(dir, `.${name}.new${SUFFIX}`);
@@ -95,10 +98,10 @@ export function createSqliteStorage(dataDir: string): Storage {
       return isValidDbName(name) && isFile(pathOf(name));
     },
     open(name) {
-      return openSqliteFile(pathOf(name));
+      return openSqliteFile(pathOf(name), logger);
     },
     async createHidden(name) {
-      return openSqliteFile(await freshHidden(name));
+      return openSqliteFile(await freshHidden(name), logger);
     },
     async copyToHidden(source, target) {
       const hidden = await freshHidden(target);

@@ -16,8 +16,13 @@ export interface PollingLoopOptions<R> {
   /** A round that threw (listing the databases failed?): the worker logs it and gives its report. */
   onRoundError(err: unknown): R;
   pollMs: number;
-  /** Pauses after consecutive failing rounds; a wake-up does not end them. Default: the poll. */
+  /** Pauses after consecutive failing rounds. Default: the poll. */
   backoff?: BackoffPolicy;
+  /**
+   * Whether a wake-up ends a backoff pause too (default false). The mail sender says yes: new mail
+   * is worth one attempt at once, and a success ends the outage; a failure backs off further.
+   */
+  wakeDuringBackoff?: boolean;
   wakeup: Wakeup;
   /** Run the loop (default true); tests may call `drainOnce` by hand instead. */
   loop?: boolean;
@@ -87,7 +92,7 @@ export function startPollingLoop<R>(opts: PollingLoopOptions<R>): PollingLoop<R>
         failingStreak = outcome === 'failing' ? failingStreak + 1 : 0;
         if (outcome === 'idle') await sleep(opts.pollMs, true);
         else if (outcome === 'failing') {
-          await sleep(opts.backoff ? retryDelayMs(failingStreak, opts.backoff, opts.random) : opts.pollMs, false);
+          await sleep(opts.backoff ? retryDelayMs(failingStreak, opts.backoff, opts.random) : opts.pollMs, opts.wakeDuringBackoff === true);
         }
       }
     })();

@@ -67,6 +67,12 @@ export async function renewClaim(db: MailDb, worker: string, id: number, leaseMs
   return Number(n) === 1;
 }
 
+/** Extends the leases `worker` still holds among `ids` (the heartbeat of a round in progress). */
+export async function renewClaims(db: MailDb, worker: string, ids: number[], leaseMs: number): Promise<void> {
+  if (!ids.length) return;
+  await db.knex('mail_mail').whereIn('id', ids).andWhere({ claimed_by: worker, state: 'outgoing' }).update(leaseTo(db, worker, leaseMs));
+}
+
 const bump = (db: MailDb) => db.knex.raw('attempts + 1');
 
 export async function markSent(db: MailDb, worker: string, id: number): Promise<boolean> {
@@ -97,6 +103,17 @@ export async function markFailed(db: MailDb, worker: string, id: number, reason:
     ...NO_LEASE, state: 'exception', failure_reason: reason, write_date: utcStamp(), attempts: bump(db),
   });
   return Number(n) === 1;
+}
+
+/**
+ * Makes mail waiting out a retry delay due now: all of it (`limit` null) once the SMTP server is
+ * back, or the one due soonest, as the probe of a round while it is down. Claimed rows are left.
+ */
+export async function bringForward(db: MailDb, limit: number | null): Promise<void> {
+  const now = nowMsSql(db.backend);
+  const waiting = `state = 'outgoing' AND next_attempt_ms > ${now} AND ${leaseFreeSql(db.backend)}`;
+  const pick = limit === null ? waiting : `id IN (SELECT id FROM mail_mail WHERE ${waiting} ORDER BY next_attempt_ms, id LIMIT ${Math.floor(limit)})`;
+  await db.knex.raw(`UPDATE mail_mail SET next_attempt_ms = ${now} WHERE ${pick}`);
 }
 
 /** Gives rows back untouched (not attempted), e.g. when the SMTP server turned out to be down. */

@@ -4,7 +4,10 @@
 import type { Logger } from '../db/types';
 import type { MailConfig } from './mail-config';
 import type { MailTransport } from './transport';
-import { claimBatch, markFailed, markRetry, markSent, releaseClaims, renewClaim, type ClaimedMail, type MailDb } from './claim';
+import {
+  claimBatch, markFailed, markRetry, markSent, releaseClaims, renewClaim, renewClaims, type ClaimedMail, type MailDb,
+} from './claim';
+import { whileRenewing } from '../jobs/lease';
 import { classifyFailure, unusableAddress } from './failure';
 import { retryDelayMs } from '../jobs/backoff';
 import { composeMessage } from './compose';
@@ -49,7 +52,11 @@ export async function deliverRound(db: MailDb, deps: DeliveryDeps): Promise<Roun
       await deliverOne(db, deps, mail, report, claimedAt, files.get(mail.mail_message_id ?? 0) ?? []);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, config.concurrency) }, worker));
+  // The batch's leases are renewed while it is sent: only a dead process's claims run out.
+  const ids = batch.map((m) => m.id);
+  await whileRenewing(config.leaseMs, () => renewClaims(db, deps.worker, ids, config.leaseMs),
+    () => Promise.all(Array.from({ length: Math.max(1, config.concurrency) }, worker)),
+    (err) => deps.logger.warn(`Could not renew mail claims: ${String((err as Error)?.message ?? err)}`, { db: db.name, name: 'mail.sender' }));
   await releaseClaims(db, deps.worker, queue.map((m) => m.id));
   return report;
 }

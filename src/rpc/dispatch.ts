@@ -1,7 +1,7 @@
 // The transport-agnostic dispatcher: (service, method, params, profile) -> result or fault.
 // Every call, good or bad, ends in exactly one log line and never escapes as an exception.
 import { performance } from 'node:perf_hooks';
-import { AppError, CallError, InternalError } from '../errors';
+import { AppError, CallError, InternalError, UnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import type { RpcValue } from '../values';
 import { parseMethodCall, serializeFault, serializeResponse } from './codec';
@@ -47,6 +47,14 @@ function unknownMethod(service: string, method: string): CallError {
   return new CallError(`Method not found: ${shown(method)}`, service === 'common' ? 'Exception' : 'KeyError');
 }
 
+/** An outage is logged on one line: the driver's words (and code), never a stack. */
+function reasonOf(cause: unknown): string {
+  const e = cause as { message?: unknown; code?: unknown } | undefined;
+  const message = typeof e?.message === 'string' && e.message !== '' ? e.message : String(cause);
+  const code = typeof e?.code === 'string' ? ` (${e.code})` : '';
+  return `${message.split('\n')[0].slice(0, 200)}${code}`;
+}
+
 class FieldLog implements CallLog {
   readonly fields: Record<string, unknown> = {};
   set(fields: Record<string, unknown>): void {
@@ -82,7 +90,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     } catch (thrown) {
       const error = asAppError(thrown);
       const internal = error instanceof InternalError;
-      logLine(internal ? 'error' : 'info', error.kind, log, call, started, internal ? error : undefined);
+      if (error instanceof UnavailableError) log.set({ reason: reasonOf(error.cause) });
+      const level = internal ? 'error' : error instanceof UnavailableError ? 'warn' : 'info';
+      logLine(level, error.kind, log, call, started, internal ? error : undefined);
       return { ok: false, fault: faultFor(error, profile, { debugFaults }), error };
     } finally {
       running -= 1;

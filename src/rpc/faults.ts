@@ -1,8 +1,9 @@
 // The one place where errors become XML-RPC faults: a table keyed by error kind with one entry
 // per protocol profile, so a new kind in src/errors.ts does not compile until it has its faults.
 import { randomBytes } from 'node:crypto';
+import { isUnavailableDbError } from '../db/errors';
 import {
-  AccessDenied, AccessError, AppError, CallError, ErrorKind, InternalError, MissingError, UserError,
+  AccessDenied, AccessError, AppError, CallError, ErrorKind, InternalError, MissingError, UnavailableError, UserError,
   ValidationError,
 } from '../errors';
 import type { Profile } from './services/types';
@@ -17,7 +18,8 @@ export interface FaultOptions {
   debugFaults: boolean;
 }
 
-type KnownError = UserError | ValidationError | MissingError | AccessError | AccessDenied | CallError | InternalError;
+type KnownError = UserError | ValidationError | MissingError | AccessError | AccessDenied | CallError | UnavailableError
+  | InternalError;
 type ErrorOf<K extends ErrorKind> = Extract<KnownError, { kind: K }>;
 type FaultFor<K extends ErrorKind> = (err: ErrorOf<K>, opts: FaultOptions) => Fault;
 
@@ -37,6 +39,15 @@ const intFault = (code: number) => (err: AppError): Fault => ({ faultCode: code,
 const callError = (code: (err: CallError) => number | string): FaultFor<'CallError'> => (err, opts) => ({
   faultCode: code(err),
   faultString: pseudoTraceback(err.pyType, err.message, opts.debugFaults ? err.stack : undefined),
+});
+
+/**
+ * Shaped like the OperationalError OpenERP and Odoo answer when PostgreSQL is gone (code 1, the
+ * exception's name in the traceback), without a ref: retrying clients match the name or the text.
+ */
+const unavailable = (code: (err: UnavailableError) => number | string): FaultFor<'Unavailable'> => (err) => ({
+  faultCode: code(err),
+  faultString: pseudoTraceback('OperationalError', err.message),
 });
 
 const internal = (code: (err: InternalError) => number | string): FaultFor<'InternalError'> => (err, opts) => ({
@@ -65,6 +76,11 @@ export const FAULT_TABLE: { readonly [K in ErrorKind]: { readonly [P in Profile]
     v7int: callError(() => 1),
     odoo: callError(() => 1),
   },
+  Unavailable: {
+    legacy: unavailable((err) => err.message),
+    v7int: unavailable(() => 1),
+    odoo: unavailable(() => 1),
+  },
   InternalError: {
     legacy: internal((err) => err.message),
     v7int: internal(() => 1),
@@ -76,9 +92,13 @@ export function newRef(): string {
   return randomBytes(4).toString('hex');
 }
 
-/** Anything thrown that is not one of our kinds is a bug: it becomes an InternalError with a ref. */
+/**
+ * A database that cannot be reached is an outage, not a bug: UnavailableError. Anything else thrown
+ * that is not one of our kinds is a bug: it becomes an InternalError with a ref.
+ */
 export function asAppError(err: unknown): AppError {
   if (err instanceof AppError && Object.prototype.hasOwnProperty.call(FAULT_TABLE, err.kind)) return err;
+  if (isUnavailableDbError(err)) return new UnavailableError(err);
   return new InternalError(newRef(), err);
 }
 

@@ -4,6 +4,7 @@
 import type { Logger } from '../db/types';
 import type { SyncConfig } from './sync-config';
 import { retryDelayMs } from '../jobs/backoff';
+import { whileRenewing } from '../jobs/lease';
 import { parseResults, toWire, type EnvelopeResult } from './envelope';
 import { normalizeRow, type OutboxRow } from './outbox';
 import { loadPeerAccess, accessFingerprint } from './peer-access';
@@ -64,53 +65,64 @@ export async function deliverToPeer(db: SyncDb, peer: PeerKey, ctx: DeliverConte
       session = new PeerSession(lookup.access, { timeoutMs: ctx.config.timeoutMs, maxResponseBytes: ctx.config.maxResponseBytes });
       ctx.sessions.set(fp, session);
     }
-    let single = false;
-    while (!ctx.stopped()) {
-      const batch = nextBatch(await pendingPage(db, peer, ctx.config.batchSize * 4), single ? 1 : ctx.config.batchSize, ctx.config.batchBytes);
-      if (!batch.length) break;
-      if (!(await renewPeer(db, peer, ctx.worker, ctx.config.leaseMs))) {
-        ctx.logger.warn('Lost the lease on a peer mid-round; another sender takes over', meta);
-        return report;
-      }
-      const envelopes = batch.map((r) => toWire({
-        key: r.msg_key, from: ctx.centerCode, stream: r.stream, kind: r.kind, data: JSON.parse(r.payload),
-      }));
-      const res = await session.execute(batch[0].model, batch[0].method, [envelopes]);
-      if (!res.ok) {
-        if (res.kind === 'refused' && batch.length > 1) {
-          // The whole call was refused: send one at a time to find the message at fault.
-          single = true;
-          continue;
-        }
-        if (res.kind === 'refused') {
-          await markRefused(db, batch[0], res.message, ctx.config);
-          report.refused++;
-          outcome.refusal = res.message;
-          continue;
-        }
-        const failures = (await peerFailures(db, peer)) + 1;
-        const blocking = BLOCKING_FAILURES.has(res.kind);
-        const retryInMs = blocking
-          ? retryDelayMs(failures, { baseMs: ctx.config.blockedBaseMs, maxMs: ctx.config.blockedMaxMs })
-          : retryDelayMs(failures, { baseMs: ctx.config.retryBaseMs, maxMs: ctx.config.retryMaxMs });
-        if (blocking) ctx.sessions.delete(fp);
-        report.failure = res.kind;
-        outcome.failure = { status: res.kind, message: res.message, retryInMs };
-        ctx.logger.warn(`Peer ${res.kind}: ${res.message}; next try in ${Math.round(retryInMs / 1000)} s`, meta);
-        return report;
-      }
-      const results = parseResults(res.value);
-      const progress = await applyResults(db, batch, results, ctx.config);
-      report.delivered += progress.delivered;
-      report.refused += progress.refused.length;
-      if (progress.delivered) outcome.delivered = true;
-      if (progress.refused.length) outcome.refusal = progress.refused[progress.refused.length - 1];
-      if (!progress.delivered && !progress.refused.length) break;
-    }
-    return report;
+    // The peer's lease is renewed while this round runs, so a slow peer never costs it.
+    return await whileRenewing(ctx.config.leaseMs, () => renewPeer(db, peer, ctx.worker, ctx.config.leaseMs),
+      () => sendDue(db, peer, ctx, session, fp, report, outcome, meta),
+      (err: unknown) => ctx.logger.warn(`Could not renew the lease on a peer: ${String((err as Error)?.message ?? err)}`, meta));
   } finally {
     await releasePeer(db, peer, ctx.worker, outcome);
   }
+}
+
+/** The batches of one round to `peer`, in queue order, until nothing is due or the peer fails. */
+async function sendDue(
+  db: SyncDb, peer: PeerKey, ctx: DeliverContext, session: PeerSession, fp: string,
+  report: PeerReport, outcome: PeerOutcome, meta: Record<string, unknown>,
+): Promise<PeerReport> {
+  let single = false;
+  while (!ctx.stopped()) {
+    const batch = nextBatch(await pendingPage(db, peer, ctx.config.batchSize * 4), single ? 1 : ctx.config.batchSize, ctx.config.batchBytes);
+    if (!batch.length) break;
+    if (!(await renewPeer(db, peer, ctx.worker, ctx.config.leaseMs))) {
+      ctx.logger.warn('Lost the lease on a peer mid-round; another sender takes over', meta);
+      return report;
+    }
+    const envelopes = batch.map((r) => toWire({
+      key: r.msg_key, from: ctx.centerCode, stream: r.stream, kind: r.kind, data: JSON.parse(r.payload),
+    }));
+    const res = await session.execute(batch[0].model, batch[0].method, [envelopes]);
+    if (!res.ok) {
+      if (res.kind === 'refused' && batch.length > 1) {
+        // The whole call was refused: send one at a time to find the message at fault.
+        single = true;
+        continue;
+      }
+      if (res.kind === 'refused') {
+        await markRefused(db, batch[0], res.message, ctx.config);
+        report.refused++;
+        outcome.refusal = res.message;
+        continue;
+      }
+      const failures = (await peerFailures(db, peer)) + 1;
+      const blocking = BLOCKING_FAILURES.has(res.kind);
+      const retryInMs = blocking
+        ? retryDelayMs(failures, { baseMs: ctx.config.blockedBaseMs, maxMs: ctx.config.blockedMaxMs })
+        : retryDelayMs(failures, { baseMs: ctx.config.retryBaseMs, maxMs: ctx.config.retryMaxMs });
+      if (blocking) ctx.sessions.delete(fp);
+      report.failure = res.kind;
+      outcome.failure = { status: res.kind, message: res.message, retryInMs };
+      ctx.logger.warn(`Peer ${res.kind}: ${res.message}; next try in ${Math.round(retryInMs / 1000)} s`, meta);
+      return report;
+    }
+    const results = parseResults(res.value);
+    const progress = await applyResults(db, batch, results, ctx.config);
+    report.delivered += progress.delivered;
+    report.refused += progress.refused.length;
+    if (progress.delivered) outcome.delivered = true;
+    if (progress.refused.length) outcome.refusal = progress.refused[progress.refused.length - 1];
+    if (!progress.delivered && !progress.refused.length) break;
+  }
+  return report;
 }
 
 /**

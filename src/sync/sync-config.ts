@@ -9,9 +9,12 @@ export interface SyncConfig {
   concurrency: number;
   /** How often the queue is looked at when nothing wakes the sender. */
   pollMs: number;
-  /** How long a sender holds a peer; a dead process's peers are taken over after it runs out. */
+  /**
+   * How long a sender holds a peer unless renewed; a live sender renews it every third of it, so
+   * a dead process's peers are taken over this long after it died.
+   */
   leaseMs: number;
-  /** Connection and answer timeout of one call to a peer (kept well under the lease). */
+  /** Connection and answer timeout of one call to a peer (the lease is renewed meanwhile). */
   timeoutMs: number;
   /** Backoff while a peer is unreachable, and of messages a peer refused. */
   retryBaseMs: number;
@@ -38,7 +41,7 @@ export const SYNC_DEFAULTS: SyncConfig = {
   batchBytes: 4 * 1024 * 1024,
   concurrency: 4,
   pollMs: 2_000,
-  leaseMs: 120_000,
+  leaseMs: 15_000,
   timeoutMs: 30_000,
   retryBaseMs: 5_000,
   retryMaxMs: 10 * 60_000,

@@ -3,6 +3,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Dispatcher } from '../dispatch';
 import { resolveRoute } from '../routes';
+import { clientAddress } from './client-address';
 
 export interface XmlRpcTransportOptions {
   dispatcher: Dispatcher;
@@ -11,6 +12,8 @@ export interface XmlRpcTransportOptions {
   bodyTimeoutMs: number;
   /** True once the server is stopping: answers then close their connection. */
   stopping?: () => boolean;
+  /** Behind a reverse proxy: the caller's address is the last one of X-Forwarded-For. */
+  proxyMode?: boolean;
 }
 
 function plain(res: Response, status: number, text: string): void {
@@ -64,7 +67,7 @@ export function xmlRpcTransport(opts: XmlRpcTransportOptions): Router {
       if (res.headersSent) return;
       if (err) return bodyError(err, req, res);
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      opts.dispatcher.handle(route, body, req.socket.remoteAddress ?? '?').then((xml) => {
+      opts.dispatcher.handle(route, body, clientAddress(req, opts.proxyMode ?? false)).then((xml) => {
         if (res.headersSent || res.destroyed) return;
         res.status(200).set({ 'Content-Type': 'text/xml; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
         if (opts.stopping?.()) res.set('Connection', 'close');

@@ -7,10 +7,11 @@ import { BACKENDS } from '../../support/backends';
 import { connectionOf, killHard, spawnScript } from '../../support/child-process';
 import { SmtpSink } from './support/smtp-sink';
 import { createMailDb, outbox, queueMails, waitFor } from './support/outbox-db';
+import { claimBatch } from '../../../src/mail/claim';
 
-function spawnSender(db: Awaited<ReturnType<typeof createMailDb>>, smtpPort: number, worker: string): ChildProcess {
+function spawnSender(db: Awaited<ReturnType<typeof createMailDb>>, smtpPort: number, worker: string, leaseMs = 1500): ChildProcess {
   return spawnScript(join(__dirname, 'support/sender-child.ts'), {
-    backend: db.backend, connection: connectionOf(db), name: db.name, smtpPort, leaseMs: 1500, worker,
+    backend: db.backend, connection: connectionOf(db), name: db.name, smtpPort, leaseMs, worker,
   });
 }
 
@@ -51,5 +52,20 @@ describe.each(BACKENDS)('mail sender process killed mid-batch on %s', (backend) 
     const counts = sink.countsByMessageId();
     expect([...counts.keys()].sort()).toEqual(rows.map((r) => r.message_id).sort());
     for (const [mid, n] of counts) expect(n).toBe(onTheWire.has(mid) ? 2 : 1);
+  });
+
+  it('a live sender keeps its claims while the server is slow: nobody else can take them', async () => {
+    await queueMails(db, 4);
+    sink.hold();
+    const first = spawnSender(db, sink.port, 'first', 600);
+    children.push(first);
+    await sink.waitForData(2);
+    // Several lease lengths pass while the server sits on the data; the sender stays alive.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await claimBatch(db, 'second', 10, 600)).toEqual([]);
+    expect((await outbox(db)).every((r) => r.claimed_by === 'first')).toBe(true);
+    sink.release();
+    await waitFor(async () => (await outbox(db)).every((r) => r.state === 'sent'), 'all mail sent by the live sender');
+    expect([...sink.countsByMessageId().values()]).toEqual([1, 1, 1, 1]);
   });
 });

@@ -3,6 +3,7 @@
 import { BACKENDS } from '../../support/backends';
 import { startSyncWorker, type SyncWorker } from '../../../src/sync/worker';
 import { purgeOld } from '../../../src/sync/outbox-marks';
+import { claimPeer } from '../../../src/sync/peers';
 import { FakePeer } from './support/fake-peer';
 import { openQueueDb, quietLogger, testSyncConfig, waitFor, type QueueDb } from './support/queue-db';
 
@@ -165,5 +166,20 @@ describe.each(BACKENDS)('sync sender on %s', (backend) => {
       (await db.outbox()).every((r) => r.state === 'done')), 'all delivered');
     expect(peer.arrivals.slice().sort()).toEqual(keys.slice().sort());
     expect(peer.received.filter((m) => m.stream === 'a,1').map((m) => m.data.seq)).toEqual([...Array(15).keys()]);
+  });
+
+  it('keeps the lease of a peer that answers slowly: another sender cannot take it meanwhile', async () => {
+    const server = await db.addServer('SC', peer.url);
+    const keys = await db.queue(server, ['s,1'], 3);
+    peer.objectDelayMs = 2500;
+    const w = worker({ leaseMs: 600 });
+    const round = w.drainOnce();
+    await waitFor(() => peer.calls > 0 && peer.received.length > 0, 'the slow call under way');
+    // Several lease lengths pass inside the one call; the sender is alive and renews its lease.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await claimPeer(db, { peer_table: 'helpdesk_server', peer_id: server }, 'intruder', 600)).toBe(false);
+    await round;
+    expect((await db.outbox()).every((r) => r.state === 'done')).toBe(true);
+    expect(peer.arrivals).toEqual(keys);
   });
 });

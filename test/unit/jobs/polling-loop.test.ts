@@ -20,7 +20,7 @@ interface Harness {
 }
 
 /** A loop whose n-th round (1-based) ends as `outcomeOf(n)` says, or throws when it says 'throw'. */
-function start(outcomeOf: (n: number) => RoundOutcome | 'throw', loop = true): Harness {
+function start(outcomeOf: (n: number) => RoundOutcome | 'throw', loop = true, wakeDuringBackoff = false): Harness {
   const wakeup = createWakeup();
   const errors: unknown[] = [];
   let count = 0;
@@ -52,6 +52,7 @@ function start(outcomeOf: (n: number) => RoundOutcome | 'throw', loop = true): H
       backoff: BACKOFF,
       wakeup,
       loop,
+      wakeDuringBackoff,
       random: () => 1,
     }),
   };
@@ -128,6 +129,21 @@ describe('the polling loop of a worker', () => {
     expect(h.rounds()).toBe(4);
     await jest.advanceTimersByTimeAsync(BACKOFF.baseMs);
     expect(h.rounds()).toBe(5);
+  });
+
+  it('when asked, is woken from a backoff too, and backs off further if the round fails again', async () => {
+    h = start((n) => (n <= 2 ? 'failing' : 'idle'), true, true);
+    await settle();
+    expect(h.rounds()).toBe(1);
+    h.wakeup.notify('db');
+    await settle();
+    expect(h.rounds()).toBe(2);
+    // Round 2 failed too: the second backoff is twice the first, and a wake-up ends it as well.
+    await jest.advanceTimersByTimeAsync(2 * BACKOFF.baseMs - 1);
+    expect(h.rounds()).toBe(2);
+    h.wakeup.notify('db');
+    await settle();
+    expect(h.rounds()).toBe(3);
   });
 
   it('caps the backoff', async () => {

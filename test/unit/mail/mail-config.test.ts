@@ -34,14 +34,30 @@ describe('mail configuration', () => {
     expect(problems.join('\n')).toMatch(/MAIL_FROM/);
   });
 
-  it('refuses a lease too short for a send to finish inside it', () => {
+  it('takes a lease shorter than a send (the sender renews it) but not under a second', () => {
     const problems: string[] = [];
-    loadMailConfig({ MAIL_LEASE_MS: '5000', SMTP_TIMEOUT_MS: '30000' }, MAIL_DEFAULTS, problems);
-    expect(problems).toEqual(['MAIL_LEASE_MS must be at least three times SMTP_TIMEOUT_MS']);
+    expect(loadMailConfig({ MAIL_LEASE_MS: '5000', SMTP_TIMEOUT_MS: '30000' }, MAIL_DEFAULTS, problems).leaseMs).toBe(5000);
+    expect(problems).toEqual([]);
+    loadMailConfig({ MAIL_LEASE_MS: '10' }, MAIL_DEFAULTS, problems);
+    expect(problems.join('\n')).toMatch(/MAIL_LEASE_MS/);
   });
 
   it('is part of the server configuration', () => {
     expect(loadConfig({ MAIL_TRANSPORT: 'folder', MAIL_FOLDER: '/tmp/mails' }).mail).toMatchObject({ transport: 'folder', folder: '/tmp/mails' });
     expect(() => loadConfig({ SMTP_PORT: 'x' })).toThrow(/SMTP_PORT/);
+  });
+});
+
+describe('lease settings of the senders', () => {
+  it('are short by default, so a dead sender\'s work is taken over within seconds', () => {
+    const config = loadConfig({});
+    expect(config.mail.leaseMs).toBeLessThanOrEqual(30_000);
+    expect(config.sync.leaseMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it('are read from MAIL_LEASE_MS and SYNC_LEASE_MS', () => {
+    const config = loadConfig({ MAIL_LEASE_MS: '4000', SYNC_LEASE_MS: '6000' });
+    expect([config.mail.leaseMs, config.sync.leaseMs]).toEqual([4000, 6000]);
+    expect(() => loadConfig({ SYNC_LEASE_MS: '5' })).toThrow(/SYNC_LEASE_MS/);
   });
 });

@@ -1,7 +1,7 @@
 // Walks the fault table: every error kind, in every profile, gives the fault a client of that
 // profile expects (7.0 legacy strings, 7.0 integers, Odoo 17/18 integers), and nothing leaks.
 import {
-  AccessDenied, AccessError, AppError, CallError, ErrorKind, InternalError, MissingError, UserError,
+  AccessDenied, AccessError, AppError, CallError, ErrorKind, InternalError, MissingError, UnavailableError, UserError,
   ValidationError,
 } from '../../../src/errors';
 import { asAppError, FAULT_TABLE, Fault, faultFor } from '../../../src/rpc/faults';
@@ -60,6 +60,14 @@ const CASES: { [K in ErrorKind]: { error: AppError; expect: Record<Profile, Faul
       legacy: { faultCode: "The method 'res.partner.nope' does not exist", faultString: TB('AttributeError', "The method 'res.partner.nope' does not exist") },
       v7int: { faultCode: 1, faultString: TB('AttributeError', "The method 'res.partner.nope' does not exist") },
       odoo: { faultCode: 1, faultString: TB('AttributeError', "The method 'res.partner.nope' does not exist") },
+    },
+  },
+  Unavailable: {
+    error: new UnavailableError(new Error('connect ECONNREFUSED 127.0.0.1:5432')),
+    expect: {
+      legacy: { faultCode: 'Database unavailable, try again in a moment.', faultString: TB('OperationalError', 'Database unavailable, try again in a moment.') },
+      v7int: { faultCode: 1, faultString: TB('OperationalError', 'Database unavailable, try again in a moment.') },
+      odoo: { faultCode: 1, faultString: TB('OperationalError', 'Database unavailable, try again in a moment.') },
     },
   },
   InternalError: {
@@ -134,5 +142,28 @@ describe('errors that are not ours', () => {
     const fault = faultFor(err, 'odoo', { debugFaults: true });
     expect(fault.faultString).toContain('SQLITE_ERROR');
     expect(fault.faultString).toMatch(/Internal server error \(ref [0-9a-f]{8}\)$/);
+  });
+});
+
+describe('errors of a database that cannot be reached', () => {
+  const pgDown = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+  const starting = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+  const cut = new Error('Connection terminated unexpectedly');
+  const wrapped = Object.assign(new Error('select failed'), { cause: pgDown });
+  const sqliteBusy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+
+  it.each([
+    ['a refused connection', pgDown], ['a terminated backend', terminated], ['a starting server', starting],
+    ['a cut connection', cut], ['a wrapped driver error', wrapped], ['a locked SQLite file', sqliteBusy],
+  ])('%s is an outage with a retryable fault, not an internal error', (_label, err) => {
+    const app = asAppError(err);
+    expect(app).toBeInstanceOf(UnavailableError);
+    expect(faultFor(app, 'odoo', { debugFaults: false }).faultString).toMatch(/OperationalError: Database unavailable, try again/);
+  });
+
+  it('a query the database refused is not an outage', () => {
+    const syntax = Object.assign(new Error('syntax error at or near "x"'), { code: '42601' });
+    expect(asAppError(syntax)).toBeInstanceOf(InternalError);
   });
 });

@@ -31,6 +31,8 @@ export class FakePeer {
   maxBodyBytes = Infinity;
   /** Applies the call, then cuts the connection instead of answering (the sender never knows). */
   dropAnswer: (callNo: number) => boolean = () => false;
+  /** Answers calls to /object this much later (a slow peer). */
+  objectDelayMs = 0;
   private readonly applied = new Map<string, RpcValue>();
   private readonly listener = new LoopbackServer((req, res) => { void this.handle(req, res); });
 
@@ -61,6 +63,9 @@ export class FakePeer {
     }
     const { methodName, params } = parseMethodCall(body);
     const answer = this.answer(req.url ?? '', methodName, params);
+    if (this.objectDelayMs > 0 && (req.url ?? '').endsWith('/object')) {
+      await new Promise((resolve) => setTimeout(resolve, this.objectDelayMs));
+    }
     if (answer === 'drop') {
       req.socket.destroy();
       return;
