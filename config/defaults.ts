@@ -36,7 +36,10 @@ export interface Config {
   /** Failed logins allowed from one address before that address's cooldown. */
   loginMaxFailures: number;
   loginCooldownSeconds: number;
-  /** Behind a reverse proxy: take the caller's address from X-Forwarded-For (its last entry). */
+  /**
+   * Behind a reverse proxy: take the caller's address from X-Forwarded-For (its last entry), and
+   * mark session cookies Secure (the proxy speaks HTTPS).
+   */
   proxyMode: boolean;
   /** Put stack detail in faults (never in production). */
   debugFaults: boolean;
@@ -46,6 +49,8 @@ export interface Config {
   centerCode: string;
   /** A request whose body has not fully arrived after this long gets 408 (slow-body clients). */
   bodyTimeoutMs?: number;
+  /** A JSON-RPC web session unused for this long expires (default a week, as Odoo). */
+  sessionTtlSeconds?: number;
   /** On SIGTERM/SIGINT, how long in-flight calls may take before connections are cut. */
   shutdownTimeoutMs?: number;
   /** Outgoing mail: SMTP server, sender pacing and retries (src/mail/mail-config.ts). */
@@ -79,6 +84,7 @@ export const DEFAULTS: Config = {
   limits: { maxBodyBytes: 10 * 1024 * 1024, maxDepth: 64, maxElements: 250_000, maxStringLength: 10 * 1024 * 1024 },
   centerCode: 'MAIN',
   bodyTimeoutMs: 30_000,
+  sessionTtlSeconds: 7 * 24 * 3600,
   shutdownTimeoutMs: 30_000,
   mail: MAIL_DEFAULTS,
   syncSecretKey: null,
