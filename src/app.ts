@@ -19,6 +19,7 @@ import { createCommonService } from './rpc/services/common';
 import { createDbService } from './rpc/services/db';
 import { createObjectService } from './rpc/services/object';
 import { createReportService } from './rpc/services/report';
+import { collectReports } from './report/engine';
 import type { Service } from './rpc/services/types';
 import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
@@ -133,7 +134,7 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     }),
     db: dbService,
     object: createObjectService({ dbm, auth, registry, logger }),
-    report: createReportService({ auth }),
+    report: createReportService({ auth, dbm, registry, reports: collectReports(MODULES), logger }),
   };
   const rpc = createRpcApp({ services, config, logger, stopping: () => stopping });
   inFlight = rpc.dispatcher.inFlight;

@@ -14,6 +14,7 @@ import { MENU_RECORDS } from './menus';
 import { DEMO_RECORDS } from './demo';
 import { mailThread } from '../../src/mail/define';
 import { SYNC_EXTENSIONS } from './sync';
+import { REPORT_RECORDS, REPORTS } from './reports';
 
 const SEQUENCE: DataRecord = {
   id: 'seq_helpdesk_request', model: 'ir.sequence', noupdate: true,
@@ -34,6 +35,7 @@ export default defineModule({
     ...SYNC_EXTENSIONS,
   ],
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
-  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],
+  reports: REPORTS,
+  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS, ...REPORT_RECORDS],
   demo: DEMO_RECORDS,
 });
