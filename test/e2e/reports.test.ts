@@ -1,9 +1,10 @@
 // PDF reports through the report service, on SQLite and PostgreSQL, read back with pdftotext as
 // a person would read them: references, subjects, labels in the reader's language, accents, only
 // what the reader may see; the 7.0 job path and render_report give the same document; refusals
-// and wrong calls give the protocol's faults.
+// and wrong calls give the protocol's faults. The web session's download route gives the same bytes.
 import { BACKENDS } from '../support/backends';
 import { pdfPages, pdfText } from '../support/pdf-text';
+import { JsonClient } from './support/json-client';
 import { client } from './support/npm-client';
 import { DESCRIPTION, PERSON, seedReportData, SUBJECT, TASK, type ReportData } from './support/report-data';
 import { startTestServer, type TestServer } from './support/server';
@@ -168,5 +169,43 @@ describe.each(BACKENDS)('PDF reports on %s', (backend) => {
     expect(never.faultCode).toBe('ReportNotFound');
     // The server keeps serving.
     expect(await rpc.call('/xmlrpc/2/common', 'version')).toMatchObject({ server_version: '7.0' });
+  });
+
+  describe('over HTTP with the web session', () => {
+    const session = async (login: Login) => {
+      const web = new JsonClient(t.url);
+      await web.call('/web/session/authenticate', { db: t.db, login, password: login });
+      expect(web.cookie).toBeTruthy();
+      return web;
+    };
+    const get = (path: string, cookie?: string | null) => fetch(`${t.url}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+    const context = encodeURIComponent(JSON.stringify({ lang: 'es_ES' }));
+
+    it('serves /report/pdf/<report_name>/<ids> with the same bytes as the report service', async () => {
+      const web = await session('ayuda');
+      const res = await get(`/report/pdf/helpdesk.request/${d.request},${d.secondRequest}?context=${context}`, web.cookie);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const pdf = Buffer.from(await res.arrayBuffer());
+      expect(pdf.equals(await render('ayuda', 'helpdesk.request', [d.request, d.secondRequest]))).toBe(true);
+      expect(await pdfText(pdf)).toContain(SUBJECT);
+    });
+
+    it('serves /report/html/... as a page showing that PDF', async () => {
+      const web = await session('ayuda');
+      const res = await get(`/report/html/helpdesk.request/${d.request}`, web.cookie);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(`data="/report/pdf/helpdesk.request/${d.request}"`);
+    });
+
+    it('refuses without a session, on a refused record, on bad ids and on an unknown report', async () => {
+      expect((await get(`/report/pdf/helpdesk.request/${d.request}`)).status).toBe(401);
+      const web = await session('ayuda');
+      const refused = await get(`/report/pdf/helpdesk.request/${d.otherCenterRequest}`, web.cookie);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('security restrictions');
+      expect((await get('/report/pdf/helpdesk.request/1;DROP', web.cookie)).status).toBe(400);
+      expect((await get(`/report/pdf/no.such.report/${d.request}`, web.cookie)).status).toBe(400);
+    });
   });
 });

@@ -13,13 +13,18 @@ import { expectArity, optionalStruct } from '../params';
 import { checkCredentials, type CredentialChecker } from './credentials';
 import type { Service, ServiceCall } from './types';
 
-export interface ReportServiceDeps {
-  auth: CredentialChecker;
+export interface ReportRendererDeps {
   dbm: Pick<DatabaseManager, 'get'>;
   registry: Registry;
   reports: ReportRegistry;
-  jobs?: ReportJobs;
   logger?: DbLogger;
+}
+
+export interface ReportServiceDeps {
+  auth: CredentialChecker;
+  /** Shared with the HTTP report routes, so both give the same document. */
+  renderer: ReportRenderer;
+  jobs?: ReportJobs;
 }
 
 /** The answer of a finished report: base64 of the PDF, as 7.0's report_get and render_report give it. */
@@ -34,7 +39,7 @@ export interface ReportRenderer {
 }
 
 /** What both the report service and the HTTP report route use to check and render a report. */
-export function createReportRenderer(deps: Omit<ReportServiceDeps, 'auth' | 'jobs'>): ReportRenderer {
+export function createReportRenderer(deps: ReportRendererDeps): ReportRenderer {
   async function inTransaction<T>(db: string, uid: number, compat: typeof COMPAT_70, context: Record<string, unknown>,
     fn: (env: OrmEnv) => Promise<T>): Promise<T> {
     const database = await deps.dbm.get(db);
@@ -53,7 +58,7 @@ export function createReportRenderer(deps: Omit<ReportServiceDeps, 'auth' | 'job
 }
 
 export function createReportService(deps: ReportServiceDeps): Service {
-  const renderer = createReportRenderer(deps);
+  const { renderer } = deps;
   const jobs = deps.jobs ?? new ReportJobs();
 
   async function start(call: ServiceCall, method: string, params: RpcValue[]) {
