@@ -6,6 +6,7 @@ import { BACKENDS } from '../support/backends';
 import { pdfPages, pdfText } from '../support/pdf-text';
 import { JsonClient } from './support/json-client';
 import { client } from './support/npm-client';
+import { expectPythonPasses } from './support/python';
 import { DESCRIPTION, PERSON, seedReportData, SUBJECT, TASK, type ReportData } from './support/report-data';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -169,6 +170,13 @@ describe.each(BACKENDS)('PDF reports on %s', (backend) => {
     expect(never.faultCode).toBe('ReportNotFound');
     // The server keeps serving.
     expect(await rpc.call('/xmlrpc/2/common', 'version')).toMatchObject({ server_version: '7.0' });
+  });
+
+  it('serves Python xmlrpc.client scripts the same reports and faults', async () => {
+    await expectPythonPasses(['test_reports'], {
+      url: t.url, db: t.db, login: 'ayuda', password: 'ayuda',
+      env: { REPORT_REQUEST_ID: String(d.request), REPORT_REFERENCE: d.reference, REPORT_OTHER_ID: String(d.otherCenterRequest) },
+    });
   });
 
   describe('over HTTP with the web session', () => {
