@@ -197,6 +197,7 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     beginStop: () => { stopping = true; },
     async close() {
       await Promise.all(workers.map((w) => w.stop()));
+      await reportRenderer.close();
       await dbm.closeAll();
     },
   };

@@ -60,5 +60,5 @@ export function reportAction(id: string, def: ReportDef, lang = 'es_ES'): DataRe
   };
 }
 
-export { barChart, PALETTE, type BarChartSpec, type ChartSeries } from './charts';
-export type { ReportDocument, TableColumn } from './document';
+export type { ReportDocument } from './document';
+export type { BarChartSpec, ChartSeries, TableColumn } from './ops';

@@ -1,211 +1,53 @@
-// The page-level vocabulary report layouts write with (titles, label/value grids, tables that
-// repeat their header across pages, paragraphs), on PDFKit with an embedded DejaVu font, so
-// text stays real, selectable text in every language the server speaks.
-import PDFDocument from 'pdfkit';
-import { REPORT_FONTS } from './fonts';
-
-export interface TableColumn {
-  label: string;
-  /** Share of the text width (the shares of a table add up to 1). */
-  width: number;
-  align?: 'left' | 'right' | 'center';
-}
-
-export interface DocumentOptions {
-  /** Shown in every page's footer. */
-  title: string;
-  /** Footer page number in the reader's language: (page, pages) -> text. */
-  pageLabel: (page: number, pages: number) => string;
-  /** The document's date (its metadata): the same data gives the same bytes. */
-  date: Date;
-  author?: string;
-  landscape?: boolean;
-}
-
-export const COLORS = {
-  text: '#1f2933', muted: '#616e7c', rule: '#cbd2d9', band: '#e4ecf7', accent: '#1d4f91', zebra: '#f5f7fa',
-} as const;
-
-const MARGIN = 50;
-const FOOTER_SPACE = 24;
-/** Longest text one table cell shows: a row never grows taller than a page. */
-const CELL_MAX_CHARS = 400;
+// What report layouts write with: titles, label/value grids, paragraphs, tables and bar charts,
+// recorded as operations (ops.ts). Laying them out into a PDF happens off the event loop
+// (render-pool.ts), so a long report never holds other calls.
+import type { BarChartSpec, DocOp, DocumentOptions, ParagraphStyle, TableColumn } from './ops';
 
 export class ReportDocument {
-  readonly pdf: PDFKit.PDFDocument;
-  private readonly chunks: Buffer[] = [];
-  private readonly done: Promise<Buffer>;
-  private started = false;
+  readonly ops: DocOp[] = [];
 
-  constructor(private readonly opts: DocumentOptions) {
-    this.pdf = new PDFDocument({
-      size: 'A4', layout: opts.landscape ? 'landscape' : 'portrait', bufferPages: true, autoFirstPage: false,
-      margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
-      info: { Title: opts.title, Author: opts.author ?? '', Creator: 'Support center', Producer: 'PDFKit', CreationDate: opts.date },
-      lang: 'es-ES', displayTitle: true,
-    });
-    this.pdf.on('data', (c: Buffer) => this.chunks.push(c));
-    this.done = new Promise((resolve, reject) => {
-      this.pdf.on('end', () => resolve(Buffer.concat(this.chunks)));
-      this.pdf.on('error', reject);
-    });
-    this.pdf.registerFont('body', REPORT_FONTS.regular);
-    this.pdf.registerFont('bold', REPORT_FONTS.bold);
-    this.pdf.registerFont('italic', REPORT_FONTS.italic);
-  }
+  constructor(readonly options: DocumentOptions) {}
 
-  get left(): number { return this.pdf.page.margins.left; }
-  get width(): number { return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right; }
-  get bottom(): number { return this.pdf.page.height - this.pdf.page.margins.bottom; }
-  get y(): number { return this.pdf.y; }
-
-  /** Starts a page: the first one, or the next record's when several share a document. */
+  /** Starts a page: the next record's, when several share a document. */
   newPage(): void {
-    this.pdf.addPage();
-    this.started = true;
-    this.pdf.font('body').fontSize(10).fillColor(COLORS.text);
-  }
-
-  private ensureStarted(): void {
-    if (!this.started) this.newPage();
-  }
-
-  /** Moves to a new page unless `height` points still fit on this one. */
-  ensureSpace(height: number): void {
-    this.ensureStarted();
-    if (this.pdf.y + height > this.bottom) this.newPage();
+    this.ops.push({ op: 'newPage' });
   }
 
   title(text: string, subtitle?: string): void {
-    this.ensureStarted();
-    this.pdf.font('bold').fontSize(18).fillColor(COLORS.accent).text(text, this.left, this.pdf.y, { width: this.width });
-    if (subtitle) this.pdf.font('body').fontSize(10).fillColor(COLORS.muted).text(subtitle, { width: this.width });
-    const y = this.pdf.y + 4;
-    this.pdf.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1.5).strokeColor(COLORS.accent).stroke();
-    this.pdf.y = y + 10;
-    this.reset();
+    this.ops.push({ op: 'title', text, subtitle });
   }
 
   heading(text: string): void {
-    this.ensureSpace(50);
-    this.pdf.y += 6;
-    this.pdf.font('bold').fontSize(12).fillColor(COLORS.accent).text(text, this.left, this.pdf.y, { width: this.width });
-    const y = this.pdf.y + 2;
-    this.pdf.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-    this.pdf.y = y + 6;
-    this.reset();
+    this.ops.push({ op: 'heading', text });
   }
 
   /** Label/value pairs in `columns` columns; empty values show as a dash. */
   fields(pairs: [string, string][], columns = 2, opts: { labelShare?: number } = {}): void {
-    this.ensureStarted();
-    const colWidth = this.width / columns;
-    const labelWidth = opts.labelShare ? colWidth * opts.labelShare : Math.min(110, colWidth * 0.42);
-    for (let i = 0; i < pairs.length; i += columns) {
-      const row = pairs.slice(i, i + columns);
-      const heights = row.map(([label, value]) => Math.max(
-        this.measure('bold', 9, label, labelWidth - 6), this.measure('body', 10, value || '—', colWidth - labelWidth - 8)));
-      const h = Math.max(...heights) + 5;
-      this.ensureSpace(h);
-      const y = this.pdf.y;
-      row.forEach(([label, value], c) => {
-        const x = this.left + c * colWidth;
-        this.pdf.font('bold').fontSize(9).fillColor(COLORS.muted).text(label, x, y + 1, { width: labelWidth - 6 });
-        this.pdf.font('body').fontSize(10).fillColor(COLORS.text).text(value || '—', x + labelWidth, y, { width: colWidth - labelWidth - 8 });
-      });
-      this.pdf.y = y + h;
-    }
-    this.reset();
+    this.ops.push({ op: 'fields', pairs, columns, labelShare: opts.labelShare });
   }
 
-  paragraph(text: string, opts: { muted?: boolean; italic?: boolean; bold?: boolean; size?: number } = {}): void {
-    this.ensureSpace(20);
-    this.pdf.font(opts.bold ? 'bold' : opts.italic ? 'italic' : 'body').fontSize(opts.size ?? 10).fillColor(opts.muted ? COLORS.muted : COLORS.text)
-      .text(text, this.left, this.pdf.y, { width: this.width, paragraphGap: 4 });
-    this.reset();
+  paragraph(text: string, style: ParagraphStyle = {}): void {
+    this.ops.push({ op: 'paragraph', text, style });
   }
 
   /** A table whose header repeats on each page it runs onto. */
   table(columns: TableColumn[], rows: string[][], opts: { size?: number } = {}): void {
-    const writer = this.tableWriter(columns, opts);
-    for (const cells of rows) writer.row(cells);
-    writer.end();
+    this.ops.push({ op: 'table', columns, rows, size: opts.size });
   }
 
-  /** The same table written row by row, for layouts that pause between slices of a long list. */
+  /** The same table filled row by row (long lists read in slices). */
   tableWriter(columns: TableColumn[], opts: { size?: number } = {}): { row(cells: string[]): void; end(): void } {
-    const size = opts.size ?? 9;
-    const widths = columns.map((c) => c.width * this.width);
-    const cellHeight = (font: string, cells: string[]) =>
-      Math.max(...cells.map((t, i) => this.measure(font, size, clip(t), widths[i] - 8))) + 6;
-    const header = columns.map((c) => c.label);
-    const headerHeight = cellHeight('bold', header);
-    const drawRow = (cells: string[], font: string, h: number, fill?: string) => {
-      const y = this.pdf.y;
-      if (fill) this.pdf.rect(this.left, y, this.width, h).fillColor(fill).fill();
-      let x = this.left;
-      cells.forEach((t, i) => {
-        this.pdf.font(font).fontSize(size).fillColor(COLORS.text)
-          .text(clip(t), x + 4, y + 3, { width: widths[i] - 8, align: columns[i].align ?? 'left' });
-        x += widths[i];
-      });
-      this.pdf.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(COLORS.rule).stroke();
-      this.pdf.y = y + h;
-    };
-    this.ensureSpace(headerHeight + 20);
-    drawRow(header, 'bold', headerHeight, COLORS.band);
-    let n = 0;
-    return {
-      row: (cells) => {
-        const h = cellHeight('body', cells);
-        if (this.pdf.y + h > this.bottom) {
-          this.newPage();
-          drawRow(header, 'bold', headerHeight, COLORS.band);
-        }
-        drawRow(cells, 'body', h, n++ % 2 ? COLORS.zebra : undefined);
-      },
-      end: () => {
-        this.pdf.y += 8;
-        this.reset();
-      },
-    };
+    const rows: string[][] = [];
+    this.table(columns, rows, opts);
+    return { row: (cells) => { rows.push(cells); }, end: () => undefined };
+  }
+
+  /** A bar chart drawn as vector paths, its labels as text. */
+  barChart(spec: BarChartSpec): void {
+    this.ops.push({ op: 'chart', spec });
   }
 
   space(points = 8): void {
-    this.pdf.y += points;
+    this.ops.push({ op: 'space', points });
   }
-
-  /** Writes every page's footer and closes the document. */
-  finish(): Promise<Buffer> {
-    this.ensureStarted();
-    const { start, count } = this.pdf.bufferedPageRange();
-    for (let i = start; i < start + count; i++) {
-      this.pdf.switchToPage(i);
-      const page = this.pdf.page;
-      // Writing below the bottom margin would add a page: lift the margin while the footer is drawn.
-      const bottomMargin = page.margins.bottom;
-      page.margins.bottom = 0;
-      const y = page.height - MARGIN - 8;
-      this.pdf.moveTo(this.left, y - 4).lineTo(this.left + this.width, y - 4).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-      this.pdf.font('body').fontSize(8).fillColor(COLORS.muted);
-      this.pdf.text(this.opts.title, this.left, y, { width: this.width * 0.7, lineBreak: false });
-      this.pdf.text(this.opts.pageLabel(i - start + 1, count), this.left, y, { width: this.width, align: 'right', lineBreak: false });
-      page.margins.bottom = bottomMargin;
-    }
-    this.pdf.end();
-    return this.done;
-  }
-
-  private measure(font: string, size: number, text: string, width: number): number {
-    return this.pdf.font(font).fontSize(size).heightOfString(text || ' ', { width });
-  }
-
-  private reset(): void {
-    this.pdf.font('body').fontSize(10).fillColor(COLORS.text).strokeColor(COLORS.text).lineWidth(1);
-    this.pdf.x = this.left;
-  }
-}
-
-function clip(text: string): string {
-  return text.length > CELL_MAX_CHARS ? `${text.slice(0, CELL_MAX_CHARS - 1)}…` : text;
 }

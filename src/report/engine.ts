@@ -95,8 +95,12 @@ async function dataDate(env: OrmEnv, model: string, ids: number[]): Promise<Date
   return new Date(`${newest.replace(' ', 'T')}Z`);
 }
 
-/** Renders a prepared report for the caller: the PDF's bytes. */
-export async function renderReport(env: OrmEnv, prepared: PreparedReport): Promise<Buffer> {
+/**
+ * Runs a prepared report's layout for the caller: it reads as the caller and records the
+ * document, which a RenderPool then lays out into the PDF's bytes off the event loop (after the
+ * reads' transaction has ended, so the layout holds no database connection).
+ */
+export async function recordReport(env: OrmEnv, prepared: PreparedReport): Promise<ReportDocument> {
   const { def, ids, datas } = prepared;
   const lang = await readerLang(env);
   const reader = env.withContext({ lang });
@@ -113,8 +117,7 @@ export async function renderReport(env: OrmEnv, prepared: PreparedReport): Promi
     date: (v) => locale.date(v), datetime: (v) => locale.datetime(v), number: (v, digits) => locale.number(v, digits),
   };
   await def.render(ctx);
-  await breathe();
-  return doc.finish();
+  return doc;
 }
 
 function choiceLabel(registry: Registry, lang: string, model: string, field: string, key: unknown): string {

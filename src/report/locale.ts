@@ -6,12 +6,13 @@ export interface ReportLocale {
   date(value: unknown): string;
   datetime(value: unknown): string;
   number(value: unknown, digits?: number): string;
-  pageLabel(page: number, pages: number): string;
+  /** The footer's page number, with `{page}` and `{pages}` to fill in. */
+  pageLabel: string;
 }
 
-const PAGE_WORDS: Record<string, (page: number, pages: number) => string> = {
-  es: (p, n) => `Página ${p} de ${n}`,
-  en: (p, n) => `Page ${p} of ${n}`,
+const PAGE_WORDS: Record<string, string> = {
+  es: 'Página {page} de {pages}',
+  en: 'Page {page} of {pages}',
 };
 
 /** Python's strftime codes that res.lang formats use, applied to the parts of a UTC text value. */

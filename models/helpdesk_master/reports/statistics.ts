@@ -1,7 +1,7 @@
 // The statistics of the monthly meeting over the requests the reader may read (those selected,
 // those a domain finds, or all): state × category, support centers, opened and closed per
 // month, and how long closing takes — as tables and as vector bar charts.
-import { barChart, defineReport, type ReportContext } from '../../../src/report/define';
+import { defineReport, type ReportContext } from '../../../src/report/define';
 import { l } from '../../helpdesk_resources/i18n';
 import { REQUEST_CATEGORIES } from '../../helpdesk_general/categories';
 import { REQUEST_STATES } from '../helpdesk_request';
@@ -45,7 +45,7 @@ function stateCategory(ctx: ReportContext, f: RequestFigures): void {
       String(cats.reduce((n, c) => n + count(s, c), 0))]),
     [ctx.text(WORDS.total), ...cats.map((c) => String(states.reduce((n, s) => n + count(s, c), 0))), String(f.total)],
   ]);
-  barChart(ctx.doc, {
+  ctx.doc.barChart({
     title: ctx.text(T.byStateCategory), stacked: true, height: 150,
     categories: states.map((s) => ctx.choice(REQ, 'state', s)),
     series: cats.map((c) => ({ label: ctx.choice(REQ, 'category', c), values: states.map((s) => count(s, c)) })),
@@ -58,7 +58,7 @@ function centers(ctx: ReportContext, f: RequestFigures): void {
   ctx.doc.heading(ctx.text(T.byCenter));
   ctx.doc.table([{ label: ctx.label(REQ, 'support_server_id'), width: 0.7 }, { label: ctx.text(WORDS.count), width: 0.3, align: 'right' }],
     rows.map(([c, n]) => [name(c), String(n)]));
-  barChart(ctx.doc, {
+  ctx.doc.barChart({
     title: ctx.text(T.byCenter), height: 110,
     categories: rows.map(([c]) => name(c)), series: [{ label: ctx.text(WORDS.count), values: rows.map(([, n]) => n) }],
   });
@@ -67,7 +67,7 @@ function centers(ctx: ReportContext, f: RequestFigures): void {
 function months(ctx: ReportContext, f: RequestFigures): void {
   const rows = [...f.byMonth.entries()];
   ctx.doc.heading(ctx.text(T.byMonth));
-  barChart(ctx.doc, {
+  ctx.doc.barChart({
     title: ctx.text(T.byMonth), height: 150, categories: rows.map(([m]) => m),
     series: [
       { label: ctx.text(T.opened), values: rows.map(([, v]) => v[0]) },

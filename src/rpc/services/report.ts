@@ -6,8 +6,9 @@ import type { DatabaseManager, Logger as DbLogger } from '../../db/types';
 import { createEnv, type OrmEnv } from '../../orm/env';
 import { COMPAT_70, COMPAT_ODOO } from '../../orm/env-types';
 import type { Registry } from '../../orm/registry';
-import { prepareReport, renderReport, type PreparedReport, type ReportRegistry } from '../../report/engine';
+import { prepareReport, recordReport, type PreparedReport, type ReportRegistry } from '../../report/engine';
 import { ReportJobs } from '../../report/jobs';
+import { RenderPool } from '../../report/render-pool';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
 import { expectArity, optionalStruct } from '../params';
 import { checkCredentials, type CredentialChecker } from './credentials';
@@ -33,6 +34,8 @@ export function reportResult(pdf: Buffer): RpcStruct {
 }
 
 export interface ReportRenderer {
+  /** Stops the worker that lays reports out. */
+  close(): Promise<void>;
   /** Checks the request in one transaction, then renders it (later, for background jobs) in another. */
   prepare(db: string, uid: number, profile: ServiceCall['profile'], name: RpcValue | undefined, ids: RpcValue | undefined,
     datas: RpcValue | undefined, context: RpcValue | undefined): Promise<() => Promise<Buffer>>;
@@ -40,6 +43,7 @@ export interface ReportRenderer {
 
 /** What both the report service and the HTTP report route use to check and render a report. */
 export function createReportRenderer(deps: ReportRendererDeps): ReportRenderer {
+  const pool = new RenderPool();
   async function inTransaction<T>(db: string, uid: number, compat: typeof COMPAT_70, context: Record<string, unknown>,
     fn: (env: OrmEnv) => Promise<T>): Promise<T> {
     const database = await deps.dbm.get(db);
@@ -52,8 +56,12 @@ export function createReportRenderer(deps: ReportRendererDeps): ReportRenderer {
       const ctx = { ...(optionalStruct('report', 'context', context ?? null) ?? {}) };
       const prepared: PreparedReport = await inTransaction(db, uid, compat, ctx,
         (env) => prepareReport(env, deps.reports, name, ids, datas));
-      return () => inTransaction(db, uid, compat, ctx, (env) => renderReport(env, prepared));
+      return async () => {
+        const doc = await inTransaction(db, uid, compat, ctx, (env) => recordReport(env, prepared));
+        return pool.render(doc.options, doc.ops);
+      };
     },
+    close: () => pool.close(),
   };
 }
 

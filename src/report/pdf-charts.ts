@@ -1,23 +1,9 @@
 // Bar charts drawn as PDF vector paths (rectangles, lines and text), never as images: they stay
 // sharp at any zoom and their labels stay searchable text.
-import { COLORS, type ReportDocument } from './document';
+import type { BarChartSpec } from './ops';
+import type { PdfWriter } from './pdf-writer';
+import { COLORS, PALETTE } from './style';
 
-export interface ChartSeries {
-  label: string;
-  values: number[];
-}
-
-export interface BarChartSpec {
-  title: string;
-  categories: string[];
-  series: ChartSeries[];
-  /** Stack the series in one bar per category instead of one bar per series. */
-  stacked?: boolean;
-  height?: number;
-}
-
-/** Colour-blind-safe palette (Okabe–Ito), in the order series use it. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
 
 /** A round upper bound for the axis and its step: 0, step, 2·step... */
 function axisScale(max: number): { top: number; step: number } {
@@ -29,7 +15,7 @@ function axisScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / rounded) * rounded, step: rounded };
 }
 
-export function barChart(doc: ReportDocument, spec: BarChartSpec): void {
+export function drawBarChart(doc: PdfWriter, spec: BarChartSpec): void {
   const height = spec.height ?? 200;
   doc.ensureSpace(height + 60);
   const pdf = doc.pdf;
