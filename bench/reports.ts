@@ -1,13 +1,15 @@
 // Measures report rendering in one process: the server built in process on a scratch database
 // with 200 service requests, `render_report` of the 200-request list (and of the statistics and of
-// 20 full requests) timed over XML-RPC, while an event-loop monitor records the longest stretch the
-// loop was held and a second client times `common.version` calls made during the renders.
+// 20 full requests) timed over XML-RPC, with the CPU time they take (this process, all threads),
+// while an event-loop monitor records the longest stretch the loop was held and the same client
+// times `common.version` calls made during the renders. The first row is the same measurement with
+// no report: on a shared, loaded machine the loop is held by the scheduler too.
 // Run: node -r ./test/support/ts-register.js bench/reports.ts [sqlite|pg] [runs]
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DEFAULTS, type Config } from '../config/defaults';
@@ -82,11 +84,12 @@ async function main(): Promise<void> {
       [`statistics of ${REQUESTS} requests`, 'helpdesk.request.statistics', ids],
       ['20 full requests (a page each)', 'helpdesk.request', ids.slice(0, 20)],
     ];
-    process.stdout.write(`backend ${backend}, ${runs} runs each (after one warm-up)\n`);
-    process.stdout.write('| report | render p50 | render max | PDF size | longest event-loop block | version p50 / max during renders |\n|---|---|---|---|---|---|\n');
+    process.stdout.write(`backend ${backend}, ${runs} runs each (after one warm-up), load average ${loadavg()[0].toFixed(1)} on this machine\n`);
+    process.stdout.write('| report | render p50 | render max | CPU time p50 (all threads) | PDF size | longest event-loop block | version p50 / max during renders |\n|---|---|---|---|---|---|---|\n');
     for (const [label, name, list] of cases) {
       if (name) await render(name, list);
       const times: number[] = [];
+      const cpu: number[] = [];
       const blocks: number[] = [];
       const pings: number[] = [];
       let size = 0;
@@ -100,17 +103,21 @@ async function main(): Promise<void> {
           }
         })();
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         const idle = () => new Promise<{ result: string }>((resolve) => setTimeout(() => resolve({ result: '' }), 1000));
         const { value, blockMs } = await longestBlock(() => (name ? render(name, list) : idle()));
         times.push(performance.now() - t0);
+        const used = process.cpuUsage(cpu0);
+        cpu.push((used.user + used.system) / 1000);
         rendering = false;
         await pinger;
         blocks.push(blockMs);
         size = Buffer.from(value.result, 'base64').length;
       }
       times.sort(sortNum);
+      cpu.sort(sortNum);
       pings.sort(sortNum);
-      process.stdout.write(`| ${label} | ${ms(times[Math.floor(times.length / 2)])} | ${ms(times[times.length - 1])} | `
+      process.stdout.write(`| ${label} | ${ms(times[Math.floor(times.length / 2)])} | ${ms(times[times.length - 1])} | ${ms(cpu[Math.floor(cpu.length / 2)])} | `
         + `${(size / 1024).toFixed(0)} KiB | ${ms(Math.max(...blocks))} | ${ms(pings[Math.floor(pings.length / 2)])} / ${ms(pings[pings.length - 1])} |\n`);
     }
   } finally {

@@ -14,6 +14,7 @@ export interface ChartSeries {
 }
 
 export interface BarChartSpec {
+  /** Shown above the chart; '' for none (under a heading that already names it). */
   title: string;
   categories: string[];
   series: ChartSeries[];

@@ -21,8 +21,9 @@ export function drawBarChart(doc: PdfWriter, spec: BarChartSpec): void {
   const pdf = doc.pdf;
   const left = doc.left;
   const top = doc.y;
-  pdf.font('bold').fontSize(10).fillColor(COLORS.text).text(spec.title, left, top, { width: doc.width });
-  const plotTop = top + 22;
+  // A chart right under a heading that says the same needs no title of its own.
+  if (spec.title) pdf.font('bold').fontSize(10).fillColor(COLORS.text).text(spec.title, left, top, { width: doc.width });
+  const plotTop = top + (spec.title ? 22 : 10);
   const axisX = left + 34;
   const plotWidth = doc.width - 34;
   const plotBottom = plotTop + height;

@@ -46,7 +46,7 @@ function stateCategory(ctx: ReportContext, f: RequestFigures): void {
     [ctx.text(WORDS.total), ...cats.map((c) => String(states.reduce((n, s) => n + count(s, c), 0))), String(f.total)],
   ]);
   ctx.doc.barChart({
-    title: ctx.text(T.byStateCategory), stacked: true, height: 150,
+    title: '', stacked: true, height: 150,
     categories: states.map((s) => ctx.choice(REQ, 'state', s)),
     series: cats.map((c) => ({ label: ctx.choice(REQ, 'category', c), values: states.map((s) => count(s, c)) })),
   });
@@ -59,7 +59,7 @@ function centers(ctx: ReportContext, f: RequestFigures): void {
   ctx.doc.table([{ label: ctx.label(REQ, 'support_server_id'), width: 0.7 }, { label: ctx.text(WORDS.count), width: 0.3, align: 'right' }],
     rows.map(([c, n]) => [name(c), String(n)]));
   ctx.doc.barChart({
-    title: ctx.text(T.byCenter), height: 110,
+    title: '', height: 110,
     categories: rows.map(([c]) => name(c)), series: [{ label: ctx.text(WORDS.count), values: rows.map(([, n]) => n) }],
   });
 }
@@ -68,7 +68,7 @@ function months(ctx: ReportContext, f: RequestFigures): void {
   const rows = [...f.byMonth.entries()];
   ctx.doc.heading(ctx.text(T.byMonth));
   ctx.doc.barChart({
-    title: ctx.text(T.byMonth), height: 150, categories: rows.map(([m]) => m),
+    title: '', height: 150, categories: rows.map(([m]) => m),
     series: [
       { label: ctx.text(T.opened), values: rows.map(([, v]) => v[0]) },
       { label: ctx.text(T.closed), values: rows.map(([, v]) => v[1]) },
