@@ -108,7 +108,7 @@ export async function recordReport(env: OrmEnv, prepared: PreparedReport): Promi
   const registry = env.registry as Registry;
   const text = (label: Label) => labelText(label, lang);
   const doc = new ReportDocument({
-    title: text(def.name), pageLabel: locale.pageLabel, landscape: def.landscape, date: await dataDate(env, def.model, ids),
+    title: text(def.name), pageLabel: locale.pageLabel, landscape: def.landscape, lang: lang.replace('_', '-'), date: await dataDate(env, def.model, ids),
   });
   const ctx: ReportContext = {
     env: reader, ids, datas, lang, doc, text, breathe,

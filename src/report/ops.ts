@@ -49,4 +49,6 @@ export interface DocumentOptions {
   date: Date;
   author?: string;
   landscape?: boolean;
+  /** The document's language for readers and assistive software (BCP 47, e.g. `es-ES`). */
+  lang?: string;
 }

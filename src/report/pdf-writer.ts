@@ -24,7 +24,7 @@ export class PdfWriter {
       size: 'A4', layout: opts.landscape ? 'landscape' : 'portrait', bufferPages: true, autoFirstPage: false,
       margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
       info: { Title: opts.title, Author: opts.author ?? '', Creator: 'Support center', Producer: 'PDFKit', CreationDate: opts.date },
-      lang: 'es-ES', displayTitle: true,
+      lang: opts.lang ?? 'en-US', displayTitle: true,
     });
     this.pdf.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
