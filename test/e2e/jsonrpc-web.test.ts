@@ -62,6 +62,20 @@ describe.each(BACKENDS)('JSON-RPC web routes and sessions on %s', (backend) => {
     expect(refused.body.error?.data.name).toBe('odoo.exceptions.AccessError');
   });
 
+  it("words errors of call_kw in the session user's language", async () => {
+    const help = await newUser(['helpdesk_master.group_help_center']);
+    const partner = (await admin.callKw('res.users', 'read', [[help.id], ['partner_id']], { load: '_classic_write' }) as { partner_id: number }[])[0].partner_id;
+    await admin.callKw('res.partner', 'write', [[partner], { lang: 'es_ES' }]);
+    const c = await loginAs(help.login, help.password);
+    expect(await c.call('/web/session/get_session_info', {})).toMatchObject({ user_context: { lang: 'es_ES', uid: help.id } });
+    const id = await c.callKw('helpdesk.request', 'create', [{ subject: 'Sin luz', category: 'technical' }]);
+    const es = await c.post('/web/dataset/call_kw', { model: 'helpdesk.request', method: 'write', args: [[id], { state: 'closed' }] });
+    expect(es.body.error?.data.message).toContain('Solicitud de servicio');
+    // The context the client sends wins, as in Odoo.
+    const en = await c.post('/web/dataset/call_kw', { model: 'helpdesk.request', method: 'write', args: [[id], { state: 'closed' }], kwargs: { context: { lang: 'en_US' } } });
+    expect(en.body.error?.data.message).toContain('Service request');
+  });
+
   it('gives translated labels and the language formats of the user', async () => {
     const es = await admin.call('/web/webclient/translations', { mods: ['helpdesk_resources'], lang: 'es_ES' }) as
       { lang: string; modules: Record<string, { messages: { id: string; string: string }[] }>; lang_parameters: Record<string, unknown> };
@@ -127,10 +141,16 @@ describe.each(BACKENDS)('JSON-RPC web routes and sessions on %s', (backend) => {
   it('accepts a session in another process serving the same database (the session is in the database)', async () => {
     const c = await loginAs(t.login, t.password);
     const { createSessionStore } = await import('../../src/auth/sessions');
-    const { findRequestSession } = await import('../../src/rpc/transports/web-session');
+    const { checkCsrfToken, findRequestSession } = await import('../../src/rpc/transports/web-session');
     const other = createSessionStore({ dbm: t.server.dbm, config: { sessionTtlSeconds: 60 } });
     const found = await findRequestSession(other, { headers: { cookie: `theme=dark; ${c.cookie!}` } });
     expect(found).toMatchObject({ db: t.db, uid: 1, csrfToken: expect.any(String) });
+    // Cookie-only routes that change data compare the page's token with the session's.
+    const info = await c.call('/web/session/get_session_info', {}) as { csrf_token: string };
+    expect(checkCsrfToken(found!, info.csrf_token)).toBe(true);
+    const wrong = info.csrf_token.replace(/^./, (ch) => (ch === 'a' ? 'b' : 'a'));
+    expect(checkCsrfToken(found!, wrong)).toBe(false);
+    expect(checkCsrfToken(found!, undefined)).toBe(false);
     expect(await findRequestSession(other, { headers: { cookie: 'session_id=garbage' } })).toBeNull();
     expect(await findRequestSession(other, { headers: {} })).toBeNull();
   });

@@ -94,6 +94,28 @@ class OdooRpc(unittest.TestCase):
         self.assertTrue(str(caught.exception))
         helper.logout()
 
+    def test_browsing_hides_fields_out_of_reach_and_reads_secrets_as_empty(self):
+        admin = self.odoo
+        group = admin.env.ref('helpdesk_master.group_help_center')
+        login = 'reader_%s' % uuid.uuid4().hex[:8]
+        admin.env['res.users'].create({'name': 'Reader', 'login': login, 'password': login + '_pw',
+                                       'groups_id': [(6, 0, [group.id])]})
+        resource = admin.env['helpdesk.resource'].create({'name': 'Analista', 'category': 'human', 'salary': 1450.0})
+        company = admin.env.user.company_id.id
+        server = admin.env['helpdesk.server'].create({'company_id': company, 'code': 'PEER%s' % uuid.uuid4().hex[:4],
+                                                      'url': 'http://peer.example:8069', 'database': 'peer',
+                                                      'login': 'sync', 'password': 'peer-secret'})
+        reader = connect()
+        reader.login(DB, login, login + '_pw')
+        # The salary is for managers: fields_get leaves it out, so browsing this record works.
+        self.assertNotIn('salary', reader.env['helpdesk.resource'].fields_get())
+        self.assertEqual(reader.env['helpdesk.resource'].browse(resource).name, 'Analista')
+        # A peer's password is write-only: it reads as empty, never as a fault.
+        peer = reader.env['helpdesk.server'].browse(server)
+        self.assertEqual(peer.url, 'http://peer.example:8069')
+        self.assertFalse(peer.password)
+        self.assertIn('salary', admin.env['helpdesk.resource'].fields_get())
+
     def test_wrong_password_raises_rpcerror_and_keeps_the_old_login(self):
         odoo = connect()
         with self.assertRaises(odoorpc.error.RPCError) as caught:
