@@ -17,8 +17,9 @@ export class ReportDocument {
     this.ops.push({ op: 'title', text, subtitle });
   }
 
-  heading(text: string): void {
-    this.ops.push({ op: 'heading', text });
+  /** A section heading; `keepWith` points of what follows must fit under it on the same page. */
+  heading(text: string, keepWith?: number): void {
+    this.ops.push({ op: 'heading', text, keepWith });
   }
 
   /** Label/value pairs in `columns` columns; empty values show as a dash. */

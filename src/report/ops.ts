@@ -33,7 +33,7 @@ export interface ParagraphStyle {
 export type DocOp =
   | { op: 'newPage' }
   | { op: 'title'; text: string; subtitle?: string }
-  | { op: 'heading'; text: string }
+  | { op: 'heading'; text: string; keepWith?: number }
   | { op: 'fields'; pairs: [string, string][]; columns: number; labelShare?: number }
   | { op: 'paragraph'; text: string; style: ParagraphStyle }
   | { op: 'table'; columns: TableColumn[]; rows: string[][]; size?: number }

@@ -47,7 +47,7 @@ export class PdfWriter {
       switch (o.op) {
         case 'newPage': this.newPage(); break;
         case 'title': this.title(o.text, o.subtitle); break;
-        case 'heading': this.heading(o.text); break;
+        case 'heading': this.heading(o.text, o.keepWith); break;
         case 'fields': this.fields(o.pairs, o.columns, o.labelShare); break;
         case 'paragraph': this.paragraph(o.text, o.style); break;
         case 'table': this.table(o.columns, o.rows, o.size); break;
@@ -85,8 +85,8 @@ export class PdfWriter {
     this.reset();
   }
 
-  heading(text: string): void {
-    this.ensureSpace(50);
+  heading(text: string, keepWith = 0): void {
+    this.ensureSpace(Math.max(50, keepWith + 30));
     this.pdf.y += 6;
     this.pdf.font('bold').fontSize(12).fillColor(COLORS.accent).text(text, this.left, this.pdf.y, { width: this.width });
     const y = this.pdf.y + 2;

@@ -9,6 +9,8 @@ import { WORDS } from './common';
 import { mean, percentile, requestFigures, type RequestFigures } from './statistics-data';
 
 const REQ = 'helpdesk.request';
+/** What a chart needs besides its plot: axis labels and legend (a heading keeps that much with it). */
+const CHART_SPACE = 60;
 
 const T = {
   title: l('Support statistics', 'Estadísticas de soporte'),
@@ -55,18 +57,18 @@ function stateCategory(ctx: ReportContext, f: RequestFigures): void {
 function centers(ctx: ReportContext, f: RequestFigures): void {
   const rows = [...f.byCenter.entries()].sort((a, b) => b[1] - a[1]);
   const name = (c: string) => c || ctx.text(WORDS.thisCenter);
-  ctx.doc.heading(ctx.text(T.byCenter));
-  ctx.doc.table([{ label: ctx.label(REQ, 'support_server_id'), width: 0.7 }, { label: ctx.text(WORDS.count), width: 0.3, align: 'right' }],
-    rows.map(([c, n]) => [name(c), String(n)]));
+  ctx.doc.heading(ctx.text(T.byCenter), CHART_SPACE + 110);
   ctx.doc.barChart({
     title: '', height: 110,
     categories: rows.map(([c]) => name(c)), series: [{ label: ctx.text(WORDS.count), values: rows.map(([, n]) => n) }],
   });
+  ctx.doc.table([{ label: ctx.label(REQ, 'support_server_id'), width: 0.7 }, { label: ctx.text(WORDS.count), width: 0.3, align: 'right' }],
+    rows.map(([c, n]) => [name(c), String(n)]));
 }
 
 function months(ctx: ReportContext, f: RequestFigures): void {
   const rows = [...f.byMonth.entries()];
-  ctx.doc.heading(ctx.text(T.byMonth));
+  ctx.doc.heading(ctx.text(T.byMonth), CHART_SPACE + 150);
   ctx.doc.barChart({
     title: '', height: 150, categories: rows.map(([m]) => m),
     series: [
