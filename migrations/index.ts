@@ -11,6 +11,7 @@ import * as m0102 from './0102_helpdesk_master';
 import * as m0200 from './0200_sync';
 import * as m0201 from './0201_sync_peer_user';
 import * as m0300 from './0300_web_session';
+import * as m0310 from './0310_report_actions';
 
 export interface Migration {
   name: string;
@@ -29,4 +30,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0200_sync', ...m0200 },
   { name: '0201_sync_peer_user', ...m0201 },
   { name: '0300_web_session', ...m0300 },
+  { name: '0310_report_actions', ...m0310 },
 ];

@@ -19,7 +19,9 @@ import { createDispatcher, type Dispatcher } from './rpc/dispatch';
 import { createCommonService } from './rpc/services/common';
 import { createDbService } from './rpc/services/db';
 import { createModelRunner, createObjectService } from './rpc/services/object';
-import { createReportService } from './rpc/services/report';
+import { createReportRenderer, createReportService, type ReportRenderer } from './rpc/services/report';
+import { reportRoutes } from './rpc/transports/report-http';
+import { collectReports } from './report/engine';
 import type { Service } from './rpc/services/types';
 import { createWebApi, type WebRoute } from './rpc/json/web-api';
 import { jsonRpcTransport } from './rpc/transports/jsonrpc';
@@ -38,8 +40,15 @@ export interface HttpAppOptions {
   dispatcher: Dispatcher;
   config: Pick<Config, 'limits' | 'bodyTimeoutMs'> & Partial<Pick<Config, 'debugFaults' | 'proxyMode'>>;
   json?: JsonApi;
+  /** Report downloads for the web session's user (needs `json` for the sessions). */
+  reports?: ReportRoutes;
   /** True once the server is stopping (answers then close their connections). */
   stopping?: () => boolean;
+}
+
+export interface ReportRoutes {
+  renderer: ReportRenderer;
+  logger: Logger;
 }
 
 /** The express application: XML-RPC paths, a plain 404 elsewhere, and no stack ever shown. */
@@ -67,6 +76,9 @@ export function createHttpApp(opts: HttpAppOptions): Express {
       stopping: opts.stopping,
     }));
   }
+  if (opts.json && opts.reports) {
+    app.use(reportRoutes({ ...opts.reports, sessions: opts.json.sessions }));
+  }
   app.use((_req: Request, res: Response) => {
     res.status(404).set('Content-Type', 'text/plain; charset=utf-8').send('Not Found\n');
   });
@@ -85,6 +97,7 @@ export interface RpcAppOptions {
   stopping?: () => boolean;
   /** Builds the JSON-RPC API over the dispatcher's services (the full server does). */
   json?: (services: Record<string, Service>) => JsonApi;
+  reports?: ReportRoutes;
 }
 
 export interface RpcApp {
@@ -98,7 +111,7 @@ export function createRpcApp(opts: RpcAppOptions): RpcApp {
     services: opts.services, logger: opts.logger, debugFaults: opts.config.debugFaults, limits: opts.config.limits,
   });
   const json = opts.json?.(opts.services);
-  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping, json }), dispatcher };
+  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping, json, reports: opts.reports }), dispatcher };
 }
 
 export interface ServerOptions {
@@ -153,6 +166,8 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
 
   let stopping = false;
   let inFlight = (): number => 0;
+  const reports = collectReports(MODULES);
+  const reportRenderer = createReportRenderer({ dbm, registry, reports, logger });
   const services: Record<string, Service> = {
     common: createCommonService({
       auth,
@@ -162,12 +177,14 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     }),
     db: dbService,
     object: createObjectService({ dbm, auth, registry, logger }),
-    report: createReportService({ auth }),
+    report: createReportService({ auth, renderer: reportRenderer }),
   };
   const sessions = createSessionStore({ dbm, config: { sessionTtlSeconds: config.sessionTtlSeconds ?? 7 * 24 * 3600 } });
   const runner = createModelRunner({ dbm, registry, logger });
   const json = (svc: Record<string, Service>): JsonApi => ({ routes: createWebApi({ services: svc, auth, sessions, runner }), sessions });
-  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping, json });
+  const rpc = createRpcApp({
+    services, config, logger, stopping: () => stopping, json, reports: { renderer: reportRenderer, logger },
+  });
   inFlight = rpc.dispatcher.inFlight;
   const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];
 
@@ -182,6 +199,7 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     beginStop: () => { stopping = true; },
     async close() {
       await Promise.all(workers.map((w) => w.stop()));
+      await reportRenderer.close();
       await dbm.closeAll();
     },
   };

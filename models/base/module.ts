@@ -3,6 +3,8 @@
 import { defineModule } from '../../src/orm/define';
 import irActionsActWindow from './ir_actions_act_window';
 import irActionsActions from './ir_actions_actions';
+import irActionsReport from './ir_actions_report';
+import irActionsReportXml from './ir_actions_report_xml';
 import irAttachment from './ir_attachment';
 import irModel from './ir_model';
 import irModelAccess from './ir_model_access';
@@ -39,6 +41,7 @@ export default defineModule({
     resCountry, resPartnerCategory, resPartner, resCompany, resUsers, resGroups, irModuleCategory,
     irModel, irModelFields, irModelData, irModelAccess, irRule, irAttachment, irSequence,
     irModuleModule, irModuleModuleDependency, irUiMenu, irActionsActions, irActionsActWindow,
+    irActionsReportXml, irActionsReport,
     irUiView, irUiViewSc, irValues, resLang,
   ],
   data: [

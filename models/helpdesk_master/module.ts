@@ -15,6 +15,7 @@ import { VIEW_TERMS } from './views-terms';
 import { DEMO_RECORDS } from './demo';
 import { mailThread } from '../../src/mail/define';
 import { SYNC_EXTENSIONS } from './sync';
+import { REPORT_RECORDS, REPORTS } from './reports';
 
 const SEQUENCE: DataRecord = {
   id: 'seq_helpdesk_request', model: 'ir.sequence', noupdate: true,
@@ -35,7 +36,8 @@ export default defineModule({
     ...SYNC_EXTENSIONS,
   ],
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
-  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],
+  reports: REPORTS,
+  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS, ...REPORT_RECORDS],
   demo: DEMO_RECORDS,
   terms: VIEW_TERMS,
 });

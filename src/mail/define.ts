@@ -5,3 +5,4 @@ export { postMessage, type PostOptions } from './post';
 export { newMessageId } from './message-id';
 export { cancelMails, mailQueuedHook, markOutgoing } from './outbox-methods';
 export { checkMessageCreate, markRead, notifyCreatedMessage, nowStamp } from './message-methods';
+export { htmlToText } from './html-text';

@@ -161,6 +161,8 @@ export interface ModuleDef {
   extensions?: ModelExtension[];
   /** Workflow definitions (src/workflow/define); kept opaque here so the orm does not import upward. */
   workflows?: unknown[];
+  /** Report definitions (src/report/define); opaque here for the same reason. */
+  reports?: unknown[];
   data?: DataRecord[];
   /** Records only for demonstration databases. */
   demo?: DataRecord[];

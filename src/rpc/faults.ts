@@ -174,3 +174,14 @@ export function badRequestError(code: number, message: string): JsonRpcError {
   return jsonError(code, message, code === JSON_ERROR_CODE.NOT_FOUND ? 'werkzeug.exceptions.NotFound'
     : 'werkzeug.exceptions.BadRequest', message);
 }
+
+/** HTTP statuses of plain HTTP routes (report downloads), by error kind. */
+export const HTTP_STATUS_TABLE: { readonly [K in ErrorKind]: number } = {
+  UserError: 400,
+  ValidationError: 400,
+  MissingError: 404,
+  AccessError: 403,
+  AccessDenied: 401,
+  CallError: 400,
+  InternalError: 500,
+};

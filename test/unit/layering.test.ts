@@ -67,8 +67,8 @@ function resolve(file: string, spec: string, known: Set<string>): string | null 
 
 // ---- the rules ---------------------------------------------------------------------------
 
-type Layer = 'root' | 'rpc' | 'codec' | 'services' | 'auth' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
-const LAYER_DIRS = ['rpc', 'auth', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
+type Layer = 'root' | 'rpc' | 'codec' | 'services' | 'auth' | 'report' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
+const LAYER_DIRS = ['rpc', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
 /** The composition root: may import every layer, models/ and (src/main.ts only) config/. */
 const ROOT_FILES = ['src/main', 'src/app', 'src/modules'];
 /**
@@ -84,8 +84,10 @@ const FILE_LAYERS: Record<string, Layer> = {
 };
 
 const BELOW: Record<Exclude<Layer, 'root'>, Layer[]> = {
-  rpc: ['rpc', 'codec', 'services', 'auth', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
-  services: ['services', 'auth', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
+  rpc: ['rpc', 'codec', 'services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
+  services: ['services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
+  // Reports (engine, PDF documents, charts, jobs) read through the orm; models declare them.
+  report: ['report', 'orm', 'db'],
   auth: ['auth', 'orm', 'db'],
   sync: ['sync', 'codec', 'jobs', 'orm', 'db'],
   workflow: ['workflow', 'mail', 'jobs', 'orm', 'db'],
@@ -116,7 +118,7 @@ function layerOf(path: string): Layer | null {
 }
 
 /** What models may import from src: the definition helpers, and errors and values. */
-const MODEL_ENTRIES = ['src/orm/define', 'src/workflow/define', 'src/mail/define', 'src/sync/define', 'src/errors', 'src/values'];
+const MODEL_ENTRIES = ['src/orm/define', 'src/workflow/define', 'src/mail/define', 'src/sync/define', 'src/report/define', 'src/errors', 'src/values'];
 const EXPRESS_FILES = (f: string): boolean => f === 'src/app.ts' || f.startsWith('src/rpc/transports/');
 
 /** Module name -> itself and every module it depends on, directly or not. */

@@ -48,6 +48,8 @@ export const accessData: DataRecord[] = [
   acl('ir.ui.menu', USER, 'r'), acl('ir.ui.menu', SYSTEM, 'rwcu'),
   acl('ir.actions.actions', USER, 'r'), acl('ir.actions.actions', SYSTEM, 'rwcu'),
   acl('ir.actions.act_window', USER, 'r'), acl('ir.actions.act_window', SYSTEM, 'rwcu'),
+  acl('ir.actions.report.xml', USER, 'r'), acl('ir.actions.report.xml', SYSTEM, 'rwcu'),
+  acl('ir.actions.report', USER, 'r'), acl('ir.actions.report', SYSTEM, 'rwcu'),
   acl('ir.ui.view', USER, 'r'), acl('ir.ui.view', SYSTEM, 'rwcu'),
   acl('ir.values', USER, 'r'), acl('ir.values', SYSTEM, 'rwcu'),
   acl('res.lang', null, 'r'), acl('res.lang', SYSTEM, 'rwcu'),
