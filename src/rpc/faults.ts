@@ -183,5 +183,7 @@ export const HTTP_STATUS_TABLE: { readonly [K in ErrorKind]: number } = {
   AccessError: 403,
   AccessDenied: 401,
   CallError: 400,
+  // The database is out of reach: retry later.
+  Unavailable: 503,
   InternalError: 500,
 };
