@@ -5,3 +5,7 @@ export { postMessage, type PostOptions } from './post';
 export { newMessageId } from './message-id';
 export { cancelMails, mailQueuedHook, markOutgoing } from './outbox-methods';
 export { checkMessageCreate, markRead, notifyCreatedMessage, nowStamp } from './message-methods';
+export { processMessage, type MsgDict } from './inbound-process';
+export { rawMessage } from './inbound-parse';
+export { checkAliasDefaults } from './alias-defaults';
+export type { EmailHandlers } from './inbound-methods';
