@@ -3,7 +3,7 @@
 // (Reply-To carrying the thread), the answer to that acknowledgment lands in the same request,
 // other domains are refused at RCPT, and a 20 MB message is refused with nothing saved.
 import nodemailer from 'nodemailer';
-import { BACKENDS } from '../../support/backends';
+import { BACKENDS, uniqueName } from '../../support/backends';
 import { client } from '../../e2e/support/npm-client';
 import { startTestServer, type TestServer } from '../../e2e/support/server';
 import { expectPythonPasses } from '../../e2e/support/python';
@@ -30,27 +30,26 @@ function hugeMessage(): Buffer {
 
 describe.each(BACKENDS)('the SMTP listener on %s', (backend) => {
   let t: TestServer;
-  let listener: InboundListener;
+  let listener: Pick<InboundListener, 'port'>;
   let sink: SmtpSink;
   let sender: MailSender;
   let rpc: ReturnType<typeof client>;
   let uid: number;
-  const inbound: InboundConfig = { ...INBOUND_DEFAULTS, smtpPort: 0, domains: [DOMAIN], catchall: `catchall@${DOMAIN}` };
+  const db = uniqueName('e2e');
+  const inbound: InboundConfig = { ...INBOUND_DEFAULTS, smtpPort: 0, domains: [DOMAIN], catchall: `catchall@${DOMAIN}`, database: db };
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     const mail = testMailConfig(sink.port, { inbound }).mail;
-    t = await startTestServer(backend, { config: { mail } });
-    listener = await startInboundListener({
-      config: inbound, registry: t.server.registry, logger: recordingLogger(), database: () => t.server.dbm.get(t.db),
-    });
+    // The server starts its listener itself, as it does in production.
+    t = await startTestServer(backend, { config: { mail }, db });
+    listener = t.server.inboundSmtp!;
     sender = startMailSender({ dbm: t.server.dbm, config: { mail }, logger: recordingLogger() });
     rpc = client(t.port);
     uid = await rpc.call('/xmlrpc/common', 'login', t.db, t.login, t.password) as number;
   });
   afterAll(async () => {
     await sender?.stop();
-    await listener?.stop();
     await t?.stop();
     await sink?.stop();
   });
@@ -83,6 +82,19 @@ describe.each(BACKENDS)('the SMTP listener on %s', (backend) => {
     expect(emails[1].body).toContain('Adjunto el registro.');
     expect(emails[1].attachment_ids).toHaveLength(1);
     expect(await kw('helpdesk.request', 'search_count', [[['subject', 'ilike', 'El escáner']]])).toBe(1);
+  });
+
+  it('answers 451 (try again later) when its database is missing, and stops with its server', async () => {
+    const elsewhere = await startInboundListener({
+      config: { ...inbound, database: 'no_such_db' }, registry: t.server.registry, logger: recordingLogger(),
+      database: () => t.server.dbm.get('no_such_db'),
+    });
+    const to = nodemailer.createTransport({ host: '127.0.0.1', port: elsewhere.port, secure: false, ignoreTLS: true });
+    await expect(to.sendMail({ from: 'a@cliente.example.org', to: `soporte@${DOMAIN}`, subject: 'x', text: 'x' }))
+      .rejects.toMatchObject({ responseCode: 451 });
+    await elsewhere.stop();
+    await expect(to.sendMail({ from: 'a@cliente.example.org', to: `soporte@${DOMAIN}`, subject: 'x', text: 'x' }))
+      .rejects.toMatchObject({ code: 'ESOCKET' });
   });
 
   it('refuses recipients of other domains at RCPT TO', async () => {

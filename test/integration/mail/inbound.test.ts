@@ -148,6 +148,10 @@ describe.each(BACKENDS)('incoming mail over XML-RPC on %s', (backend) => {
     const [post] = await kw('mail.message', 'read', [[posted], ['body']]) as Record<string, string>[];
     for (const bad of ['<script', 'onerror', 'javascript:', '<iframe']) expect(post.body).not.toContain(bad);
     expect(post.body).toContain('<b>equipo</b>');
+    // Any html field written over RPC goes through the same sanitiser.
+    const created = await kw('mail.message', 'create', [{ model: 'helpdesk.request', res_id: id, body: hostile, type: 'comment' }]) as number;
+    const [direct] = await kw('mail.message', 'read', [[created], ['body']]) as Record<string, string>[];
+    expect(direct.body).toBe(post.body);
   });
 
   it('keeps attachments with their names and types, and refuses an oversized one leaving nothing behind', async () => {
