@@ -2,6 +2,7 @@
 // headers (ISO-8859-1, UTF-8), quoted-printable and base64 bodies, attachments. What comes out
 // is plain data the router and the thread methods use (OpenERP's msg_dict).
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import addressparser from 'nodemailer/lib/addressparser';
 import { UserError } from '../errors';
 
 export interface MailAddress {
@@ -43,6 +44,8 @@ function addresses(value: AddressObject | AddressObject[] | undefined): MailAddr
     for (const a of items) {
       if (a.group) walk(a.group as typeof items);
       else if (a.address) out.push({ name: a.name ?? '', address: a.address.toLowerCase() });
+      // Some clients encode the whole `Name <address>` as one encoded word: read the decoded text again.
+      else if (a.name?.includes('@')) walk(addressparser(a.name, { flatten: true }));
     }
   };
   for (const obj of list) walk(obj.value);
@@ -75,7 +78,7 @@ export async function parseMail(raw: Buffer): Promise<InboundMail> {
     if (v !== null) headers.set(name, v);
   }
   const refs = parsed.references === undefined ? [] : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
-  const threadIds = [...new Set([...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...refs.reverse()].map((s) => s.trim()).filter(Boolean))];
+  const threadIds = [...new Set([...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...[...refs].reverse()].map((s) => s.trim()).filter(Boolean))];
   const delivered = headerText(parsed, 'delivered-to');
   const recipients = [
     ...addresses(parsed.to), ...addresses(parsed.cc),

@@ -2,7 +2,7 @@
 // chatter of the record it answers or of the record it opens, in the caller's transaction (so a
 // refused message leaves nothing behind). Returns the record's id, or false when dropped.
 import type { Env } from '../orm/env-types';
-import { UserError } from '../errors';
+import { CallError, UserError } from '../errors';
 import { sanitizeHtml } from '../orm/fields/html-sanitize';
 import { parseMail, type InboundMail } from './inbound-parse';
 import { dropReason } from './inbound-filter';
@@ -90,8 +90,9 @@ export async function processMessage(env: Env, raw: Buffer, opts: ProcessOptions
   }
   const route = await findRoute(env, mail, { model: opts.model ?? null, threadId: opts.threadId ?? null, customValues: opts.customValues ?? {} });
   if (!route) {
-    throw new UserError(`No possible route found for incoming message from ${mail.from!.address} to ${mail.recipients.join(', ') || 'nobody'}: `
-      + 'no thread answered, no alias matched and no model was given.', 'Unknown recipient');
+    // A ValueError, as OpenERP raises it: gateway scripts recognise it and bounce "no such user".
+    throw new CallError(`No possible route found for incoming message from ${mail.from!.address} to ${mail.recipients.join(', ') || 'nobody'}: `
+      + 'no thread answered, no alias matched and no model was given.', 'ValueError');
   }
   if (!opts.stripAttachments) checkFileSizes(mail, limits.maxAttachmentBytes);
   if (mail.messageId && !(await claimMessageId(env, mail.messageId))) {

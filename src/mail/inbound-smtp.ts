@@ -10,7 +10,7 @@ import { withTransaction } from '../db/transaction';
 import { createEnv } from '../orm/env';
 import type { Registry } from '../orm/registry';
 import { SUPERUSER_ID } from '../orm/access-policy';
-import { UserError, ValidationError } from '../errors';
+import { CallError, UserError, ValidationError } from '../errors';
 import type { InboundConfig } from './inbound-config';
 import { processMessage } from './inbound-process';
 
@@ -49,8 +49,7 @@ export async function startInboundListener(opts: InboundListenerOptions): Promis
   const { config, logger } = opts;
   const domains = new Set(config.domains);
 
-  async function deliver(raw: Buffer, session: SMTPServerSession): Promise<void> {
-    const db = await opts.database();
+  async function deliver(db: Database, raw: Buffer, session: SMTPServerSession): Promise<void> {
     const sender = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address;
     await withTransaction(db, async (trx, hooks) => {
       const env = createEnv({ cr: trx, uid: SUPERUSER_ID, su: true, registry: opts.registry, dbName: db.name });
@@ -74,11 +73,19 @@ export async function startInboundListener(opts: InboundListenerOptions): Promis
     onData(stream, session, callback) {
       readMessage(stream, config.maxMessageBytes).then(async (raw) => {
         if (!raw) return callback(smtpError(552, `5.3.4 Message refused: more than the ${config.maxMessageBytes} bytes allowed`));
+        let db: Database;
         try {
-          await deliver(raw, session);
+          db = await opts.database();
+        } catch (err) {
+          // A missing or unreachable database is the site's to fix: the MTA keeps the mail meanwhile.
+          logger.error(`Incoming mail not delivered: ${String((err as Error)?.message ?? err)}`, { name: 'mail.gateway' });
+          return callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+        }
+        try {
+          await deliver(db, raw, session);
           return callback();
         } catch (err) {
-          if (err instanceof UserError || err instanceof ValidationError) {
+          if (err instanceof UserError || err instanceof ValidationError || err instanceof CallError) {
             logger.warn(`Incoming mail refused: ${err.message}`, { name: 'mail.gateway' });
             return callback(smtpError(550, `5.7.1 ${err.message}`));
           }

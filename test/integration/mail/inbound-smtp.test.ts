@@ -84,7 +84,7 @@ describe.each(BACKENDS)('the SMTP listener on %s', (backend) => {
     expect(await kw('helpdesk.request', 'search_count', [[['subject', 'ilike', 'El escáner']]])).toBe(1);
   });
 
-  it('answers 451 (try again later) when its database is missing, and stops with its server', async () => {
+  it('answers 451 (try again later) when its database is missing, and closes its port when stopped', async () => {
     const elsewhere = await startInboundListener({
       config: { ...inbound, database: 'no_such_db' }, registry: t.server.registry, logger: recordingLogger(),
       database: () => t.server.dbm.get('no_such_db'),
@@ -95,6 +95,11 @@ describe.each(BACKENDS)('the SMTP listener on %s', (backend) => {
     await elsewhere.stop();
     await expect(to.sendMail({ from: 'a@cliente.example.org', to: `soporte@${DOMAIN}`, subject: 'x', text: 'x' }))
       .rejects.toMatchObject({ code: 'ESOCKET' });
+  });
+
+  it('answers 550 for a message of a served domain that no route accepts', async () => {
+    await expect(smtp().sendMail({ from: 'a@cliente.example.org', to: `nadie@${DOMAIN}`, subject: 'Perdido', text: 'x' }))
+      .rejects.toMatchObject({ responseCode: 550 });
   });
 
   it('refuses recipients of other domains at RCPT TO', async () => {

@@ -178,9 +178,11 @@ describe.each(BACKENDS)('incoming mail over XML-RPC on %s', (backend) => {
     expect(typeof await kw('mail.thread', 'message_process', [false, big], { strip_attachments: true })).toBe('number');
   });
 
-  it('refuses a message no route accepts with a clear fault', async () => {
+  it('refuses a message no route accepts with the fault gateway scripts recognise', async () => {
     const raw = rawMail({ from: 'x@cliente.example.org', to: 'nadie@support.example.com', subject: 'Perdido', text: 'x' });
     const f = await rpc.fault('/xmlrpc/2/object', 'execute_kw', t.db, uid, t.password, 'mail.thread', 'message_process', [false, raw]);
-    expect(f.faultString).toContain('No possible route found');
+    // Odoo's gateway script bounces "no such user" on exactly this: code 1 and these words.
+    expect(f.faultCode).toBe(1);
+    expect(f.faultString).toContain('ValueError: No possible route found');
   });
 });

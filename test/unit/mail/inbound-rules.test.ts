@@ -45,6 +45,13 @@ describe('drop rules', () => {
     expect(dropReason(await parseMail(raw('From: a@x.org')), 'n@x.org', '')).toMatch(/bounce/);
   });
 
+  it('reads a sender whose whole address was encoded as one word, and Spanish accents in headers', async () => {
+    const word = `=?utf-8?b?${Buffer.from('José Martín <Jose@x.org>').toString('base64')}?=`;
+    const mail = await parseMail(Buffer.from(`From: ${word}\r\nTo: a@b.org\r\nSubject: =?ISO-8859-1?Q?Conexi=F3n_ca=EDda?=\r\n\r\nx`));
+    expect(mail.from).toEqual({ name: 'José Martín', address: 'jose@x.org' });
+    expect(mail.subject).toBe('Conexión caída');
+  });
+
   it('takes the message as text or as the base64 of an XML-RPC binary', () => {
     const text = 'From: a@x.org\r\n\r\nhola';
     expect(rawMessage(text).toString()).toBe(text);
