@@ -79,7 +79,8 @@ export async function processMessage(env: Env, raw: Buffer, opts: ProcessOptions
   const limits = settings.inbound;
   const log = settings.logger;
   if (raw.length > limits.maxMessageBytes) {
-    throw new UserError(`Message refused: it has ${raw.length} bytes, more than the ${limits.maxMessageBytes} bytes allowed.`, 'Message too big');
+    throw new UserError(`Message refused: it has ${raw.length} bytes, more than the ${limits.maxMessageBytes} bytes allowed.`,
+      'Message too big');
   }
   const mail = await parseMail(raw);
   const meta = { db: env.dbName, name: 'mail.gateway', from: mail.from?.address ?? '', message_id: mail.messageId ?? '' };
@@ -88,10 +89,11 @@ export async function processMessage(env: Env, raw: Buffer, opts: ProcessOptions
     log?.info(`Incoming mail dropped: ${drop}`, meta);
     return false;
   }
-  const route = await findRoute(env, mail, { model: opts.model ?? null, threadId: opts.threadId ?? null, customValues: opts.customValues ?? {} });
+  const route = await findRoute(env, mail, { model: opts.model ?? null, threadId: opts.threadId ?? null });
   if (!route) {
     // A ValueError, as OpenERP raises it: gateway scripts recognise it and bounce "no such user".
-    throw new CallError(`No possible route found for incoming message from ${mail.from!.address} to ${mail.recipients.join(', ') || 'nobody'}: `
+    const to = mail.recipients.join(', ') || 'nobody';
+    throw new CallError(`No possible route found for incoming message from ${mail.from!.address} to ${to}: `
       + 'no thread answered, no alias matched and no model was given.', 'ValueError');
   }
   if (!opts.stripAttachments) checkFileSizes(mail, limits.maxAttachmentBytes);

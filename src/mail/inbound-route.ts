@@ -13,7 +13,6 @@ export type Route =
 export interface RouteRequest {
   model: string | null;
   threadId: number | null;
-  customValues: Record<string, unknown>;
 }
 
 /** A model that is a thread (it has the chatter fields of mail.thread). */
