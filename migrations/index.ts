@@ -5,6 +5,7 @@ import * as m0001 from './0001_base';
 import * as m0002 from './0002_ir';
 import * as m0003 from './0003_sequence_implementation';
 import * as m0050 from './0050_mail';
+import * as m0060 from './0060_mail_inbound';
 import * as m0100 from './0100_helpdesk_resources';
 import * as m0101 from './0101_helpdesk_general';
 import * as m0102 from './0102_helpdesk_master';
@@ -24,6 +25,7 @@ export const MIGRATIONS: Migration[] = [
   { name: '0002_ir', ...m0002 },
   { name: '0003_sequence_implementation', ...m0003 },
   { name: '0050_mail', ...m0050 },
+  { name: '0060_mail_inbound', ...m0060 },
   { name: '0100_helpdesk_resources', ...m0100 },
   { name: '0101_helpdesk_general', ...m0101 },
   { name: '0102_helpdesk_master', ...m0102 },

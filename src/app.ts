@@ -10,6 +10,8 @@ import { createDatabaseManager } from './db/manager';
 import type { Database, DatabaseManager, InitializeFn } from './db/types';
 import type { Logger } from './logger';
 import { startMailSender } from './mail/sender';
+import { attachInboundSettings } from './mail/inbound-settings';
+import { startInboundListener, type InboundListener } from './mail/inbound-smtp';
 import { createAccessPolicy } from './orm/access';
 import { SUPERUSER_ID } from './orm/access-policy';
 import { installModules, type InstallOptions } from './orm/data-loader';
@@ -134,6 +136,8 @@ export interface AppServer extends RpcApp {
   beginStop(): void;
   /** Stops the workers and closes every database pool. */
   close(): Promise<void>;
+  /** The SMTP listener of incoming mail, when INBOUND_SMTP_PORT is set. */
+  inboundSmtp: InboundListener | null;
 }
 
 /**
@@ -163,6 +167,7 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
   const upgrade = (db: Database) => install(db, {});
   const dbService = createDbService({ dbm, config, logger, master, upgrade });
   attachSyncSettings(registry, config);
+  attachInboundSettings(registry, config.mail, logger);
 
   let stopping = false;
   let inFlight = (): number => 0;
@@ -187,6 +192,10 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
   });
   inFlight = rpc.dispatcher.inFlight;
   const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];
+  const inbound = config.mail.inbound;
+  const inboundSmtp = inbound.smtpPort === null ? null : await startInboundListener({
+    config: inbound, registry, logger, database: () => dbm.get(inbound.database ?? config.defaultDb ?? ''),
+  });
 
   return {
     ...rpc,
@@ -196,8 +205,10 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     async upgradeDatabases() {
       for (const name of await dbm.list()) await upgrade(await dbm.get(name));
     },
+    inboundSmtp,
     beginStop: () => { stopping = true; },
     async close() {
+      await inboundSmtp?.stop();
       await Promise.all(workers.map((w) => w.stop()));
       await reportRenderer.close();
       await dbm.closeAll();

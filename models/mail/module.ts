@@ -1,10 +1,13 @@
-// The mail module: followers, messages and the outbox of emails. Models become threads with
-// `mailThread()` (src/mail/define); the subtypes below say which messages notify followers.
+// The mail module: followers, messages, the outbox, and the gateway of incoming mail (mail.thread's
+// message_process, aliases). Models become threads with `mailThread()` (src/mail/define); the
+// subtypes below say which messages notify followers.
 import { defineModule, ref, type DataRecord } from '../../src/orm/define';
 import mailMessageSubtype from './mail_message_subtype';
 import mailFollowers from './mail_followers';
 import mailMessage from './mail_message';
 import mailMail from './mail_mail';
+import mailAlias from './mail_alias';
+import mailThreadEntry from './mail_thread';
 
 function acl(model: string, group: string | null, perms: string): DataRecord {
   const table = model.replace(/\./g, '_');
@@ -33,6 +36,10 @@ const ACCESS: DataRecord[] = [
   acl('mail.message', null, 'rwc'), acl('mail.message', 'base.group_user', 'rwcu'),
   // The outbox: employees see what they sent and why it failed (a rule); Settings manage it all.
   acl('mail.mail', 'base.group_user', 'r'), acl('mail.mail', 'base.group_system', 'rwcu'),
+  // Aliases are settings: employees see where mail goes, Settings change it.
+  acl('mail.alias', 'base.group_user', 'r'), acl('mail.alias', 'base.group_system', 'rwcu'),
+  // The gateway's entry point holds no records; calling message_process needs only to log in.
+  acl('mail.thread', null, 'r'),
 ];
 
 function rule(id: string, model: string, name: string, domain: unknown[], groups: string[], perms: string): DataRecord {
@@ -58,6 +65,6 @@ export default defineModule({
   name: 'mail',
   description: 'Followers, messages and email notifications (OpenERP mail.thread)',
   depends: ['base'],
-  models: [mailMessageSubtype, mailFollowers, mailMessage, mailMail],
+  models: [mailMessageSubtype, mailFollowers, mailMessage, mailMail, mailAlias, mailThreadEntry],
   data: [...SUBTYPES, ...ACCESS, ...RULES],
 });

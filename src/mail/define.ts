@@ -6,3 +6,7 @@ export { newMessageId } from './message-id';
 export { cancelMails, mailQueuedHook, markOutgoing } from './outbox-methods';
 export { checkMessageCreate, markRead, notifyCreatedMessage, nowStamp } from './message-methods';
 export { htmlToText } from './html-text';
+export { processMessage, type MsgDict } from './inbound-process';
+export { rawMessage } from './inbound-parse';
+export { checkAliasDefaults } from './alias-defaults';
+export type { EmailHandlers } from './inbound-methods';

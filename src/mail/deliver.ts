@@ -77,7 +77,7 @@ async function deliverOne(
   // sender took it meanwhile), so that sending always happens well inside the lease.
   if (Date.now() - claimedAt > config.leaseMs / 3 && !(await renewClaim(db, worker, mail.id, config.leaseMs))) return;
   try {
-    await deps.transport.send({ ...composeMessage(mail, config.from), ...(files.length ? { attachments: files } : {}) });
+    await deps.transport.send({ ...composeMessage(mail, config.from, config.inbound?.catchall ?? null), ...(files.length ? { attachments: files } : {}) });
   } catch (err) {
     const f = classifyFailure(err);
     const attempts = mail.attempts + 1;

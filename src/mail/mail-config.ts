@@ -1,6 +1,7 @@
 // Settings of outgoing mail: how the sender delivers (SMTP, a folder, or not at all) and how it
 // paces itself. config/defaults.ts holds the values; only the composition root reads them.
 import { envReader, type EnvVars } from '../env-reader';
+import { INBOUND_CONFIG_VARIABLES, INBOUND_DEFAULTS, loadInboundConfig, type InboundConfig } from './inbound-config';
 
 export interface SmtpSettings {
   host: string;
@@ -37,6 +38,8 @@ export interface MailConfig {
   maxAttempts: number;
   /** Connection, greeting and socket timeout of SMTP. */
   timeoutMs: number;
+  /** Incoming mail: the SMTP listener, limits and the reply address (src/mail/inbound-config.ts). */
+  inbound: InboundConfig;
 }
 
 export const MAIL_DEFAULTS: MailConfig = {
@@ -53,6 +56,7 @@ export const MAIL_DEFAULTS: MailConfig = {
   // With the cap above, about two days of retrying before a mail is marked failed.
   maxAttempts: 60,
   timeoutMs: 30_000,
+  inbound: INBOUND_DEFAULTS,
 };
 
 /** Environment variables of outgoing mail, read by `loadMailConfig`. */
@@ -60,6 +64,7 @@ export const MAIL_CONFIG_VARIABLES = [
   'MAIL_TRANSPORT', 'MAIL_FOLDER', 'MAIL_FROM', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE', 'SMTP_REQUIRE_TLS',
   'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_TIMEOUT_MS', 'MAIL_BATCH_SIZE', 'MAIL_CONCURRENCY', 'MAIL_POLL_MS',
   'MAIL_LEASE_MS', 'MAIL_RETRY_BASE_MS', 'MAIL_RETRY_MAX_MS', 'MAIL_MAX_ATTEMPTS',
+  ...INBOUND_CONFIG_VARIABLES,
 ] as const;
 
 /** Mail settings from environment variables over `base`; each bad value is added to `problems`. */
@@ -89,6 +94,7 @@ export function loadMailConfig(env: EnvVars, base: MailConfig, problems: string[
     retryMaxMs: int('MAIL_RETRY_MAX_MS', base.retryMaxMs, 1),
     maxAttempts: int('MAIL_MAX_ATTEMPTS', base.maxAttempts, 1),
     timeoutMs: int('SMTP_TIMEOUT_MS', base.timeoutMs, 100),
+    inbound: loadInboundConfig(env, base.inbound ?? INBOUND_DEFAULTS, problems),
   };
   return out;
 }

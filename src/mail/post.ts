@@ -11,6 +11,7 @@ import { subscribe } from './followers';
 import { notifyMessage } from './notify';
 
 export type MessageType = 'email' | 'comment' | 'notification';
+export type NewFile = [string, string | Buffer] | [string, string | Buffer, string];
 
 export interface PostOptions {
   body: string;
@@ -22,11 +23,13 @@ export interface PostOptions {
   parentId?: number | null;
   /** Explicit recipients: always notified. */
   partnerIds?: number[];
-  /** New files as [file name, content]; the content is raw text, or a Buffer. */
-  attachments?: [string, string | Buffer][];
+  /** New files as [file name, content, mimetype?]; the content is raw text, or a Buffer. */
+  attachments?: NewFile[];
   attachmentIds?: number[];
   /** Defaults to the partner of the current user. */
   authorId?: number | null;
+  /** The Message-ID of an incoming email (kept, so replies to it find the record); else a new one. */
+  messageId?: string | null;
 }
 
 async function recordName(env: Env, model: string, resId: number): Promise<string | null> {
@@ -45,13 +48,14 @@ async function resolveSubtype(env: Env, opts: PostOptions): Promise<number | nul
   return id;
 }
 
-async function createAttachments(env: Env, model: string | null, resId: number | null, files: [string, string | Buffer][]): Promise<number[]> {
+async function createAttachments(env: Env, model: string | null, resId: number | null, files: NewFile[]): Promise<number[]> {
   const ids: number[] = [];
-  for (const [name, content] of files) {
+  for (const [name, content, mimetype] of files) {
     const data = Buffer.isBuffer(content) ? content : Buffer.from(String(content), 'utf8');
     ids.push(await env.sudo().model('ir.attachment').create({
       name, datas_fname: name, datas: data.toString('base64'),
       res_model: model ?? 'mail.message', res_id: resId ?? 0,
+      ...(mimetype ? { mimetype } : {}),
     }));
   }
   return ids;
@@ -63,7 +67,7 @@ export async function postMessage(env: Env, model: string | null, resId: number 
   const subtypeId = await resolveSubtype(env, opts);
   const authorId = opts.authorId !== undefined ? opts.authorId : await partnerOfUser(env, env.uid);
   const name = model && resId ? await recordName(env, model, resId) : null;
-  const messageId = newMessageId(recordTag(model, resId));
+  const messageId = opts.messageId || newMessageId(recordTag(model, resId));
   const now = utcStamp();
   const [row] = await env.cr('mail_message').insert({
     model, res_id: resId, record_name: name, subject: opts.subject ?? null, body: opts.body, type,

@@ -8,6 +8,7 @@ import { subscribe, unsubscribe } from './followers';
 import { partnerOfUser, partnersOfUsers } from './partners';
 import { postMessage, type MessageType } from './post';
 import { escapeHtml } from './email-body';
+import { sanitizeHtml } from '../orm/fields/html-sanitize';
 
 function intList(value: unknown, what: string): number[] {
   if (value === undefined || value === null || value === false) return [];
@@ -68,6 +69,7 @@ export function threadMethods(model: string): Record<string, MethodDef> {
         if (!TYPES.has(type)) throw new CallError(`Wrong message type: ${String(type)}`, 'ValueError');
         let body = optionalString(a.body, 'body') ?? '';
         if (a.content_subtype === 'plaintext') body = `<p>${escapeHtml(body).replace(/\n/g, '<br/>')}</p>`;
+        else body = sanitizeHtml(body);
         const subtypeId = a.subtype_id === undefined || a.subtype_id === false ? null : Number(a.subtype_id);
         return postMessage(env, model, ids[0], {
           body, type, subtypeId,

@@ -10,6 +10,7 @@ import { postMessage } from './post';
 import { diff, readTracked, runtimeModel, trackingBody, type Snapshot } from './tracking';
 import { recordLangs } from './lang';
 import { threadMethods } from './thread-methods';
+import { emailMethods, type EmailHandlers } from './inbound-methods';
 
 export interface FollowerField {
   /** A many2one to res.partner or res.users whose partner follows the record. */
@@ -25,6 +26,8 @@ export interface ThreadOptions {
   followers?: (string | FollowerField)[];
   /** A many2one to res.partner or res.users giving the record's language (default `partner_id`). */
   langField?: string | null;
+  /** How a record is made from (or updated by) an incoming email; OpenERP's defaults otherwise. */
+  email?: EmailHandlers;
 }
 
 /** The external id of the subtype of tracking messages. */
@@ -129,7 +132,7 @@ export function mailThread(model: string, options: ThreadOptions = {}): ModelExt
         compute: (env, ids) => hasUnread(env, model, ids),
       }),
     },
-    methods: threadMethods(model),
+    methods: { ...threadMethods(model), ...emailMethods(model, options.email) },
     hooks: {
       afterCreate: async (env, id) => {
         if (!env.context.mail_create_nosubscribe) {

@@ -41,6 +41,7 @@ const COMPATIBLE: Record<FieldDef['type'], string[]> = {
 /** Tables no model owns, each with why it exists. */
 const TABLES_WITHOUT_MODEL: Record<string, string> = {
   [MIGRATIONS_TABLE]: 'the migrations runner records what it applied',
+  mail_inbound: 'Message-IDs of incoming mail already processed; its unique index makes each count once (src/mail)',
   mail_notification: "who was notified of a message and their read flag (7.0's mail_notification), kept by src/mail",
   sqlite_sequence: "SQLite's own AUTOINCREMENT counters",
   sync_outbox: 'the queue of messages to peer centers, written in the caller\'s transaction (src/sync)',

@@ -1,7 +1,9 @@
-// char, text and html: strings; NULL reads as False and an empty string stays "".
+// char, text and html: strings; NULL reads as False and an empty string stays "". HTML is
+// sanitised on its way to the column.
 import type { FieldType } from './types';
 import { isEmpty } from './types';
 import { tooLong, wrongValue } from './wrong-value';
+import { sanitizeHtml } from './html-sanitize';
 
 function toText(value: unknown, model: string, field: Parameters<FieldType['toColumn']>[1]): string | null {
   if (isEmpty(value)) return null;
@@ -31,4 +33,12 @@ export const textType: FieldType = {
   toRpc: (raw) => (raw === null || raw === undefined ? false : String(raw)),
 };
 
-export const htmlType: FieldType = { ...textType, rpcType: 'html' };
+/** HTML is stored sanitised, whoever writes it. */
+export const htmlType: FieldType = {
+  ...textType,
+  rpcType: 'html',
+  toColumn(value, field, model) {
+    const s = toText(value, model, field);
+    return s === null ? null : sanitizeHtml(s);
+  },
+};

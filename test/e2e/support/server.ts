@@ -34,6 +34,8 @@ export interface TestServerOptions {
   /** Load the modules' demo data into it. */
   demo?: boolean;
   config?: Partial<Config>;
+  /** Name of the test database (default: a unique name). */
+  db?: string;
 }
 
 export async function startTestServer(backend: Backend, opts: TestServerOptions = {}): Promise<TestServer> {
@@ -59,7 +61,7 @@ export async function startTestServer(backend: Backend, opts: TestServerOptions 
   stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   const logger = createLogger({ stream, level: 'info' });
   const server = await buildServer({ config, logger, pgTag: uniqueName('e2e') });
-  const db = uniqueName('e2e');
+  const db = opts.db ?? uniqueName('e2e');
   const password = `admin-${randomBytes(4).toString('hex')}`;
   if (opts.createDb ?? true) await server.dbm.create(db, { adminPassword: password, lang: 'en_US', demo: opts.demo ?? false });
   const http: Server = await new Promise((resolve) => { const s = server.app.listen(0, '127.0.0.1', () => resolve(s)); });
