@@ -95,6 +95,10 @@ export function readStartup(argv: string[], env: EnvVars, readFile = (p: string)
   }
   const filter = values.get('dbfilter');
   if (filter && typeof filter.value === 'string') {
+    // Calls do not carry the host name down to the services: Odoo's %h and %d cannot be honoured.
+    if (/%[hd]/.test(filter.value)) {
+      problems.push(`dbfilter cannot use %h or %d here: this server filters by database name only (from ${filter.source})`);
+    }
     try {
       new RegExp(filter.value);
     } catch {

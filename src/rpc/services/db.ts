@@ -16,6 +16,8 @@ export interface DbServiceSettings extends Partial<MasterPasswordSettings> {
   serverVersion: string;
   /** Offered by `list_lang`, as [code, label]. */
   languages: [string, string][];
+  /** Only databases whose name this regular expression matches from its start are listed (Odoo's dbfilter). */
+  dbFilter?: string | null;
 }
 
 export interface DbServiceOptions {
@@ -54,6 +56,7 @@ export function createDbService(opts: DbServiceOptions): Service {
     },
     logger,
   });
+  const listed = config.dbFilter ? new RegExp(`^(?:${config.dbFilter})`) : null;
   const jobs = new Map<number, CreateJob>();
   let lastJob = 0;
 
@@ -95,7 +98,8 @@ export function createDbService(opts: DbServiceOptions): Service {
     list: async (_call, params) => {
       expectArity('list', params, 0, 1);
       if (!config.listDb) throw new AccessDenied();
-      return dbm.list();
+      const names = await dbm.list();
+      return listed ? names.filter((n) => listed.test(n)) : names;
     },
     db_exist: async (_call, params) => {
       expectArity('db_exist', params, 1);

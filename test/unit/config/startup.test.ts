@@ -127,6 +127,12 @@ describe('bad values', () => {
     ]);
   });
 
+  it('include a dbfilter that is no regular expression or needs the host name', () => {
+    expect(() => start(['--db-filter', '('])).toThrow('dbfilter must be a regular expression (got "(" from flag --db-filter)');
+    expect(() => start(['--db-filter', '^%d$'], {})).toThrow('dbfilter cannot use %h or %d here');
+    expect(start(['--db-filter', '^support']).config.dbFilter).toBe('^support');
+  });
+
   it('include a missing config file and a line that is not key = value', () => {
     expect(() => start(['-c', '/nowhere.conf'])).toThrow('cannot read the config file /nowhere.conf (ENOENT)');
     expect(() => start(['-c', '/etc/odoo/odoo.conf'], {}, '[options]\njust words\n')).toThrow('/etc/odoo/odoo.conf line 2: expected "key = value"');
