@@ -20,6 +20,7 @@ import { createDbService } from './rpc/services/db';
 import { createObjectService } from './rpc/services/object';
 import { createReportService } from './rpc/services/report';
 import type { Service } from './rpc/services/types';
+import { healthRoutes, type HealthOptions } from './rpc/transports/health';
 import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
@@ -30,6 +31,8 @@ export interface HttpAppOptions {
   config: Pick<Config, 'limits' | 'bodyTimeoutMs'>;
   /** True once the server is stopping (answers then close their connections). */
   stopping?: () => boolean;
+  /** Serves GET /web/health when given. */
+  health?: HealthOptions;
 }
 
 /** The express application: XML-RPC paths, a plain 404 elsewhere, and no stack ever shown. */
@@ -37,6 +40,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  if (opts.health) app.use(healthRoutes(opts.health));
   app.use(xmlRpcTransport({
     dispatcher: opts.dispatcher,
     maxBodyBytes: opts.config.limits.maxBodyBytes,
@@ -59,6 +63,7 @@ export interface RpcAppOptions {
   config: Pick<Config, 'limits' | 'bodyTimeoutMs' | 'debugFaults'>;
   logger: Logger;
   stopping?: () => boolean;
+  health?: HealthOptions;
 }
 
 export interface RpcApp {
@@ -71,7 +76,7 @@ export function createRpcApp(opts: RpcAppOptions): RpcApp {
   const dispatcher = createDispatcher({
     services: opts.services, logger: opts.logger, debugFaults: opts.config.debugFaults, limits: opts.config.limits,
   });
-  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping }), dispatcher };
+  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping, health: opts.health }), dispatcher };
 }
 
 export interface ServerOptions {
@@ -135,7 +140,14 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     object: createObjectService({ dbm, auth, registry, logger }),
     report: createReportService({ auth }),
   };
-  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping });
+  // The health check's database: the default one when it exists, else any of ours (listing alone
+  // already asks a PostgreSQL server for an answer).
+  const checkDatabase = async (): Promise<void> => {
+    const names = await dbm.list();
+    const name = config.defaultDb && names.includes(config.defaultDb) ? config.defaultDb : names[0];
+    if (name !== undefined) await (await dbm.get(name)).knex.raw('select 1');
+  };
+  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping, health: { stopping: () => stopping, checkDatabase } });
   inFlight = rpc.dispatcher.inFlight;
   const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];
 
