@@ -13,7 +13,7 @@ export const CONFIG_VARIABLES = [
   'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', 'SYNC_SECRET_KEY', ...MAIL_CONFIG_VARIABLES,
 ] as const;
 
-const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
+const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'critical'];
 const DB_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 
 export function loadConfig(env: EnvVars = process.env, base: Config = DEFAULTS): Config {

@@ -20,7 +20,7 @@ export interface Startup {
 
 /** The logger's level for each of Odoo's level names (and ours, unchanged). */
 const LOGGER_LEVEL: Record<string, string> = {
-  critical: 'error', warning: 'warn', debug_rpc: 'debug', debug_rpc_answer: 'debug', debug_sql: 'debug',
+  warning: 'warn', debug_rpc: 'debug', debug_rpc_answer: 'debug', debug_sql: 'debug',
   test: 'info', runbot: 'info', notset: 'debug',
 };
 

@@ -8,7 +8,7 @@ import { helpText } from '../config/argv';
 import { printConfig } from '../config/print-config';
 import { readStartup, type Startup } from '../config/startup';
 import type { AppServer } from './app';
-import { createLogger, type Logger } from './logger';
+import { createServerLogger, type Logger, type ServerLogger } from './logger';
 
 /** Creates the configured default database on first start, with its admin user. */
 async function ensureDefaultDatabase(server: AppServer, config: Config, logger: Logger): Promise<void> {
@@ -35,7 +35,8 @@ function listen(server: AppServer, config: Config): Promise<Server> {
   });
 }
 
-function stopOnSignals(http: Server, server: AppServer, config: Config, logger: Logger): void {
+function stopOnSignals(http: Server, server: AppServer, config: Config, serverLogger: ServerLogger): void {
+  const { logger } = serverLogger;
   let stopping = false;
   async function stop(signal: string): Promise<void> {
     if (stopping) {
@@ -59,6 +60,7 @@ function stopOnSignals(http: Server, server: AppServer, config: Config, logger: 
     clearTimeout(deadline);
     await server.close();
     logger.info('Stopped', { name: 'server' });
+    await serverLogger.flush();
     process.exit(0);
   }
   process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -88,7 +90,13 @@ async function main(): Promise<void> {
     process.stdout.write(printConfig(config, startup.settings));
     process.exit(0);
   }
-  const logger = createLogger({ level: config.logLevel });
+  const serverLogger = createServerLogger({ level: config.logLevel, logfile: config.logfile, json: config.logJson });
+  const { logger } = serverLogger;
+  // logrotate renames the file, then sends SIGHUP: the next lines go to a new file.
+  process.on('SIGHUP', () => {
+    serverLogger.reopen();
+    if (config.logfile) logger.info('SIGHUP received: log file reopened', { name: 'server' });
+  });
   for (const line of startup.warnings) logger.warn(line, { name: 'config' });
   // Loaded only once the configuration is known good: a bad one is reported without delay.
   const { MODULES } = await import('../models');
@@ -109,12 +117,13 @@ async function main(): Promise<void> {
   if (launch.stopAfterInit) {
     logger.info('Initialization done, stopping (--stop-after-init)', { name: 'server' });
     await server.close();
+    await serverLogger.flush();
     process.exit(0);
   }
   const http = await listen(server, config);
   const { address, port } = http.address() as AddressInfo;
   logger.info(`HTTP service (XML-RPC) running on ${address}:${port}`, { name: 'server', port });
-  stopOnSignals(http, server, config, logger);
+  stopOnSignals(http, server, config, serverLogger);
 }
 
 main().catch((err: unknown) => {

@@ -58,7 +58,7 @@ describe.each(BACKENDS)('odoo.conf, -i and --stop-after-init on %s', (backend) =
   it('creates and installs the database, exits 0, and serves it on the next start', async () => {
     const init = await runChildServer(env, ['-c', confPath, '-i', 'helpdesk_master', '-d', db, '--stop-after-init']);
     expect(init.code).toBe(0);
-    expect(init.output).toMatch(/WARN \? config: Ignoring settings this server does not use in .*: addons_path, csv_internal_sep/);
+    expect(init.output).toMatch(/WARNING \? config: Ignoring settings this server does not use in .*: addons_path, csv_internal_sep/);
     expect(init.output).not.toContain('HTTP service');
     const password = /Log in as "admin" with the password: (\S+)/.exec(init.output)![1];
 
