@@ -7,6 +7,7 @@ import type { Database, DatabaseManager, Logger } from '../../db/types';
 import { AccessDenied, CallError } from '../../errors';
 import { Double, newStruct, type RpcValue } from '../../values';
 import { expectArity, expectInt, expectList, expectString, truthy } from '../params';
+import { dumpFormat, dumpToBuffer, restoreFromBuffer } from './db-archives';
 import type { Service, ServiceCall, ServiceMethod } from './types';
 
 /** The settings read here; the master password ones only when no `master` is given. */
@@ -159,11 +160,14 @@ export function createDbService(opts: DbServiceOptions): Service {
       await dbm.rename(from, name('rename', call, p[1]));
       return true;
     }),
-    // Our own format whatever `format` asks for (Odoo 8+ pass 'zip' or 'dump').
-    dump: guarded('dump', 1, 2, async (call, p) => (await dbm.dump(name('dump', call, p[0]))).toString('base64')),
+    // `zip`: Odoo's layout; `portable` (also when absent, and for `dump`): ours, across backends.
+    dump: guarded('dump', 1, 2, async (call, p) => {
+      const format = dumpFormat(p[1] === undefined || p[1] === false ? null : expectString('dump', 'format', p[1]));
+      return (await dumpToBuffer(dbm, name('dump', call, p[0]), format, config.serverVersion)).toString('base64');
+    }),
     restore: guarded('restore', 2, 3, async (call, p) => {
       const db = name('restore', call, p[0]);
-      await dbm.restore(db, Buffer.from(expectString('restore', 'data', p[1]), 'base64'));
+      await restoreFromBuffer(dbm, db, Buffer.from(expectString('restore', 'data', p[1]), 'base64'));
       return true;
     }),
     change_admin_password: guarded('change_admin_password', 1, 1, async (_call, p) => {
