@@ -21,6 +21,7 @@ import { createObjectService } from './rpc/services/object';
 import { createReportService } from './rpc/services/report';
 import type { Service } from './rpc/services/types';
 import { healthRoutes, type HealthOptions } from './rpc/transports/health';
+import { webDatabaseRoutes, type WebDatabaseOptions } from './rpc/transports/web-database';
 import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
@@ -33,6 +34,8 @@ export interface HttpAppOptions {
   stopping?: () => boolean;
   /** Serves GET /web/health when given. */
   health?: HealthOptions;
+  /** Serves the streamed backup and restore forms under /web/database when given. */
+  webDatabase?: WebDatabaseOptions;
 }
 
 /** The express application: XML-RPC paths, a plain 404 elsewhere, and no stack ever shown. */
@@ -41,6 +44,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.disable('etag');
   if (opts.health) app.use(healthRoutes(opts.health));
+  if (opts.webDatabase) app.use(webDatabaseRoutes(opts.webDatabase));
   app.use(xmlRpcTransport({
     dispatcher: opts.dispatcher,
     maxBodyBytes: opts.config.limits.maxBodyBytes,
@@ -64,6 +68,7 @@ export interface RpcAppOptions {
   logger: Logger;
   stopping?: () => boolean;
   health?: HealthOptions;
+  webDatabase?: WebDatabaseOptions;
 }
 
 export interface RpcApp {
@@ -76,7 +81,10 @@ export function createRpcApp(opts: RpcAppOptions): RpcApp {
   const dispatcher = createDispatcher({
     services: opts.services, logger: opts.logger, debugFaults: opts.config.debugFaults, limits: opts.config.limits,
   });
-  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping, health: opts.health }), dispatcher };
+  const app = createHttpApp({
+    dispatcher, config: opts.config, stopping: opts.stopping, health: opts.health, webDatabase: opts.webDatabase,
+  });
+  return { app, dispatcher };
 }
 
 export interface ServerOptions {
@@ -147,7 +155,12 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     const name = config.defaultDb && names.includes(config.defaultDb) ? config.defaultDb : names[0];
     if (name !== undefined) await (await dbm.get(name)).knex.raw('select 1');
   };
-  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping, health: { stopping: () => stopping, checkDatabase } });
+  const webDatabase: WebDatabaseOptions = {
+    dbm, serverVersion: config.serverVersion, logger, checkMasterPassword: (password, ip) => master.check(password, ip),
+  };
+  const rpc = createRpcApp({
+    services, config, logger, stopping: () => stopping, health: { stopping: () => stopping, checkDatabase }, webDatabase,
+  });
   inFlight = rpc.dispatcher.inFlight;
   const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];
 
