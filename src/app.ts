@@ -6,6 +6,7 @@ import { MODULES } from '../models';
 import { createAuth, createMasterPassword } from './auth';
 import { withTransaction } from './db/transaction';
 import { createDatabaseManager } from './db/manager';
+import { ProgressBoard } from './db/progress';
 import type { Database, DatabaseManager, InitializeFn } from './db/types';
 import type { Logger } from './logger';
 import { startMailSender } from './mail/sender';
@@ -132,7 +133,8 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
   // One master password for `db` and for the 7.0 `common` methods that ask for it.
   const master = createMasterPassword({ config, logger });
   const upgrade = (db: Database) => install(db, {});
-  const dbService = createDbService({ dbm, config, logger, master, upgrade });
+  const progress = new ProgressBoard();
+  const dbService = createDbService({ dbm, config, logger, master, upgrade, progress });
   attachSyncSettings(registry, config);
 
   let stopping = false;
@@ -156,7 +158,7 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     if (name !== undefined) await (await dbm.get(name)).knex.raw('select 1');
   };
   const webDatabase: WebDatabaseOptions = {
-    dbm, serverVersion: config.serverVersion, logger, checkMasterPassword: (password, ip) => master.check(password, ip),
+    dbm, serverVersion: config.serverVersion, logger, progress, checkMasterPassword: (password, ip) => master.check(password, ip),
   };
   const rpc = createRpcApp({
     services, config, logger, stopping: () => stopping, health: { stopping: () => stopping, checkDatabase }, webDatabase,

@@ -152,12 +152,12 @@ export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseMan
       await writeZipBackup(await manager.get(name), out, serverVersion, progress);
     },
 
-    async restoreZip(name, path) {
+    async restoreZip(name, path, progress) {
       assertValidDbName(name);
       await readZipManifest(path, kind, new Set(MIGRATIONS.map((m) => m.name)));
       await exclusive([name], async () => {
         if (await storage.exists(name)) throw new CallError('Database already exists', 'Exception');
-        await build(name, (knex) => restoreZipInto(path, knex, kind));
+        await build(name, (knex) => restoreZipInto(path, knex, kind, progress));
       });
       log(`Restored database ${name}`, name);
     },

@@ -48,7 +48,7 @@ export interface DatabaseManager {
   /** Writes the zip backup (Odoo's layout) of a database to `out`, streaming, off the event loop. */
   dumpZip(name: string, out: Writable, serverVersion: string, progress?: (done: number, total: number) => void): Promise<void>;
   /** Makes database `name` from the zip backup at `path`; a refused archive leaves nothing behind. */
-  restoreZip(name: string, path: string): Promise<void>;
+  restoreZip(name: string, path: string, progress?: (done: number, total: number) => void): Promise<void>;
   /** The open database (migrated on first use). Unknown name: CallError (OperationalError). */
   get(name: string): Promise<Database>;
   /** Runs pending migrations on every database; returns what was applied where. */

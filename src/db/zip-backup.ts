@@ -74,7 +74,24 @@ function run(program: string, args: string[], opts: { stdin?: Readable; stdout?:
   });
 }
 
-/** Writes the zip backup of `db` to `out`. */
+/** SQLite's online backup of the live file into `copy`, a few pages per step. */
+async function sqliteSnapshot(file: string, copy: string, progress?: Progress): Promise<void> {
+  const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    // SQLite reports before each step; the last step's end is the backup's own.
+    const { totalPages } = await source.backup(copy, {
+      progress: ({ totalPages: total, remainingPages }) => {
+        progress?.(total - remainingPages, total);
+        return SQLITE_PAGES_PER_STEP;
+      },
+    });
+    progress?.(totalPages, totalPages);
+  } finally {
+    source.close();
+  }
+}
+
+/** Writes the zip backup of `db` to `out`; on failure `out` is destroyed (a download ends cut short). */
 export async function writeZipBackup(db: Database, out: Writable, serverVersion: string, progress?: Progress): Promise<void> {
   const manifest: ZipManifest = {
     format: ZIP_FORMAT, odoo_dump: '1', db_name: db.name, version: serverVersion, backend: db.backend,
@@ -82,43 +99,40 @@ export async function writeZipBackup(db: Database, out: Writable, serverVersion:
   };
   const zip = new yazl.ZipFile();
   const written = pipeline(zip.outputStream, out);
-  zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), MANIFEST);
-  if (db.backend === 'sqlite') {
-    const file = sqliteFile(db.knex);
-    const copy = join(dirname(file), `.backup-${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-      try {
-        await source.backup(copy, {
-          progress: ({ totalPages, remainingPages }) => {
-            progress?.(totalPages - remainingPages, totalPages);
-            return SQLITE_PAGES_PER_STEP;
-          },
-        });
-      } finally {
-        source.close();
-      }
+  // Awaited below; a failure before then must not go unhandled.
+  written.catch(() => undefined);
+  const copy = db.backend === 'sqlite' ? join(dirname(sqliteFile(db.knex)), `.backup-${randomBytes(6).toString('hex')}.tmp`) : null;
+  try {
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2)), MANIFEST);
+    let dumped: Promise<void> = Promise.resolve();
+    if (copy) {
+      await sqliteSnapshot(sqliteFile(db.knex), copy, progress);
       zip.addReadStream(createReadStream(copy), SQLITE_ENTRY);
-      zip.end();
-      await written;
-    } finally {
-      await rm(copy, { force: true });
+    } else {
+      // The text dump's size is not known ahead: the database's size on disk stands in for it.
+      const size = Number((await db.knex.raw('SELECT pg_database_size(current_database()) AS size')).rows[0].size);
+      let done = 0;
+      dumped = run('pg_dump', ['--no-owner', '--no-privileges', '--format=plain', `--dbname=${pgUrl(db.knex)}`], {
+        stdout: (stream) => {
+          stream.on('data', (chunk: Buffer) => { done += chunk.length; progress?.(done, size); });
+          zip.addReadStream(stream, PG_ENTRY);
+        },
+      });
     }
-    return;
+    zip.end();
+    const [dump, write] = await Promise.allSettled([dumped, written]);
+    if (dump.status === 'rejected') throw dump.reason;
+    if (write.status === 'rejected') throw write.reason;
+  } catch (err) {
+    out.destroy();
+    throw err;
+  } finally {
+    if (copy) await rm(copy, { force: true });
   }
-  let dumped: Promise<void> = Promise.resolve();
-  await new Promise<void>((resolve) => {
-    dumped = run('pg_dump', ['--no-owner', '--no-privileges', '--format=plain', `--dbname=${pgUrl(db.knex)}`], {
-      stdout: (stream) => { zip.addReadStream(stream, PG_ENTRY); resolve(); },
-    });
-    dumped.catch(() => resolve());
-  });
-  zip.end();
-  await Promise.all([dumped, written]);
 }
 
 /** Each entry of the archive, streamed to `onEntry`, its CRC-32 and size checked at its end. */
-async function readEntries(path: string, onEntry: (name: string, stream: Readable) => Promise<void>): Promise<void> {
+async function readEntries(path: string, onEntry: (name: string, stream: Readable, size: number) => Promise<void>): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(invalidArchive(err.message)) : resolve(z)));
   });
@@ -135,7 +149,7 @@ async function readEntries(path: string, onEntry: (name: string, stream: Readabl
             stream.on('end', () => (crc >>> 0 === entry.crc32 ? ok() : bad(invalidArchive(`${entry.fileName} is damaged`))));
             stream.on('error', (e: Error) => bad(invalidArchive(`${entry.fileName}: ${e.message}`)));
           });
-          Promise.all([onEntry(entry.fileName, stream), checked]).then(() => zip.readEntry(), reject);
+          Promise.all([onEntry(entry.fileName, stream, entry.uncompressedSize), checked]).then(() => zip.readEntry(), reject);
         });
       });
       zip.readEntry();
@@ -177,15 +191,17 @@ export async function readZipManifest(path: string, backend: BackendKind, knownM
  * Fills the hidden, empty database `target` from the archive at `path` (its manifest already
  * checked). The caller discards the target when this throws.
  */
-export async function restoreZipInto(path: string, target: Knex, backend: BackendKind): Promise<void> {
+export async function restoreZipInto(path: string, target: Knex, backend: BackendKind, progress?: Progress): Promise<void> {
   const wanted = backend === 'sqlite' ? SQLITE_ENTRY : PG_ENTRY;
   let found = false;
   const file = backend === 'sqlite' ? sqliteFile(target) : null;
   // The empty SQLite file made for the target is replaced by the archived one.
   if (file) await target.destroy();
-  await readEntries(path, async (name, stream) => {
+  await readEntries(path, async (name, stream, size) => {
     if (name !== wanted) return void stream.resume();
     found = true;
+    let done = 0;
+    stream.on('data', (chunk: Buffer) => { done += chunk.length; progress?.(done, size); });
     if (file) {
       await pipeline(stream, createWriteStream(file));
       return;

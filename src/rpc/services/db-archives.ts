@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ProgressBoard } from '../../db/progress';
 import type { DatabaseManager } from '../../db/types';
 import { isZip } from '../../db/zip-backup';
 import { UserError } from '../../errors';
@@ -24,23 +25,41 @@ export function tempPath(what: string): string {
   return join(tmpdir(), `ocsc-${what}-${randomBytes(8).toString('hex')}`);
 }
 
-export async function dumpToBuffer(dbm: DatabaseManager, name: string, format: DumpFormat, serverVersion: string): Promise<Buffer> {
+/** Runs `work` with its progress shown on `board` under `name` (when there is a board). */
+export async function tracked<T>(board: ProgressBoard | undefined, name: string, kind: 'backup' | 'restore',
+  work: (progress?: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  if (!board) return work();
+  const tracker = board.track(name, kind);
+  try {
+    return await work(tracker.update);
+  } finally {
+    tracker.end();
+  }
+}
+
+export async function dumpToBuffer(dbm: DatabaseManager, name: string, format: DumpFormat, serverVersion: string,
+  board?: ProgressBoard): Promise<Buffer> {
   if (format === 'portable') return dbm.dump(name);
   const path = tempPath('dump.zip');
   try {
-    await dbm.dumpZip(name, createWriteStream(path), serverVersion);
+    await tracked(board, name, 'backup', (progress) => dbm.dumpZip(name, createWriteStream(path), serverVersion, progress));
     return await readFile(path);
   } finally {
     await rm(path, { force: true });
   }
 }
 
-export async function restoreFromBuffer(dbm: DatabaseManager, name: string, data: Buffer): Promise<void> {
+export async function restoreFromPath(dbm: DatabaseManager, name: string, path: string, zip: boolean, board?: ProgressBoard): Promise<void> {
+  if (!zip) return dbm.restore(name, await readFile(path));
+  await tracked(board, name, 'restore', (progress) => dbm.restoreZip(name, path, progress));
+}
+
+export async function restoreFromBuffer(dbm: DatabaseManager, name: string, data: Buffer, board?: ProgressBoard): Promise<void> {
   if (!isZip(data)) return dbm.restore(name, data);
   const path = tempPath('restore.zip');
   try {
     await writeFile(path, data);
-    await dbm.restoreZip(name, path);
+    await restoreFromPath(dbm, name, path, true, board);
   } finally {
     await rm(path, { force: true });
   }

@@ -7,6 +7,7 @@ import type { Database, DatabaseManager, Logger } from '../../db/types';
 import { AccessDenied, CallError } from '../../errors';
 import { Double, newStruct, type RpcValue } from '../../values';
 import { expectArity, expectInt, expectList, expectString, truthy } from '../params';
+import type { ProgressBoard } from '../../db/progress';
 import { dumpFormat, dumpToBuffer, restoreFromBuffer } from './db-archives';
 import type { Service, ServiceCall, ServiceMethod } from './types';
 
@@ -29,6 +30,8 @@ export interface DbServiceOptions {
   master?: MasterPassword;
   /** Brings module data up to date after migrations (`migrate_databases`). */
   upgrade?: (db: Database) => Promise<void>;
+  /** How far running backups and restores are, for `get_progress(master, db_name)`. */
+  progress?: ProgressBoard;
 }
 
 const MAX_JOBS = 100;
@@ -136,6 +139,12 @@ export function createDbService(opts: DbServiceOptions): Service {
       return id;
     }),
     get_progress: guarded('get_progress', 1, 1, async (_call, p) => {
+      // Given a database name instead of a job id: the backup or restore running on it.
+      if (typeof p[0] === 'string') {
+        const running = opts.progress?.fraction(p[0]);
+        if (!running) throw new CallError(p[0].slice(0, 64), 'KeyError');
+        return [new Double(running.fraction), [running.kind]];
+      }
       const id = expectInt('get_progress', 'id', p[0]);
       const job = jobs.get(id);
       if (!job) throw new CallError(String(id), 'KeyError');
@@ -163,11 +172,11 @@ export function createDbService(opts: DbServiceOptions): Service {
     // `zip`: Odoo's layout; `portable` (also when absent, and for `dump`): ours, across backends.
     dump: guarded('dump', 1, 2, async (call, p) => {
       const format = dumpFormat(p[1] === undefined || p[1] === false ? null : expectString('dump', 'format', p[1]));
-      return (await dumpToBuffer(dbm, name('dump', call, p[0]), format, config.serverVersion)).toString('base64');
+      return (await dumpToBuffer(dbm, name('dump', call, p[0]), format, config.serverVersion, opts.progress)).toString('base64');
     }),
     restore: guarded('restore', 2, 3, async (call, p) => {
       const db = name('restore', call, p[0]);
-      await restoreFromBuffer(dbm, db, Buffer.from(expectString('restore', 'data', p[1]), 'base64'));
+      await restoreFromBuffer(dbm, db, Buffer.from(expectString('restore', 'data', p[1]), 'base64'), opts.progress);
       return true;
     }),
     change_admin_password: guarded('change_admin_password', 1, 1, async (_call, p) => {

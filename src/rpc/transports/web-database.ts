@@ -1,15 +1,16 @@
 // Odoo's streamed backup forms: POST /web/database/backup (master_pwd, name, backup_format) answers
 // the archive as a download, POST /web/database/restore (multipart: master_pwd, name, backup_file)
 // streams the upload to disk and restores it. A large backup never sits in memory as base64.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import express, { type Request, type Response, type Router } from 'express';
+import type { ProgressBoard } from '../../db/progress';
 import type { DatabaseManager } from '../../db/types';
 import { isZip } from '../../db/zip-backup';
 import { AccessDenied, CallError, UserError } from '../../errors';
-import { dumpFormat, tempPath } from '../services/db-archives';
+import { dumpFormat, restoreFromPath, tempPath, tracked } from '../services/db-archives';
 
 export interface WebDatabaseOptions {
   dbm: DatabaseManager;
@@ -17,6 +18,8 @@ export interface WebDatabaseOptions {
   /** Resolves for the right master password; AccessDenied otherwise (and counts the failure). */
   checkMasterPassword: (password: string, ip: string) => Promise<void>;
   logger: { info(message: string, meta?: Record<string, unknown>): unknown };
+  /** Where db.get_progress reads how far a backup or restore is. */
+  progress?: ProgressBoard;
 }
 
 /** The answer to a refused request: a status and the reason, as JSON. */
@@ -65,7 +68,7 @@ export function webDatabaseRoutes(opts: WebDatabaseOptions): Router {
         'Content-Type': format === 'zip' ? 'application/zip' : 'application/octet-stream',
         'Content-Disposition': `attachment; filename="${filename}"`,
       });
-      if (format === 'zip') await opts.dbm.dumpZip(name, res, opts.serverVersion);
+      if (format === 'zip') await tracked(opts.progress, name, 'backup', (p) => opts.dbm.dumpZip(name, res, opts.serverVersion, p));
       else res.end(await opts.dbm.dump(name));
     })().catch((err: unknown) => refuse(res, err));
   });
@@ -104,8 +107,7 @@ export function webDatabaseRoutes(opts: WebDatabaseOptions): Router {
         if (!upload) throw new UserError('No backup_file in the form.', 'Warning');
         await upload;
         const name = fields.name;
-        if (isZip(await firstBytes(path))) await opts.dbm.restoreZip(name, path);
-        else await opts.dbm.restore(name, await readWhole(path));
+        await restoreFromPath(opts.dbm, name, path, isZip(await firstBytes(path)), opts.progress);
         opts.logger.info(`Restored ${name} from an upload of ${ipOf(req)}`, { db: name, name: 'db' });
         res.status(200).set('Content-Type', 'application/json').send(JSON.stringify({ result: true }));
       })().catch((err: unknown) => refuse(res, err)).finally(() => void rm(path, { force: true }));
@@ -114,11 +116,4 @@ export function webDatabaseRoutes(opts: WebDatabaseOptions): Router {
     req.pipe(parser);
   });
   return router;
-}
-
-/** The portable format is one JSON document: it is read whole, as db.restore reads it. */
-async function readWhole(path: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of createReadStream(path)) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -1,7 +1,7 @@
 // Backups through the db service on both backends: Odoo's zip layout and the portable format
 // round-trip a populated database; a damaged archive, a taken name and a wrong master password
 // are refused, and a refused restore leaves no database behind.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -43,6 +43,10 @@ function unzip(data: Buffer): Map<string, Buffer> {
     at = flags & 8 ? next + 16 : next;
   }
   return out;
+}
+
+function entrySize(data: Buffer, name: string): number {
+  return unzip(data).get(name)!.length;
 }
 
 describe.each(BACKENDS)('zip and portable backups on %s', (backend) => {
@@ -129,6 +133,23 @@ describe.each(BACKENDS)('zip and portable backups on %s', (backend) => {
     expect(err).toBeInstanceOf(CallError);
     expect((err as CallError).message).toBe('Database already exists');
     expect(await snapshot(await t.dbm.get(source))).toEqual(before);
+  });
+
+  test('backup and restore report their progress as they stream, up to the whole', async () => {
+    const path = join(masterDir, 'progress.zip');
+    const seenDump: [number, number][] = [];
+    await t.dbm.dumpZip(source, createWriteStream(path), '7.0', (done, total) => seenDump.push([done, total]));
+    expect(seenDump.length).toBeGreaterThan(0);
+    expect(seenDump.every(([done], i) => i === 0 || done >= seenDump[i - 1][0])).toBe(true);
+    if (backend === 'sqlite') expect(seenDump.at(-1)![0]).toBe(seenDump.at(-1)![1]);
+    const seenRestore: [number, number][] = [];
+    await t.dbm.restoreZip(t.fresh(), path, (done, total) => seenRestore.push([done, total]));
+    const [done, total] = seenRestore.at(-1)!;
+    expect(done).toBe(total);
+    expect(total).toBe(entrySize(readFileSync(path), backend === 'pg' ? 'dump.sql' : 'database.sqlite'));
+    expect(seenRestore.every(([d], i) => i === 0 || d > seenRestore[i - 1][0])).toBe(true);
+    // Nothing runs on the source now: get_progress by name says so as a KeyError.
+    expect(await failure(run('get_progress', 'master', source))).toBeInstanceOf(CallError);
   });
 
   test('a wrong master password is refused, counted, and then throttles the address', async () => {
