@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Knex } from 'knex';
@@ -209,15 +210,23 @@ export async function restoreZipInto(path: string, target: Knex, backend: Backen
     await run('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', `--dbname=${pgUrl(target)}`], { stdin: stream });
   });
   if (!found) throw invalidArchive(`${wanted} is missing`);
-  if (file) {
-    const check = new BetterSqlite3(file, { fileMustExist: true });
+  if (file && (await integrityCheck(file)) !== 'ok') throw invalidArchive(`${SQLITE_ENTRY} is damaged or not a SQLite database`);
+}
+
+/** SQLite's integrity check reads every page: it runs in a worker thread, not on the event loop. */
+function integrityCheck(file: string): Promise<string> {
+  const code = `const { parentPort, workerData } = require('node:worker_threads');
+    let answer;
     try {
-      const result = check.pragma('integrity_check', { simple: true });
-      if (result !== 'ok') throw invalidArchive(`${SQLITE_ENTRY} is damaged`);
-    } catch (err) {
-      throw err instanceof UserError ? err : invalidArchive(`${SQLITE_ENTRY} is not a SQLite database`);
-    } finally {
-      check.close();
-    }
-  }
+      const db = new (require(workerData.module))(workerData.file, { readonly: true, fileMustExist: true });
+      try { answer = String(db.pragma('integrity_check', { simple: true })); } finally { db.close(); }
+    } catch (err) { answer = String(err && err.message); }
+    parentPort.postMessage(answer);`;
+  return new Promise((resolve) => {
+    // An evaluated worker resolves modules from the working directory: give it the path itself.
+    const worker = new Worker(code, { eval: true, workerData: { file, module: require.resolve('better-sqlite3') } });
+    worker.once('message', (answer: string) => resolve(answer));
+    worker.once('error', (err) => resolve(err.message));
+    worker.once('exit', () => resolve('the check ended without an answer'));
+  });
 }
