@@ -116,17 +116,18 @@ export function readStartup(argv: string[], env: EnvVars, readFile = (p: string)
   }
   const get = (key: string) => values.get(key)?.value;
   const withoutDemo = get('without_demo');
+  // Settings loadConfig does not read; a value it did read (a default, a variable) stays when none is given here.
   config = {
     ...config,
-    workers: (get('workers') as number | undefined) ?? 0,
-    limitTimeReal: (get('limit_time_real') as number | undefined) ?? null,
-    limitMemorySoft: (get('limit_memory_soft') as number | undefined) ?? null,
-    proxyMode: (get('proxy_mode') as boolean | undefined) ?? false,
-    logfile: (get('logfile') as string | null | undefined) ?? null,
-    logJson: (get('log_json') as boolean | undefined) ?? false,
-    dbFilter: (get('dbfilter') as string | undefined) ?? null,
+    workers: (get('workers') as number | undefined) ?? config.workers ?? 0,
+    limitTimeReal: (get('limit_time_real') as number | undefined) ?? config.limitTimeReal ?? null,
+    limitMemorySoft: (get('limit_memory_soft') as number | undefined) ?? config.limitMemorySoft ?? null,
+    proxyMode: (get('proxy_mode') as boolean | undefined) ?? config.proxyMode ?? false,
+    logfile: (get('logfile') as string | null | undefined) ?? config.logfile ?? null,
+    logJson: (get('log_json') as boolean | undefined) ?? config.logJson ?? false,
+    dbFilter: (get('dbfilter') as string | undefined) ?? config.dbFilter ?? null,
     // Our databases are made without demo data unless asked: only an explicit False loads it.
-    withoutDemo: withoutDemo === undefined ? true : withoutDemo !== null && !/^(false|0|no|off)$/i.test(String(withoutDemo)),
+    withoutDemo: withoutDemo === undefined ? config.withoutDemo ?? true : withoutDemo !== null && !/^(false|0|no|off)$/i.test(String(withoutDemo)),
   };
   const warnings: string[] = [];
   if (gathered.unknownFileKeys.length > 0) {
