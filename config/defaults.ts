@@ -59,6 +59,19 @@ export interface Config {
   syncSecretKey: string | null;
   /** Peer-center sync: sender pacing, timeouts and backoff (src/sync/sync-config.ts). */
   sync: SyncConfig;
+  /** Odoo's worker processes: accepted and validated; this version serves from one process. */
+  workers?: number;
+  /** Odoo's limit_time_real (seconds) and limit_memory_soft (bytes), validated and kept. */
+  limitTimeReal?: number | null;
+  limitMemorySoft?: number | null;
+  /** File the log goes to instead of stdout (reopened on SIGHUP). */
+  logfile?: string | null;
+  /** Log JSON lines instead of text lines. */
+  logJson?: boolean;
+  /** Regular expression the databases listed by db.list must match (Odoo's dbfilter). */
+  dbFilter?: string | null;
+  /** Databases created at start get no demo data (Odoo's without_demo). */
+  withoutDemo?: boolean;
 }
 
 export const DEFAULTS: Config = {

@@ -14,7 +14,7 @@ export const CONFIG_VARIABLES = [
   'PROXY_MODE', 'SYNC_LEASE_MS', ...MAIL_CONFIG_VARIABLES,
 ] as const;
 
-const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
+const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'critical'];
 const DB_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
 
 export function loadConfig(env: EnvVars = process.env, base: Config = DEFAULTS): Config {

@@ -7,6 +7,7 @@ import { createAuth, createMasterPassword } from './auth';
 import { createSessionStore, type SessionStore } from './auth/sessions';
 import { withTransaction } from './db/transaction';
 import { createDatabaseManager } from './db/manager';
+import { ProgressBoard } from './db/progress';
 import type { Database, DatabaseManager, InitializeFn } from './db/types';
 import type { Logger } from './logger';
 import { startMailSender } from './mail/sender';
@@ -27,6 +28,8 @@ import { collectReports } from './report/engine';
 import type { Service } from './rpc/services/types';
 import { createWebApi, type WebRoute } from './rpc/json/web-api';
 import { jsonRpcTransport } from './rpc/transports/jsonrpc';
+import { healthRoutes, type HealthOptions } from './rpc/transports/health';
+import { webDatabaseRoutes, type WebDatabaseOptions } from './rpc/transports/web-database';
 import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
@@ -46,6 +49,10 @@ export interface HttpAppOptions {
   reports?: ReportRoutes;
   /** True once the server is stopping (answers then close their connections). */
   stopping?: () => boolean;
+  /** Serves GET /web/health when given. */
+  health?: HealthOptions;
+  /** Serves the streamed backup and restore forms under /web/database when given. */
+  webDatabase?: WebDatabaseOptions;
 }
 
 export interface ReportRoutes {
@@ -58,6 +65,8 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  if (opts.health) app.use(healthRoutes(opts.health));
+  if (opts.webDatabase) app.use(webDatabaseRoutes(opts.webDatabase));
   app.use(xmlRpcTransport({
     dispatcher: opts.dispatcher,
     maxBodyBytes: opts.config.limits.maxBodyBytes,
@@ -100,6 +109,8 @@ export interface RpcAppOptions {
   /** Builds the JSON-RPC API over the dispatcher's services (the full server does). */
   json?: (services: Record<string, Service>) => JsonApi;
   reports?: ReportRoutes;
+  health?: HealthOptions;
+  webDatabase?: WebDatabaseOptions;
 }
 
 export interface RpcApp {
@@ -113,7 +124,11 @@ export function createRpcApp(opts: RpcAppOptions): RpcApp {
     services: opts.services, logger: opts.logger, debugFaults: opts.config.debugFaults, limits: opts.config.limits,
   });
   const json = opts.json?.(opts.services);
-  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping, json, reports: opts.reports }), dispatcher };
+  const app = createHttpApp({
+    dispatcher, config: opts.config, stopping: opts.stopping, json, reports: opts.reports,
+    health: opts.health, webDatabase: opts.webDatabase,
+  });
+  return { app, dispatcher };
 }
 
 export interface ServerOptions {
@@ -165,7 +180,8 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
   // One master password for `db` and for the 7.0 `common` methods that ask for it.
   const master = createMasterPassword({ config, logger });
   const upgrade = (db: Database) => install(db, {});
-  const dbService = createDbService({ dbm, config, logger, master, upgrade });
+  const progress = new ProgressBoard();
+  const dbService = createDbService({ dbm, config, logger, master, upgrade, progress });
   attachSyncSettings(registry, config);
   attachInboundSettings(registry, config.mail, logger);
 
@@ -184,11 +200,22 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     object: createObjectService({ dbm, auth, registry, logger }),
     report: createReportService({ auth, renderer: reportRenderer }),
   };
+  // The health check's database: the default one when it exists, else any of ours (listing alone
+  // already asks a PostgreSQL server for an answer).
+  const checkDatabase = async (): Promise<void> => {
+    const names = await dbm.list();
+    const name = config.defaultDb && names.includes(config.defaultDb) ? config.defaultDb : names[0];
+    if (name !== undefined) await (await dbm.get(name)).knex.raw('select 1');
+  };
+  const webDatabase: WebDatabaseOptions = {
+    dbm, serverVersion: config.serverVersion, logger, progress, checkMasterPassword: (password, ip) => master.check(password, ip),
+  };
   const sessions = createSessionStore({ dbm, config: { sessionTtlSeconds: config.sessionTtlSeconds ?? 7 * 24 * 3600 } });
   const runner = createModelRunner({ dbm, registry, logger });
   const json = (svc: Record<string, Service>): JsonApi => ({ routes: createWebApi({ services: svc, auth, sessions, runner }), sessions });
   const rpc = createRpcApp({
     services, config, logger, stopping: () => stopping, json, reports: { renderer: reportRenderer, logger },
+    health: { stopping: () => stopping, checkDatabase }, webDatabase,
   });
   inFlight = rpc.dispatcher.inFlight;
   const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];

@@ -1,7 +1,9 @@
 // The server's logger (winston). Lines follow OpenERP's layout, `<date> <pid> <LEVEL> <db> <name>: <msg>`,
-// so log tooling written for OpenERP/Odoo (fail2ban's "Login failed" filter) works unchanged.
+// with Odoo's level names, so log tooling written for OpenERP/Odoo (fail2ban's "Login failed" filter)
+// works unchanged; or JSON lines for log collectors. To stdout or to a file reopened on demand.
 import winston from 'winston';
-import type { Writable } from 'node:stream';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
 
 export type Logger = winston.Logger;
 
@@ -10,7 +12,17 @@ export interface LoggerOptions {
   /** Where lines go (default: stdout). Tests pass a stream to read what was logged. */
   stream?: Writable;
   silent?: boolean;
+  /** One JSON object per line instead of the text layout. */
+  json?: boolean;
 }
+
+/** Winston's levels with Odoo's CRITICAL above error; `logger.log('critical', ...)` logs one. */
+const LEVELS = { critical: 0, error: 1, warn: 2, info: 3, http: 4, verbose: 5, debug: 6, silly: 7 };
+
+/** The names Odoo prints; our finer levels below info all print as DEBUG. */
+const ODOO_LEVEL_NAME: Record<string, string> = {
+  critical: 'CRITICAL', error: 'ERROR', warn: 'WARNING', info: 'INFO', http: 'DEBUG', verbose: 'DEBUG', debug: 'DEBUG', silly: 'DEBUG',
+};
 
 /** Metadata keys that never reach a log line, whoever passes them. */
 const SECRET_KEY = /pass|pwd|secret|token/i;
@@ -32,14 +44,36 @@ function formatValue(v: unknown): string {
   }
 }
 
+function levelName(level: unknown): string {
+  return ODOO_LEVEL_NAME[String(level)] ?? String(level).toUpperCase();
+}
+
+function extraKeys(meta: Record<string, unknown>): string[] {
+  return Object.keys(meta).filter((k) => !RESERVED.has(k) && !SECRET_KEY.test(k) && meta[k] !== undefined);
+}
+
+const jsonFormat = winston.format.printf((info) => {
+  const meta = info as Record<string, unknown>;
+  const line: Record<string, unknown> = {
+    time: new Date().toISOString(), pid: process.pid, level: levelName(info.level),
+    db: typeof meta.db === 'string' && meta.db !== '' ? meta.db : null,
+    logger: typeof meta.name === 'string' ? meta.name : 'server', message: String(info.message),
+  };
+  for (const k of extraKeys(meta)) line[k] = meta[k];
+  if (typeof meta.stack === 'string') line.stack = meta.stack;
+  try {
+    return JSON.stringify(line);
+  } catch {
+    return JSON.stringify({ ...line, ...Object.fromEntries(extraKeys(meta).map((k) => [k, formatValue(meta[k])])) });
+  }
+});
+
 const lineFormat = winston.format.printf((info) => {
   const meta = info as Record<string, unknown>;
   const db = typeof meta.db === 'string' && meta.db !== '' ? meta.db : '?';
   const name = typeof meta.name === 'string' ? meta.name : 'server';
-  const extras = Object.keys(meta)
-    .filter((k) => !RESERVED.has(k) && !SECRET_KEY.test(k) && meta[k] !== undefined)
-    .map((k) => `${k}=${formatValue(meta[k])}`);
-  const head = `${timestamp(new Date())} ${process.pid} ${String(info.level).toUpperCase()} ${db} ${name}: ${String(info.message)}`;
+  const extras = extraKeys(meta).map((k) => `${k}=${formatValue(meta[k])}`);
+  const head = `${timestamp(new Date())} ${process.pid} ${levelName(info.level)} ${db} ${name}: ${String(info.message)}`;
   const tail = extras.length ? ` ${extras.join(' ')}` : '';
   // A stack (internal errors only) goes on the following lines, never into a fault.
   return typeof meta.stack === 'string' ? `${head}${tail}\n${meta.stack}` : head + tail;
@@ -50,11 +84,67 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     ? new winston.transports.Stream({ stream: opts.stream })
     : new winston.transports.Console();
   return winston.createLogger({
+    levels: LEVELS,
     level: opts.level ?? 'info',
     silent: opts.silent ?? false,
-    format: lineFormat,
+    format: opts.json ? jsonFormat : lineFormat,
     transports: [transport],
   });
+}
+
+/**
+ * A log file that can be reopened: after logrotate renames it, SIGHUP makes the next lines go to
+ * a new file of the same name, while lines already written stay in the renamed one.
+ */
+class ReopenableFile extends Writable {
+  private current: WriteStream;
+
+  constructor(private readonly path: string) {
+    super();
+    this.current = this.open();
+  }
+
+  private open(): WriteStream {
+    const stream = createWriteStream(this.path, { flags: 'a' });
+    // A file that cannot be written must not bring the server down; the next reopen tries again.
+    stream.on('error', (err) => process.stderr.write(`Cannot write the log file ${this.path}: ${err.message}\n`));
+    return stream;
+  }
+
+  /** Closes the file and opens the path anew (a new file when the old one was renamed). */
+  reopen(): void {
+    const old = this.current;
+    this.current = this.open();
+    old.end();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error | null) => void): void {
+    this.current.write(chunk, () => done());
+  }
+
+  override _final(done: (err?: Error | null) => void): void {
+    this.current.end(() => done());
+  }
+}
+
+export interface ServerLogger {
+  logger: Logger;
+  /** Reopens the log file (SIGHUP after logrotate); nothing to do when logging to stdout. */
+  reopen(): void;
+  /** Resolves once every line logged so far is in the file (before the process exits). */
+  flush(): Promise<void>;
+}
+
+/** The server's logger: to `logfile` when given (reopenable), else to stdout. */
+export function createServerLogger(opts: LoggerOptions & { logfile?: string | null }): ServerLogger {
+  if (!opts.logfile) return { logger: createLogger(opts), reopen: () => undefined, flush: async () => undefined };
+  const file = new ReopenableFile(opts.logfile);
+  const logger = createLogger({ ...opts, stream: file });
+  const flush = () => new Promise<void>((resolve) => {
+    file.once('finish', () => resolve());
+    logger.end();
+  });
+  return { logger, reopen: () => file.reopen(), flush };
 }
 
 /** A logger that drops everything (tests that do not look at logs). */

@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/defaults';
-import { loadConfig } from '../config/load';
+import { helpText } from '../config/argv';
+import { printConfig } from '../config/print-config';
+import { readStartup, type Startup } from '../config/startup';
 import type { AppServer } from './app';
-import { createLogger, type Logger } from './logger';
+import { createServerLogger, type Logger, type ServerLogger } from './logger';
 
 /** Creates the configured default database on first start, with its admin user. */
 async function ensureDefaultDatabase(server: AppServer, config: Config, logger: Logger): Promise<void> {
@@ -15,7 +17,7 @@ async function ensureDefaultDatabase(server: AppServer, config: Config, logger: 
   const generated = config.adminPassword === null;
   const adminPassword = config.adminPassword ?? randomBytes(12).toString('base64url');
   logger.info(`Creating database ${name}`, { db: name, name: 'server' });
-  await server.dbm.create(name, { adminPassword, lang: 'en_US', demo: false });
+  await server.dbm.create(name, { adminPassword, lang: 'en_US', demo: !(config.withoutDemo ?? true) });
   if (generated) {
     // Printed once, straight to the console and never through the logger: it is a password.
     process.stdout.write(`\n  Database "${name}" created. Log in as "admin" with the password: ${adminPassword}\n`
@@ -33,7 +35,8 @@ function listen(server: AppServer, config: Config): Promise<Server> {
   });
 }
 
-function stopOnSignals(http: Server, server: AppServer, config: Config, logger: Logger): void {
+function stopOnSignals(http: Server, server: AppServer, config: Config, serverLogger: ServerLogger): void {
+  const { logger } = serverLogger;
   let stopping = false;
   async function stop(signal: string): Promise<void> {
     if (stopping) {
@@ -57,31 +60,70 @@ function stopOnSignals(http: Server, server: AppServer, config: Config, logger: 
     clearTimeout(deadline);
     await server.close();
     logger.info('Stopped', { name: 'server' });
+    await serverLogger.flush();
     process.exit(0);
   }
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
+/** `-i`/`-u` may name only modules this server has (`all` updates every one). */
+function unknownModules(startup: Startup, known: string[]): string[] {
+  const { init, update } = startup.launch;
+  return [...init, ...update.filter((m) => m !== 'all')].filter((m) => !known.includes(m));
+}
+
 async function main(): Promise<void> {
-  let config: Config;
+  let startup: Startup;
   try {
-    config = loadConfig();
+    startup = readStartup(process.argv.slice(2), process.env);
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel });
+  const { config, launch } = startup;
+  if (launch.help) {
+    process.stdout.write(helpText());
+    process.exit(0);
+  }
+  if (launch.printConfig) {
+    process.stdout.write(printConfig(config, startup.settings));
+    process.exit(0);
+  }
+  const serverLogger = createServerLogger({ level: config.logLevel, logfile: config.logfile, json: config.logJson });
+  const { logger } = serverLogger;
+  // logrotate renames the file, then sends SIGHUP: the next lines go to a new file.
+  process.on('SIGHUP', () => {
+    serverLogger.reopen();
+    if (config.logfile) logger.info('SIGHUP received: log file reopened', { name: 'server' });
+  });
+  for (const line of startup.warnings) logger.warn(line, { name: 'config' });
   // Loaded only once the configuration is known good: a bad one is reported without delay.
+  const { MODULES } = await import('../models');
+  const unknown = unknownModules(startup, MODULES.map((m) => m.name));
+  if (unknown.length > 0 || ((launch.init.length > 0 || launch.update.length > 0) && !config.defaultDb)) {
+    process.stderr.write(unknown.length > 0
+      ? `Unknown module(s) for -i/-u: ${unknown.join(', ')} (this server has ${MODULES.map((m) => m.name).join(', ')})\n`
+      : '-i and -u need a database: give one with -d\n');
+    process.exit(1);
+  }
   const { buildServer } = await import('./app');
-  const server = await buildServer({ config, logger, workers: true });
+  const server = await buildServer({ config, logger, workers: !launch.stopAfterInit });
+  // Every module is installed in every database, so -i and -u come down to creating the database
+  // of -d when missing and bringing every database's module data up to date, as on each start.
   await server.dbm.migrateAll();
   await server.upgradeDatabases();
   await ensureDefaultDatabase(server, config, logger);
+  if (launch.stopAfterInit) {
+    logger.info('Initialization done, stopping (--stop-after-init)', { name: 'server' });
+    await server.close();
+    await serverLogger.flush();
+    process.exit(0);
+  }
   const http = await listen(server, config);
   const { address, port } = http.address() as AddressInfo;
   logger.info(`HTTP service (XML-RPC) running on ${address}:${port}`, { name: 'server', port });
-  stopOnSignals(http, server, config, logger);
+  stopOnSignals(http, server, config, serverLogger);
 }
 
 main().catch((err: unknown) => {

@@ -10,6 +10,7 @@ import { createSqliteStorage } from './sqlite-storage';
 import type { Storage } from './storage';
 import type { CreateOptions, Database, DatabaseManager, InitializeFn, Logger } from './types';
 import type { Knex } from 'knex';
+import { readZipManifest, restoreZipInto, writeZipBackup } from './zip-backup';
 
 export interface DatabaseManagerOptions {
   /** Folder of the SQLite files (used when `databaseUrl` is null). */
@@ -145,6 +146,20 @@ export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseMan
 
     async dump(name) {
       return dumpDatabase(await manager.get(name));
+    },
+
+    async dumpZip(name, out, serverVersion, progress) {
+      await writeZipBackup(await manager.get(name), out, serverVersion, progress);
+    },
+
+    async restoreZip(name, path, progress) {
+      assertValidDbName(name);
+      await readZipManifest(path, kind, new Set(MIGRATIONS.map((m) => m.name)));
+      await exclusive([name], async () => {
+        if (await storage.exists(name)) throw new CallError('Database already exists', 'Exception');
+        await build(name, (knex) => restoreZipInto(path, knex, kind, progress));
+      });
+      log(`Restored database ${name}`, name);
     },
 
     async restore(name, data) {

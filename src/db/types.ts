@@ -1,5 +1,6 @@
 // The database layer's contract: one `Database` (a pooled knex) per OpenERP database, all of
 // them owned by one `DatabaseManager` per server. See docs/ARCHITECTURE.md, "Databases".
+import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 
 export type BackendKind = 'sqlite' | 'pg';
@@ -44,6 +45,10 @@ export interface DatabaseManager {
   dump(name: string): Promise<Buffer>;
   restore(name: string, data: Buffer): Promise<void>;
   rename(oldName: string, newName: string): Promise<void>;
+  /** Writes the zip backup (Odoo's layout) of a database to `out`, streaming, off the event loop. */
+  dumpZip(name: string, out: Writable, serverVersion: string, progress?: (done: number, total: number) => void): Promise<void>;
+  /** Makes database `name` from the zip backup at `path`; a refused archive leaves nothing behind. */
+  restoreZip(name: string, path: string, progress?: (done: number, total: number) => void): Promise<void>;
   /** The open database (migrated on first use). Unknown name: CallError (OperationalError). */
   get(name: string): Promise<Database>;
   /** Runs pending migrations on every database; returns what was applied where. */

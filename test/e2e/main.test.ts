@@ -18,9 +18,9 @@ describe('configuration errors', () => {
     const run = await runChildServer({ PORT: 'eighty', LIST_DB: 'perhaps', DEFAULT_DB: '../x' });
     expect(run.code).toBe(1);
     expect(run.output).toContain('Invalid configuration');
-    expect(run.output).toContain('PORT must be a whole number');
-    expect(run.output).toContain('LIST_DB must be true or false');
-    expect(run.output).toContain('DEFAULT_DB must be a database name');
+    expect(run.output).toContain('http_port must be a whole number from 0 to 65535 (got "eighty" from environment variable PORT)');
+    expect(run.output).toContain('list_db must be true or false (got "perhaps" from environment variable LIST_DB)');
+    expect(run.output).toContain('db_name must be a database name');
   });
 });
 

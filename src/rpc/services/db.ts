@@ -7,6 +7,8 @@ import type { Database, DatabaseManager, Logger } from '../../db/types';
 import { AccessDenied, CallError } from '../../errors';
 import { Double, newStruct, type RpcValue } from '../../values';
 import { expectArity, expectInt, expectList, expectString, truthy } from '../params';
+import type { ProgressBoard } from '../../db/progress';
+import { dumpFormat, dumpToBuffer, restoreFromBuffer } from './db-archives';
 import type { Service, ServiceCall, ServiceMethod } from './types';
 
 /** The settings read here; the master password ones only when no `master` is given. */
@@ -16,6 +18,8 @@ export interface DbServiceSettings extends Partial<MasterPasswordSettings> {
   serverVersion: string;
   /** Offered by `list_lang`, as [code, label]. */
   languages: [string, string][];
+  /** Only databases whose name this regular expression matches from its start are listed (Odoo's dbfilter). */
+  dbFilter?: string | null;
 }
 
 export interface DbServiceOptions {
@@ -26,6 +30,8 @@ export interface DbServiceOptions {
   master?: MasterPassword;
   /** Brings module data up to date after migrations (`migrate_databases`). */
   upgrade?: (db: Database) => Promise<void>;
+  /** How far running backups and restores are, for `get_progress(master, db_name)`. */
+  progress?: ProgressBoard;
 }
 
 const MAX_JOBS = 100;
@@ -54,6 +60,7 @@ export function createDbService(opts: DbServiceOptions): Service {
     },
     logger,
   });
+  const listed = config.dbFilter ? new RegExp(`^(?:${config.dbFilter})`) : null;
   const jobs = new Map<number, CreateJob>();
   let lastJob = 0;
 
@@ -95,7 +102,8 @@ export function createDbService(opts: DbServiceOptions): Service {
     list: async (_call, params) => {
       expectArity('list', params, 0, 1);
       if (!config.listDb) throw new AccessDenied();
-      return dbm.list();
+      const names = await dbm.list();
+      return listed ? names.filter((n) => listed.test(n)) : names;
     },
     db_exist: async (_call, params) => {
       expectArity('db_exist', params, 1);
@@ -131,6 +139,12 @@ export function createDbService(opts: DbServiceOptions): Service {
       return id;
     }),
     get_progress: guarded('get_progress', 1, 1, async (_call, p) => {
+      // Given a database name instead of a job id: the backup or restore running on it.
+      if (typeof p[0] === 'string') {
+        const running = opts.progress?.fraction(p[0]);
+        if (!running) throw new CallError(p[0].slice(0, 64), 'KeyError');
+        return [new Double(running.fraction), [running.kind]];
+      }
       const id = expectInt('get_progress', 'id', p[0]);
       const job = jobs.get(id);
       if (!job) throw new CallError(String(id), 'KeyError');
@@ -155,11 +169,14 @@ export function createDbService(opts: DbServiceOptions): Service {
       await dbm.rename(from, name('rename', call, p[1]));
       return true;
     }),
-    // Our own format whatever `format` asks for (Odoo 8+ pass 'zip' or 'dump').
-    dump: guarded('dump', 1, 2, async (call, p) => (await dbm.dump(name('dump', call, p[0]))).toString('base64')),
+    // `zip`: Odoo's layout; `portable` (also when absent, and for `dump`): ours, across backends.
+    dump: guarded('dump', 1, 2, async (call, p) => {
+      const format = dumpFormat(p[1] === undefined || p[1] === false ? null : expectString('dump', 'format', p[1]));
+      return (await dumpToBuffer(dbm, name('dump', call, p[0]), format, config.serverVersion, opts.progress)).toString('base64');
+    }),
     restore: guarded('restore', 2, 3, async (call, p) => {
       const db = name('restore', call, p[0]);
-      await dbm.restore(db, Buffer.from(expectString('restore', 'data', p[1]), 'base64'));
+      await restoreFromBuffer(dbm, db, Buffer.from(expectString('restore', 'data', p[1]), 'base64'), opts.progress);
       return true;
     }),
     change_admin_password: guarded('change_admin_password', 1, 1, async (_call, p) => {

@@ -25,8 +25,8 @@ export function killChildServers(): void {
   running.clear();
 }
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['-r', './test/support/ts-register.js', 'src/main.ts'], {
+function start(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['-r', './test/support/ts-register.js', 'src/main.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,8 +41,8 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
 }
 
 /** Starts the server and resolves once it says it is listening (or rejects with its output). */
-export function startChildServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ChildServer> {
-  const { child, output, exited } = start(env);
+export function startChildServer(env: Record<string, string>, timeoutMs = 120_000, args: string[] = []): Promise<ChildServer> {
+  const { child, output, exited } = start(env, args);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${output()}`)); }, timeoutMs);
     const check = () => {
@@ -59,8 +59,8 @@ export function startChildServer(env: Record<string, string>, timeoutMs = 120_00
 }
 
 /** Runs the server to its end (for starts that must fail). */
-export async function runChildServer(env: Record<string, string>): Promise<ChildRun> {
-  const { output, exited } = start(env);
+export async function runChildServer(env: Record<string, string>, args: string[] = []): Promise<ChildRun> {
+  const { output, exited } = start(env, args);
   const code = await exited;
   return { code, output: output() };
 }

@@ -32,8 +32,8 @@ describe.each(BACKENDS)('db service on %s', (backend) => {
   const auth = () => createAuth({
     dbm: t.dbm, config: { passwordRounds: TEST_ROUNDS, loginMaxFailures: 10, loginCooldownSeconds: 60 }, logger: quiet,
   });
-  const service = (listDb: boolean): Service => createDbService({
-    dbm: t.dbm, logger: quiet, config: { ...baseConfig, listDb },
+  const service = (listDb: boolean, dbFilter: string | null = null): Service => createDbService({
+    dbm: t.dbm, logger: quiet, config: { ...baseConfig, listDb, dbFilter },
     master: createMasterPassword({
       config: { masterPassword: 'master', dataDir: masterDir, passwordRounds: TEST_ROUNDS, loginMaxFailures: 100, loginCooldownSeconds: 60 },
     }),
@@ -63,6 +63,14 @@ describe.each(BACKENDS)('db service on %s', (backend) => {
     expect(await run('list')).toEqual([name]);
     const uid = await auth().login(name, 'boss', 'pw-1', '127.0.0.1');
     expect(typeof uid).toBe('number');
+  });
+
+  test('dbfilter lists only the databases whose name it matches from the start', async () => {
+    const name = t.fresh();
+    await run('create_database', 'master', name, false, 'en_US', 'pw');
+    expect(await service(true, name.slice(0, 6)).list(call, [])).toEqual([name]);
+    expect(await service(true, `x${name}`).list(call, [])).toEqual([]);
+    expect(await service(true, name.slice(2)).list(call, [])).toEqual([]);
   });
 
   test('7.0 defaults: user_password admin and login admin', async () => {
