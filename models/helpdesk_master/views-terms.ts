@@ -20,6 +20,9 @@ export const VIEW_TERMS: Record<string, Record<string, string>> = {
     'Incidentes relacionados': 'Related incidents',
     'Incidentes': 'Incidents',
     'Comunicación': 'Communication',
+    // Reports (ir.actions.report.xml names).
+    'Listado de solicitudes': 'Request list',
+    'Estadísticas de soporte': 'Support statistics',
     // Workflow buttons.
     'Notificar': 'Notify',
     'Revisar': 'Review',

@@ -37,12 +37,16 @@ describe.each(BACKENDS)('PDF reports on %s', (backend) => {
     pdfText(await render(login, name, ids, opts));
 
   it('lists what can be printed for a model, as ir.actions.report.xml and as ir.actions.report', async () => {
+    const names = { es_ES: ['Estadísticas de soporte', 'Listado de solicitudes', 'Solicitud de servicio'],
+      en_US: ['Request list', 'Service request', 'Support statistics'] };
     for (const model of ['ir.actions.report.xml', 'ir.actions.report']) {
-      const rows = await rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, d.uids.ayuda, 'ayuda', model, 'search_read',
-        [[['model', '=', 'helpdesk.request']]], { fields: ['name', 'model', 'report_name', 'report_type'] }) as Record<string, unknown>[];
-      expect(rows.map((r) => r.report_name).sort()).toEqual(['helpdesk.request', 'helpdesk.request.list', 'helpdesk.request.statistics']);
-      expect(rows.every((r) => r.report_type === 'pdf' && r.model === 'helpdesk.request')).toBe(true);
-      expect(rows.map((r) => r.name)).toContain('Solicitud de servicio');
+      for (const [lang, expected] of Object.entries(names)) {
+        const rows = await rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, d.uids.ayuda, 'ayuda', model, 'search_read',
+          [[['model', '=', 'helpdesk.request']]], { fields: ['name', 'model', 'report_name', 'report_type'], context: { lang } }) as Record<string, unknown>[];
+        expect(rows.map((r) => r.report_name).sort()).toEqual(['helpdesk.request', 'helpdesk.request.list', 'helpdesk.request.statistics']);
+        expect(rows.every((r) => r.report_type === 'pdf' && r.model === 'helpdesk.request')).toBe(true);
+        expect(rows.map((r) => r.name).sort()).toEqual(expected);
+      }
     }
   });
 
