@@ -1,7 +1,6 @@
 // Bar charts drawn as PDF vector paths (rectangles, lines and text), never as images: they stay
 // sharp at any zoom and their labels stay searchable text.
 import type { BarChartSpec } from './ops';
-import type { PdfWriter } from './pdf-writer';
 import { COLORS, PALETTE } from './style';
 
 
@@ -15,7 +14,16 @@ function axisScale(max: number): { top: number; step: number } {
   return { top: Math.ceil(max / rounded) * rounded, step: rounded };
 }
 
-export function drawBarChart(doc: PdfWriter, spec: BarChartSpec): void {
+/** What a chart needs of the page it is drawn on (the PDF writer is one). */
+export interface ChartPage {
+  readonly pdf: PDFKit.PDFDocument;
+  readonly left: number;
+  readonly width: number;
+  readonly y: number;
+  ensureSpace(height: number): void;
+}
+
+export function drawBarChart(doc: ChartPage, spec: BarChartSpec): void {
   const height = spec.height ?? 200;
   doc.ensureSpace(height + 60);
   const pdf = doc.pdf;
