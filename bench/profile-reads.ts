@@ -2,22 +2,13 @@
 // process on a scratch SQLite (or PostgreSQL) database, seeded as the benchmark seeds, then
 // search_read/read timed over HTTP, with the number of SQL queries each call makes.
 // Run: node -r ./test/support/ts-register.js bench/profile-reads.ts [sqlite|pg] [calls]
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { DEFAULTS, type Config } from '../config/defaults';
-import { buildServer } from '../src/app';
-import { createLogger } from '../src/logger';
 import type { RpcValue } from '../src/values';
 import { RpcClient, type Session } from './client';
+import { startInProcess } from './in-process';
 import { seed } from './seed';
 import type { BenchServer } from './server';
 
 const FIELDS = ['name', 'email', 'city', 'is_company', 'parent_id', 'country_id', 'category_id', 'child_ids'];
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -40,23 +31,7 @@ async function measure(label: string, calls: number, fn: () => Promise<RpcValue>
 async function main(): Promise<void> {
   const backend = process.argv[2] === 'pg' ? 'pg' : 'sqlite';
   const calls = Number(process.argv[3] ?? 200);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-prof-'));
-  const tag = randomBytes(4).toString('hex');
-  const config: Config = {
-    ...DEFAULTS, port: 0, host: '127.0.0.1', dataDir, defaultDb: null,
-    databaseUrl: backend === 'pg' ? PG_URL : null, masterPassword: `m-${tag}`, passwordRounds: 1000,
-  };
-  // Log lines are written as in production (level info) but thrown away.
-  const sink = new PassThrough();
-  sink.resume();
-  const server = await buildServer({ config, logger: createLogger({ stream: sink, level: 'info' }), pgTag: `prof_${tag}` });
-  const db = `prof_${tag}`;
-  const adminPassword = `a-${tag}`;
-  await server.dbm.create(db, { adminPassword, lang: 'en_US', demo: false });
-  const http = await new Promise<import('node:http').Server>((resolve) => {
-    const s = server.app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const port = (http.address() as AddressInfo).port;
+  const { server, db, adminPassword, port, stop } = await startInProcess(backend, 'prof', 'en_US');
   const rpc = new RpcClient('127.0.0.1', port, 1);
   try {
     const fake = { backend, host: '127.0.0.1', port, db, adminLogin: 'admin', adminPassword } as unknown as BenchServer;
@@ -102,11 +77,7 @@ async function main(): Promise<void> {
     await measure('read 200 direct', calls, direct('read', [ids, FIELDS], {}), () => queries);
   } finally {
     rpc.close();
-    http.closeAllConnections();
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-    for (const name of await server.dbm.list()) await server.dbm.drop(name);
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

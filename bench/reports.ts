@@ -5,21 +5,12 @@
 // times `common.version` calls made during the renders. The first row is the same measurement with
 // no report: on a shared, loaded machine the loop is held by the scheduler too.
 // Run: node -r ./test/support/ts-register.js bench/reports.ts [sqlite|pg] [runs]
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { DEFAULTS, type Config } from '../config/defaults';
-import { buildServer } from '../src/app';
+import { loadavg } from 'node:os';
 import { withTransaction } from '../src/db/transaction';
-import { createLogger } from '../src/logger';
 import { createEnv } from '../src/orm/env';
 import { RpcClient } from './client';
+import { startInProcess } from './in-process';
 
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = 200;
 const CATEGORIES = ['technical', 'functional', 'development'];
 
@@ -46,20 +37,7 @@ const sortNum = (a: number, b: number) => a - b;
 async function main(): Promise<void> {
   const backend = process.argv[2] === 'pg' ? 'pg' : 'sqlite';
   const runs = Number(process.argv[3] ?? 5);
-  const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-bench-rep-'));
-  const tag = randomBytes(4).toString('hex');
-  const config: Config = {
-    ...DEFAULTS, port: 0, host: '127.0.0.1', dataDir, defaultDb: null,
-    databaseUrl: backend === 'pg' ? PG_URL : null, masterPassword: `m-${tag}`, passwordRounds: 1000,
-  };
-  const sink = new PassThrough();
-  sink.resume();
-  const server = await buildServer({ config, logger: createLogger({ stream: sink, level: 'info' }), pgTag: `rep_${tag}` });
-  const db = `rep_${tag}`;
-  const adminPassword = `a-${tag}`;
-  await server.dbm.create(db, { adminPassword, lang: 'es_ES', demo: false });
-  const http = await new Promise<Server>((resolve) => { const s = server.app.listen(0, '127.0.0.1', () => resolve(s)); });
-  const port = (http.address() as AddressInfo).port;
+  const { server, db, adminPassword, port, stop } = await startInProcess(backend, 'rep', 'es_ES');
   try {
     const ids = await withTransaction(await server.dbm.get(db), async (trx) => {
       const env = createEnv({ cr: trx, uid: 1, su: true, registry: server.registry, dbName: db });
@@ -121,11 +99,7 @@ async function main(): Promise<void> {
         + `${(size / 1024).toFixed(0)} KiB | ${ms(Math.max(...blocks))} | ${ms(pings[Math.floor(pings.length / 2)])} / ${ms(pings[pings.length - 1])} |\n`);
     }
   } finally {
-    http.closeAllConnections();
-    http.close();
-    for (const name of await server.dbm.list()) await server.dbm.drop(name);
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -1,6 +1,6 @@
 // ir.actions.report (Odoo 9+): the same rows as ir.actions.report.xml under Odoo's name, so a
 // client written for either finds what can be printed for a model.
-import { char, defineModel } from '../../src/orm/define';
+import { defineModel } from '../../src/orm/define';
 import { REPORT_ACTION_FIELDS } from './ir_actions_report_xml';
 
 export default defineModel({
@@ -10,7 +10,5 @@ export default defineModel({
   order: 'name',
   fields: {
     ...REPORT_ACTION_FIELDS,
-    type: char({ string: 'Action Type', required: true, size: 32, default: 'ir.actions.report.xml' }),
-    report_type: char({ string: 'Report Type', required: true, size: 32, default: 'pdf' }),
   },
 });

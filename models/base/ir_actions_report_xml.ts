@@ -16,6 +16,9 @@ export const REPORT_ACTION_FIELDS = {
   attachment_use: boolean({ string: 'Reload from Attachment', default: false }),
   header: boolean({ string: 'Add RML header', default: true }),
   print_report_name: char({ string: 'Printed Report Name' }),
+  type: char({ string: 'Action Type', required: true, size: 32, default: 'ir.actions.report.xml' }),
+  report_type: char({ string: 'Report Type', required: true, size: 32, default: 'pdf',
+    help: 'The format of the printed document: pdf, or html for a preview in the browser' }),
 };
 
 export default defineModel({
@@ -25,8 +28,5 @@ export default defineModel({
   order: 'name',
   fields: {
     ...REPORT_ACTION_FIELDS,
-    type: char({ string: 'Action Type', required: true, size: 32, default: 'ir.actions.report.xml' }),
-    report_type: char({ string: 'Report Type', required: true, size: 32, default: 'pdf',
-      help: 'The format of the printed document: pdf, or html for a preview in the browser' }),
   },
 });
