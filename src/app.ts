@@ -24,6 +24,7 @@ import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
 import { buildWorkflows } from './workflow/module';
+import { webClientRoutes } from './web/client-page';
 
 export interface HttpAppOptions {
   dispatcher: Dispatcher;
@@ -43,6 +44,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
     stopping: opts.stopping,
   }));
+  app.use(webClientRoutes());
   app.use((_req: Request, res: Response) => {
     res.status(404).set('Content-Type', 'text/plain; charset=utf-8').send('Not Found\n');
   });

@@ -35,7 +35,7 @@ const REQUEST_FORM = `
     <field name="description" placeholder="Descripción del incidente"/>
     <notebook>
       <page string="Incidentes relacionados">
-        <field name="related_request_ids"><tree><field name="name"/><field name="subject"/><field name="category"/><field name="state"/></tree></field>
+        <field name="related_request_ids" options="{'suggest': 'suggest_related'}"><tree><field name="name"/><field name="subject"/><field name="category"/><field name="state"/></tree></field>
       </page>
       <page string="Problemas">
         <field name="problem_ids" attrs="{'readonly': [('state', '!=', 'reviewed')]}">

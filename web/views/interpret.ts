@@ -27,6 +27,8 @@ export interface FieldNode {
   /** Field names of an x2many's inline <tree>; without one, the comodel's tree view is used. */
   columnNames?: string[];
   statusbarVisible?: string[];
+  /** The view's `options` literal (e.g. {'suggest': 'method'}: a method listing records to link). */
+  options: Record<string, PyValue>;
 }
 export interface ButtonNode {
   kind: 'button'; name: string; string: string; type: string; states: string[] | null; highlight: boolean; invisible: Modifier;
@@ -91,6 +93,7 @@ function fieldNode(node: XmlNode, fields: Fields): FieldNode | null {
     invisible: modifier(node, 'invisible', false), placeholder: node.attrs.placeholder,
     columnNames: inner ? elements(inner).filter((c) => c.tag === 'field').map((c) => c.attrs.name) : undefined,
     statusbarVisible: node.attrs.statusbar_visible?.split(',').map((s) => s.trim()),
+    options: node.attrs.options ? parsePyLiteral(node.attrs.options) as Record<string, PyValue> : {},
   };
 }
 
