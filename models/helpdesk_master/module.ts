@@ -11,6 +11,7 @@ import solutionWorkflow from './helpdesk_solution.workflow';
 import { SECURITY_RECORDS } from './security';
 import { VIEW_RECORDS } from './views';
 import { MENU_RECORDS } from './menus';
+import { STATISTICS_RECORDS } from './statistics';
 import { DEMO_RECORDS } from './demo';
 import { mailThread } from '../../src/mail/define';
 import { SYNC_EXTENSIONS } from './sync';
@@ -34,6 +35,6 @@ export default defineModule({
     ...SYNC_EXTENSIONS,
   ],
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
-  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS],
+  data: [SEQUENCE, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS, ...STATISTICS_RECORDS],
   demo: DEMO_RECORDS,
 });
