@@ -44,6 +44,10 @@ export interface Config {
   centerCode: string;
   /** A request whose body has not fully arrived after this long gets 408 (slow-body clients). */
   bodyTimeoutMs?: number;
+  /** A JSON-RPC web session unused for this long expires (default a week, as Odoo). */
+  sessionTtlSeconds?: number;
+  /** Behind an HTTPS reverse proxy: session cookies are marked Secure. */
+  proxyMode?: boolean;
   /** On SIGTERM/SIGINT, how long in-flight calls may take before connections are cut. */
   shutdownTimeoutMs?: number;
   /** Outgoing mail: SMTP server, sender pacing and retries (src/mail/mail-config.ts). */
@@ -76,6 +80,8 @@ export const DEFAULTS: Config = {
   limits: { maxBodyBytes: 10 * 1024 * 1024, maxDepth: 64, maxElements: 250_000, maxStringLength: 10 * 1024 * 1024 },
   centerCode: 'MAIN',
   bodyTimeoutMs: 30_000,
+  sessionTtlSeconds: 7 * 24 * 3600,
+  proxyMode: false,
   shutdownTimeoutMs: 30_000,
   mail: MAIL_DEFAULTS,
   syncSecretKey: null,

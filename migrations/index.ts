@@ -10,6 +10,7 @@ import * as m0101 from './0101_helpdesk_general';
 import * as m0102 from './0102_helpdesk_master';
 import * as m0200 from './0200_sync';
 import * as m0201 from './0201_sync_peer_user';
+import * as m0300 from './0300_web_session';
 
 export interface Migration {
   name: string;
@@ -27,4 +28,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0102_helpdesk_master', ...m0102 },
   { name: '0200_sync', ...m0200 },
   { name: '0201_sync_peer_user', ...m0201 },
+  { name: '0300_web_session', ...m0300 },
 ];

@@ -1,9 +1,10 @@
-// Builds the HTTP application without listening: the XML-RPC transport in front of one
+// Builds the HTTP application without listening: the XML-RPC and JSON-RPC transports in front of one
 // dispatcher and its services. src/main.ts listens; tests build the same app on port 0.
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config/defaults';
 import { MODULES } from '../models';
 import { createAuth, createMasterPassword } from './auth';
+import { createSessionStore, type SessionStore } from './auth/sessions';
 import { withTransaction } from './db/transaction';
 import { createDatabaseManager } from './db/manager';
 import type { Database, DatabaseManager, InitializeFn } from './db/types';
@@ -17,18 +18,27 @@ import { buildRegistry, type Registry } from './orm/registry';
 import { createDispatcher, type Dispatcher } from './rpc/dispatch';
 import { createCommonService } from './rpc/services/common';
 import { createDbService } from './rpc/services/db';
-import { createObjectService } from './rpc/services/object';
+import { createModelRunner, createObjectService } from './rpc/services/object';
 import { createReportService } from './rpc/services/report';
 import type { Service } from './rpc/services/types';
+import { createWebApi, type WebRoute } from './rpc/json/web-api';
+import { jsonRpcTransport } from './rpc/transports/jsonrpc';
 import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
 import { buildWorkflows } from './workflow/module';
 import { webClientRoutes } from './web/client-page';
 
+/** The JSON-RPC API's parts (absent in tests that serve fake XML-RPC services only). */
+export interface JsonApi {
+  routes: Record<string, WebRoute>;
+  sessions: SessionStore;
+}
+
 export interface HttpAppOptions {
   dispatcher: Dispatcher;
-  config: Pick<Config, 'limits' | 'bodyTimeoutMs'>;
+  config: Pick<Config, 'limits' | 'bodyTimeoutMs'> & Partial<Pick<Config, 'debugFaults' | 'proxyMode'>>;
+  json?: JsonApi;
   /** True once the server is stopping (answers then close their connections). */
   stopping?: () => boolean;
 }
@@ -44,6 +54,18 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
     stopping: opts.stopping,
   }));
+  if (opts.json) {
+    app.use(jsonRpcTransport({
+      dispatcher: opts.dispatcher,
+      routes: opts.json.routes,
+      sessions: opts.json.sessions,
+      limits: opts.config.limits,
+      bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
+      debugFaults: opts.config.debugFaults ?? false,
+      secureCookies: opts.config.proxyMode ?? false,
+      stopping: opts.stopping,
+    }));
+  }
   app.use(webClientRoutes());
   app.use((_req: Request, res: Response) => {
     res.status(404).set('Content-Type', 'text/plain; charset=utf-8').send('Not Found\n');
@@ -61,6 +83,8 @@ export interface RpcAppOptions {
   config: Pick<Config, 'limits' | 'bodyTimeoutMs' | 'debugFaults'>;
   logger: Logger;
   stopping?: () => boolean;
+  /** Builds the JSON-RPC API over the dispatcher's services (the full server does). */
+  json?: (services: Record<string, Service>) => JsonApi;
 }
 
 export interface RpcApp {
@@ -73,7 +97,8 @@ export function createRpcApp(opts: RpcAppOptions): RpcApp {
   const dispatcher = createDispatcher({
     services: opts.services, logger: opts.logger, debugFaults: opts.config.debugFaults, limits: opts.config.limits,
   });
-  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping }), dispatcher };
+  const json = opts.json?.(opts.services);
+  return { app: createHttpApp({ dispatcher, config: opts.config, stopping: opts.stopping, json }), dispatcher };
 }
 
 export interface ServerOptions {
@@ -88,6 +113,8 @@ export interface ServerOptions {
 export interface AppServer extends RpcApp {
   dbm: DatabaseManager;
   registry: Registry;
+  /** Web sessions of the JSON-RPC API: other HTTP routes find the user with findRequestSession. */
+  sessions: SessionStore;
   /** Installs module data that is new since each existing database was made (run on start). */
   upgradeDatabases(): Promise<void>;
   /** From now on answers close their connections (the server is stopping). */
@@ -137,7 +164,10 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     object: createObjectService({ dbm, auth, registry, logger }),
     report: createReportService({ auth }),
   };
-  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping });
+  const sessions = createSessionStore({ dbm, config: { sessionTtlSeconds: config.sessionTtlSeconds ?? 7 * 24 * 3600 } });
+  const runner = createModelRunner({ dbm, registry, logger });
+  const json = (svc: Record<string, Service>): JsonApi => ({ routes: createWebApi({ services: svc, auth, sessions, runner }), sessions });
+  const rpc = createRpcApp({ services, config, logger, stopping: () => stopping, json });
   inFlight = rpc.dispatcher.inFlight;
   const workers = opts.workers ? [startMailSender({ dbm, config, logger }), startSyncWorker({ dbm, config, logger })] : [];
 
@@ -145,6 +175,7 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
     ...rpc,
     dbm,
     registry,
+    sessions,
     async upgradeDatabases() {
       for (const name of await dbm.list()) await upgrade(await dbm.get(name));
     },

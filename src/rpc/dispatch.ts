@@ -32,6 +32,12 @@ export interface Dispatcher {
   dispatch(req: DispatchRequest): Promise<DispatchOutcome>;
   /** Decodes an XML-RPC body for a route, runs it, and returns the XML answer (a fault included). */
   handle(route: Route, body: Buffer, ip: string): Promise<string>;
+  /**
+   * Runs other transports' work (JSON-RPC web routes) like a call: counted, logged once, and any
+   * throw turned into an AppError. `label` names the work in the log line.
+   */
+  run<T>(profile: Profile, ip: string, label: { service: string; method: string }, work: (call: ServiceCall) => Promise<T>):
+    Promise<{ ok: true; value: T } | { ok: false; fault: Fault; error: AppError }>;
   /** Calls currently running (graceful stop waits for them). */
   inFlight(): number;
 }
@@ -116,6 +122,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       });
       return outcome.ok ? outcome.value : serializeFault(outcome.fault.faultCode, outcome.fault.faultString);
     },
+
+    run: (profile, ip, label, work) => track(profile, ip, (call) => {
+      call.log.set({ service: shown(label.service), method: shown(label.method) });
+      return work(call);
+    }),
 
     inFlight: () => running,
   };

@@ -95,3 +95,60 @@ export function badRouteFault(): Fault {
 function stackOf(cause: unknown): string | undefined {
   return cause instanceof Error ? cause.stack : cause === undefined ? undefined : String(cause);
 }
+
+/** The `error` member of Odoo 8+ JSON-RPC answers; odoorpc needs `data.message` (jsonrpc-observations §1). */
+export interface JsonRpcError {
+  code: number;
+  message: string;
+  data: { name: string; message: string; arguments: string[]; context: Record<string, never>; debug: string };
+}
+
+type JsonErrorFor<K extends ErrorKind> = (err: ErrorOf<K>, opts: FaultOptions) => JsonRpcError;
+
+/** Odoo's codes: 200 for any server error, 100 for a missing or expired session, 404 for a NotFound. */
+export const JSON_ERROR_CODE = { SERVER_ERROR: 200, SESSION_EXPIRED: 100, NOT_FOUND: 404, PARSE_ERROR: -32700 } as const;
+
+function jsonError(code: number, title: string, name: string, message: string, debug = ''): JsonRpcError {
+  return { code, message: title, data: { name, message, arguments: [message], context: {}, debug } };
+}
+
+function odooError(name: string, message: string, err: AppError, opts: FaultOptions): JsonRpcError {
+  return jsonError(JSON_ERROR_CODE.SERVER_ERROR, 'Odoo Server Error', `odoo.exceptions.${name}`, message,
+    opts.debugFaults ? err.stack ?? '' : '');
+}
+const odooException = (name: string) => (err: AppError, opts: FaultOptions): JsonRpcError => odooError(name, err.message, err, opts);
+
+/** The JSON-RPC profile: every error kind with its Odoo exception name (no stack unless debugFaults). */
+export const JSON_ERROR_TABLE: { readonly [K in ErrorKind]: JsonErrorFor<K> } = {
+  UserError: odooException('UserError'),
+  ValidationError: odooException('ValidationError'),
+  MissingError: odooException('MissingError'),
+  AccessError: odooException('AccessError'),
+  // Odoo 9+ spells the default message "Access Denied"; custom messages pass through.
+  AccessDenied: (err, opts) => odooError('AccessDenied', err.message === 'Access denied.' ? 'Access Denied' : err.message, err, opts),
+  CallError: (err, opts) => jsonError(JSON_ERROR_CODE.SERVER_ERROR, 'Odoo Server Error', `builtins.${err.pyType}`, err.message,
+    opts.debugFaults ? pseudoTraceback(err.pyType, err.message, err.stack) : ''),
+  InternalError: (err, opts) => jsonError(JSON_ERROR_CODE.SERVER_ERROR, 'Odoo Server Error', 'builtins.Exception', err.message,
+    opts.debugFaults ? pseudoTraceback('Exception', err.message, stackOf(err.cause)) : ''),
+};
+
+export function jsonErrorFor(err: AppError, opts: FaultOptions): JsonRpcError {
+  const entry = JSON_ERROR_TABLE[err.kind] as (e: AppError, o: FaultOptions) => JsonRpcError;
+  return entry(err, opts);
+}
+
+/** A call that needs a session and has none (or an expired one): Odoo's code 100. */
+export function sessionExpiredError(): JsonRpcError {
+  return jsonError(JSON_ERROR_CODE.SESSION_EXPIRED, 'Odoo Session Expired', 'odoo.http.SessionExpiredException', 'Session expired');
+}
+
+/** A body that is not JSON at all, or breaks the codec limits (sent with HTTP 400, as Odoo does). */
+export function parseError(message: string): JsonRpcError {
+  return jsonError(JSON_ERROR_CODE.PARSE_ERROR, 'Invalid JSON data', 'werkzeug.exceptions.BadRequest', message);
+}
+
+/** A JSON route that does not exist, or a request that is not a JSON-RPC call (GET, wrong type). */
+export function badRequestError(code: number, message: string): JsonRpcError {
+  return jsonError(code, message, code === JSON_ERROR_CODE.NOT_FOUND ? 'werkzeug.exceptions.NotFound'
+    : 'werkzeug.exceptions.BadRequest', message);
+}

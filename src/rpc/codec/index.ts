@@ -7,3 +7,4 @@ export type { MethodCall, MethodResponse } from './parse';
 export { parseMethodCall, parseMethodResponse } from './parse';
 export { serializeFault, serializeMethodCall, serializeResponse } from './serialize';
 export { cleanText, formatDouble } from './text-out';
+export { parseJsonBody, serializeJson, JSON_ENVELOPE_DEPTH } from './json';

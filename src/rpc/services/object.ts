@@ -26,30 +26,62 @@ export function isPrivateMethod(method: string): boolean {
   return method.startsWith('_') || method === 'init';
 }
 
+/** Runs model methods as a known user: the object service after its credential check, and the session routes. */
+export interface ModelRunner {
+  /** Refuses private methods and unknown models the way 7.0 does (AccessError, UserError). */
+  target(call: ServiceCall, model: string, method: string, isSignal?: boolean): void;
+  /** Runs `fn` in one transaction with the environment of the caller's profile. */
+  run(call: ServiceCall, db: string, uid: number, fn: (env: OrmEnv) => Promise<unknown>): Promise<RpcValue>;
+  /** callModelMethod in its own transaction. */
+  callKw(call: ServiceCall, db: string, uid: number, model: string, method: string, args: RpcValue[],
+    kwargs: Record<string, unknown>): Promise<RpcValue>;
+  /** Sends a workflow signal to one record; False for models without a workflow, as OpenERP. */
+  signal(call: ServiceCall, db: string, uid: number, model: string, signal: string, id: number): Promise<RpcValue>;
+}
+
+export function createModelRunner(deps: Omit<ObjectServiceDeps, 'auth'>): ModelRunner {
+  const runner: ModelRunner = {
+    target(call, model, method, isSignal = false) {
+      call.log.set({ model, fn: method.length > 80 ? `${method.slice(0, 80)}...` : method });
+      if (!isSignal && isPrivateMethod(method)) {
+        throw new AccessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
+      }
+      if (!deps.registry.has(model)) throw new UserError(`Object ${model} doesn't exist`, 'Object Error');
+    },
+
+    async run(call, db, uid, fn) {
+      const database = await deps.dbm.get(db);
+      const result = await withTransaction(database, async (trx, hooks) => {
+        const env = createEnv({ cr: trx, uid, registry: deps.registry, compat: COMPAT[call.profile], dbName: db });
+        const value = await fn(env);
+        // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
+        for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
+        return value;
+      }, { logger: deps.logger });
+      return (result ?? false) as RpcValue;
+    },
+
+    callKw: (call, db, uid, model, method, args, kwargs) =>
+      runner.run(call, db, uid, (env) => callModelMethod(env, model, method, args, kwargs)),
+
+    async signal(call, db, uid, model, signal, id) {
+      if (!Object.prototype.hasOwnProperty.call(deps.registry.model(model).methods, 'signal_workflow')) return false;
+      return runner.run(call, db, uid, async (env) => {
+        const moved = await callModelMethod(env, model, 'signal_workflow', [[id], signal], {});
+        return isStruct(moved) ? moved[String(id)] ?? false : false;
+      });
+    },
+  };
+  return runner;
+}
+
 export function createObjectService(deps: ObjectServiceDeps): Service {
+  const runner = createModelRunner(deps);
   function target(call: ServiceCall, name: string, params: RpcValue[], isSignal = false): [string, string] {
     const model = expectString(name, 'model', params[3]);
     const method = expectString(name, isSignal ? 'signal' : 'method', params[4]);
-    call.log.set({ model, fn: method.length > 80 ? `${method.slice(0, 80)}...` : method });
-    if (!isSignal && isPrivateMethod(method)) {
-      throw new AccessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
-    }
-    if (!deps.registry.has(model)) throw new UserError(`Object ${model} doesn't exist`, 'Object Error');
+    runner.target(call, model, method, isSignal);
     return [model, method];
-  }
-
-  /** Runs one model method in its own transaction, with the environment of the caller's profile. */
-  async function run(call: ServiceCall, db: string, uid: number, model: string,
-    fn: (env: OrmEnv) => Promise<unknown>): Promise<RpcValue> {
-    const database = await deps.dbm.get(db);
-    const result = await withTransaction(database, async (trx, hooks) => {
-      const env = createEnv({ cr: trx, uid, registry: deps.registry, compat: COMPAT[call.profile], dbName: db });
-      const value = await fn(env);
-      // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
-      for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
-      return value;
-    }, { logger: deps.logger });
-    return (result ?? false) as RpcValue;
   }
 
   return {
@@ -57,7 +89,7 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
       const [db, uid] = await checkCredentials(deps.auth, call, 'execute', params);
       if (params.length < 5) expectArity('execute', params, 5, Infinity);
       const [model, method] = target(call, 'execute', params);
-      return run(call, db, uid, model, (env) => callModelMethod(env, model, method, params.slice(5), {}));
+      return runner.callKw(call, db, uid, model, method, params.slice(5), {});
     },
 
     async execute_kw(call, params) {
@@ -66,7 +98,7 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
       const [model, method] = target(call, 'execute_kw', params);
       const args = params[5] === undefined || params[5] === null ? [] : expectList('execute_kw', 'args', params[5]);
       const kwargs = optionalStruct('execute_kw', 'kwargs', params[6]) ?? {};
-      return run(call, db, uid, model, (env) => callModelMethod(env, model, method, args, { ...kwargs }));
+      return runner.callKw(call, db, uid, model, method, args, { ...kwargs });
     },
 
     async exec_workflow(call, params) {
@@ -78,11 +110,7 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
         throw new CallError('exec_workflow(): record id must be an int', 'TypeError');
       }
       // OpenERP ignores signals sent to models without a workflow: the answer is just False.
-      if (!Object.prototype.hasOwnProperty.call(deps.registry.model(model).methods, 'signal_workflow')) return false;
-      return run(call, db, uid, model, async (env) => {
-        const moved = await callModelMethod(env, model, 'signal_workflow', [[id], signal], {});
-        return isStruct(moved) ? moved[String(id)] ?? false : false;
-      });
+      return runner.signal(call, db, uid, model, signal, id);
     },
 
     async obj_list() {
