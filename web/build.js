@@ -10,7 +10,7 @@ async function buildWebClient() {
   await esbuild.build({
     entryPoints: { app: join(__dirname, 'main.tsx') },
     bundle: true,
-    minify: true,
+    minify: process.env.WEB_CLIENT_DEBUG !== '1',
     sourcemap: true,
     format: 'iife',
     target: ['es2020'],

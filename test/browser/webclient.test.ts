@@ -34,6 +34,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     cast = await seedCast(server);
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'es-ES', timezoneId: 'UTC' });
     page = await context.newPage();
+    page.setDefaultTimeout(15_000);
   });
   afterAll(async () => {
     await context?.close();
@@ -54,7 +55,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
   };
   const pick = async (label: string, typed: string, option: string | RegExp) => {
-    await page.getByLabel(label, { exact: true }).fill(typed);
+    await page.getByRole('combobox', { name: label, exact: true }).fill(typed);
     await page.getByRole('option', { name: option }).first().click();
   };
 

@@ -117,7 +117,7 @@ export function App() {
         <Menu current={route.menu_id} />
         <main class="content">
           {route.action || route.model
-            ? <ActionScreen key={`${route.action}-${route.model}`} route={route} />
+            ? <ActionScreen key={route.action ? `action-${route.action}` : `model-${route.model}`} route={route} />
             : <p class="welcome">{t('appName')}</p>}
         </main>
       </div>

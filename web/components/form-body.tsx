@@ -6,6 +6,8 @@ import type { Values } from '../views/domain';
 import { WIDGETS } from './widgets';
 
 export interface BodyProps {
+  /** Inside a heading, labels are for screen readers only (the title speaks for itself). */
+  inHeading?: boolean;
   values: Values; onChange: (name: string, v: unknown) => void; locked: boolean;
   model: string; recordId: number | null; reload: () => void;
 }
@@ -24,7 +26,7 @@ function Field(props: { node: FieldNode } & BodyProps) {
     <div class={`field field-${node.widget} ${wide ? 'wide' : ''} ${required ? 'required' : ''}`}>
       {node.widget === 'one2many_list'
         ? <h3 class="field-label">{node.label}</h3>
-        : <label for={id} class={node.nolabel ? 'sr-only' : 'field-label'}>{node.label}</label>}
+        : <label for={id} class={node.nolabel || props.inHeading ? 'sr-only' : 'field-label'}>{node.label}</label>}
       <Widget id={id} node={node} value={values[node.name]} readonly={readonly} required={required} onChange={(v) => props.onChange(node.name, v)}
         record={{ model: props.model, id: props.recordId }} reload={props.reload} />
     </div>
@@ -44,7 +46,7 @@ function Notebook(props: { node: Extract<ViewNode, { kind: 'notebook' }> } & Bod
       </div>
       {props.node.pages.map((p, i) => (
         <div key={i} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== current}>
-          <Nodes nodes={p.children} {...props} />
+          <Nodes {...props} nodes={p.children} />
         </div>
       ))}
     </div>
@@ -52,7 +54,7 @@ function Notebook(props: { node: Extract<ViewNode, { kind: 'notebook' }> } & Bod
 }
 
 export function Nodes(props: { nodes: ViewNode[] } & BodyProps) {
-  return <>{props.nodes.map((n, i) => <Node key={i} node={n} {...props} />)}</>;
+  return <>{props.nodes.map((n, i) => <Node {...props} key={i} node={n} />)}</>;
 }
 
 function Node(props: { node: ViewNode } & BodyProps) {
@@ -61,7 +63,7 @@ function Node(props: { node: ViewNode } & BodyProps) {
     case 'field': return <Field {...props} node={node} />;
     case 'group': return <div class="group">{node.string && <h3>{node.string}</h3>}<Nodes {...props} nodes={node.children} /></div>;
     case 'sheet': return <div class="sheet"><Nodes {...props} nodes={node.children} /></div>;
-    case 'heading': return <div class="heading"><Nodes {...props} nodes={node.children} /></div>;
+    case 'heading': return <div class="heading"><Nodes {...props} inHeading nodes={node.children} /></div>;
     case 'div': return <div><Nodes {...props} nodes={node.children} /></div>;
     case 'notebook': return <Notebook {...props} node={node} />;
     case 'label': return <p class="label">{node.string}</p>;
