@@ -36,6 +36,8 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
   });
+  let step = 0;
+  afterEach(async () => { await page.screenshot({ path: `/tmp/after-${backend}-${++step}.png` }); });
   afterAll(async () => {
     await context?.close();
     await server?.stop();
@@ -82,7 +84,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await pick('Solicitante', 'Clínica', 'Clínica Norte');
     await page.getByLabel('Descripción').fill('Desde ayer la impresora no imprime: falta el controlador.');
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.waitForURL(/id=\d+/);
+    await page.waitForURL(/[#&]id=\d+/);
     requestUrl = page.url();
     reference = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
     expect(reference).toMatch(/^REQ\//);
@@ -102,7 +104,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('tab', { name: 'Problemas' }).click();
     await pick('Problemas', 'Controlador', cast.problem);
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.getByRole('cell', { name: cast.problem }).waitFor();
+    await page.getByRole('cell', { name: cast.problem, exact: true }).waitFor();
 
     await openMenu('Problemas');
     await page.getByRole('row', { name: new RegExp(cast.problem) }).click();
@@ -128,7 +130,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('tab', { name: 'Incidentes' }).click();
     await pick('Incidentes', reference, new RegExp(reference.replace(/\//g, '\\/')));
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.waitForURL(/id=\d+/);
+    await page.waitForURL(/[#&]id=\d+/);
 
     await page.goto(requestUrl);
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
@@ -141,14 +143,14 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     const messages = page.getByRole('list', { name: 'Mensajes' }).getByRole('listitem');
     await messages.filter({ hasText: 'Controlador instalado' }).waitFor();
     const texts = await page.getByRole('list', { name: 'Mensajes' }).locator(':scope > li').allTextContents();
-    const closedAt = texts.findIndex((m) => /Prueba → Cerrada/.test(m));
-    const notifiedAt = texts.findIndex((m) => /Borrador → Notificada/.test(m));
+    const closedAt = texts.findIndex((m) => /(Prueba|Testing) → (Cerrada|Closed)/.test(m));
+    const notifiedAt = texts.findIndex((m) => /(Borrador|Draft) → (Notificada|Notified)/.test(m));
     expect(notifiedAt).toBeGreaterThanOrEqual(0);
     expect(closedAt).toBeGreaterThan(notifiedAt);
     expect(texts[texts.length - 1]).toMatch(/prueba\.txt/);
     await screenshot(page, 'chatter');
 
-    await waitFor(() => sink.received.some((m) => m.to.includes(cast.requesterEmail) && /Cerrada/.test(m.raw)));
+    await waitFor(() => sink.received.some((m) => m.to.includes(cast.requesterEmail) && /(Cerrada|Closed)/.test(m.raw)));
     expect(sink.received.filter((m) => m.to.includes(cast.requesterEmail)).length).toBeGreaterThanOrEqual(2);
   });
 

@@ -73,7 +73,7 @@ export function Chatter(props: { model: string; id: number; version: number }) {
         <label for="chatter-text">{t('message')}</label>
         <textarea id="chatter-text" rows={3} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
         <label for="chatter-file">{t('attachFile')}</label>
-        <input id="chatter-file" type="file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        <input key={reload} id="chatter-file" type="file" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
         <div class="buttons">
           <button type="button" class="primary" disabled={busy} onClick={() => void post(false)}>{t('sendMessage')}</button>
           <button type="button" disabled={busy} onClick={() => void post(true)}>{t('logNote')}</button>

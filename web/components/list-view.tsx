@@ -61,7 +61,8 @@ export function ListScreen(props: { action: WindowAction; model: string; viewId:
     const d = domain();
     setSelected(new Set());
     if (groupBy) {
-      callKw<Record<string, unknown>[]>(props.model, 'read_group', [d, [groupBy], [groupBy]], { lazy: true, ...(orderText ? { orderby: orderText } : {}) })
+      // read_group sorts by its group-by fields only; other columns sort the rows inside a group.
+      callKw<Record<string, unknown>[]>(props.model, 'read_group', [d, [groupBy], [groupBy]], { lazy: true, ...(order?.field === groupBy ? { orderby: orderText } : {}) })
         .then((res) => setGroups(res.map((g, i) => ({
           key: `${i}`, label: groupLabel(g[groupBy], list.columns.find((c) => c.name === groupBy)?.field),
           count: Number(g[`${groupBy}_count`] ?? 0), domain: (g.__domain as PyValue[]) ?? d, rows: null,
