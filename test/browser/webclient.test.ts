@@ -36,8 +36,6 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
   });
-  let step = 0;
-  afterEach(async () => { await page.screenshot({ path: `/tmp/after-${backend}-${++step}.png` }); });
   afterAll(async () => {
     await context?.close();
     await server?.stop();
@@ -55,6 +53,11 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('searchbox').press('Enter');
     await page.getByRole('row', { name: new RegExp(SUBJECT) }).click();
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();
+  };
+  /** Saves the record on screen and waits until nothing is left unsaved. */
+  const save = async () => {
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('button', { name: 'Descartar' }).waitFor({ state: 'detached' });
   };
   const pick = async (label: string, typed: string, option: string | RegExp) => {
     await page.getByRole('combobox', { name: label, exact: true }).fill(typed);
@@ -103,16 +106,15 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await expectText(currentState(), 'Revisada');
     await page.getByRole('tab', { name: 'Problemas' }).click();
     await pick('Problemas', 'Controlador', cast.problem);
-    await page.getByRole('button', { name: 'Guardar' }).click();
+    await save();
     await page.getByRole('cell', { name: cast.problem, exact: true }).waitFor();
 
     await openMenu('Problemas');
     await page.getByRole('row', { name: new RegExp(cast.problem) }).click();
     await page.getByRole('tab', { name: 'Recursos' }).click();
     await pick('Recursos', 'Técnico', cast.resource);
-    await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.getByRole('listitem').filter({ hasText: cast.resource }).waitFor();
-    await page.getByRole('button', { name: 'Guardar' }).and(page.locator(':disabled')).waitFor();
+    await save();
+    await page.getByRole('list', { name: 'Recursos' }).getByRole('listitem').filter({ hasText: cast.resource }).waitFor();
 
     await openRequest();
     await page.getByRole('button', { name: 'Desarrollo' }).click();
