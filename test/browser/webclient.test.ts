@@ -150,6 +150,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     expect(notifiedAt).toBeGreaterThanOrEqual(0);
     expect(closedAt).toBeGreaterThan(notifiedAt);
     expect(texts[texts.length - 1]).toMatch(/prueba\.txt/);
+    await messages.last().scrollIntoViewIfNeeded();
     await screenshot(page, 'chatter');
 
     await waitFor(() => sink.received.some((m) => m.to.includes(cast.requesterEmail) && /(Cerrada|Closed)/.test(m.raw)));
@@ -158,14 +159,23 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
 
   it('searches, filters and groups the list', async () => {
     await openMenu('Solicitudes');
-    await page.getByRole('group', { name: 'Filtros' }).getByRole('button', { name: 'Abiertas' }).click();
-    await page.getByText('No hay registros').waitFor();
-    await page.getByRole('button', { name: 'Abiertas' }).click();
+    await page.getByRole('row', { name: /Cómo exportar las facturas/ }).waitFor();
+    await page.getByRole('group', { name: 'Filtros' }).getByRole('button', { name: 'Notificadas' }).click();
+    await page.getByText('1-2 / 2').waitFor();
+    await expect(page.getByRole('row', { name: new RegExp(SUBJECT) }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Notificadas' }).click();
     await page.getByRole('button', { name: 'Cerradas' }).click();
     await page.getByRole('row', { name: new RegExp(SUBJECT) }).waitFor();
+    await page.getByRole('searchbox').fill('impresora');
+    await page.getByRole('searchbox').press('Enter');
+    await page.getByText('1-1 / 1').waitFor();
+    await page.getByRole('searchbox').fill('');
+    await page.getByRole('searchbox').press('Enter');
+    await page.getByRole('button', { name: 'Cerradas' }).click();
     await page.getByRole('group', { name: 'Agrupar por' }).getByRole('button', { name: 'Estado' }).click();
-    const group = page.getByRole('button', { name: 'Cerrada (1)' });
-    await group.click();
+    await page.getByRole('button', { name: 'Notificada (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Borrador (2)' }).waitFor();
+    await page.getByRole('button', { name: 'Cerrada (1)' }).click();
     await page.getByRole('row', { name: new RegExp(SUBJECT) }).waitFor();
     await screenshot(page, 'list');
     await page.getByRole('columnheader', { name: 'Asunto' }).getByRole('button').click();

@@ -52,6 +52,15 @@ export async function seedCast(server: TestServer): Promise<Cast> {
   await exec('res.partner', 'create', [{ name: 'Clínica Norte', email: 'clinica@norte.example' }]);
   await exec('helpdesk.problem', 'create', [{ name: 'Controlador de impresora ausente', request_category: 'technical', category: 'installation' }]);
   await exec('helpdesk.resource', 'create', [{ name: 'Técnico de guardia', category: 'material', cost: 10 }]);
+  // Other open requests, so that lists, groups and statistics have something to compare.
+  const others: [string, string][] = [
+    ['El informe mensual sale vacío', 'functional'], ['Nuevo campo en la ficha de cliente', 'development'],
+    ['No arranca el servidor de correo', 'technical'], ['Cómo exportar las facturas', 'functional'],
+  ];
+  for (const [subject, category] of others) {
+    const id = await exec('helpdesk.request', 'create', [{ subject, category }]) as number;
+    if (category === 'functional') await call('/xmlrpc/2/object', 'exec_workflow', server.db, uid, server.password, 'helpdesk.request', 'notify', id);
+  }
   return {
     help: { login: 'ayuda', password: 'ayuda-pw' }, support: { login: 'soporte', password: 'soporte-pw' },
     requesterEmail: 'clinica@norte.example', problem: 'Controlador de impresora ausente', resource: 'Técnico de guardia',

@@ -1,6 +1,8 @@
 // The web client's view interpreter, without a browser: the support center's own arches become
 // the fields, widgets, modifiers, buttons, columns and search choices a person sees.
+import { STATISTICS_RECORDS } from '../../../models/helpdesk_master/statistics';
 import { VIEW_RECORDS } from '../../../models/helpdesk_master/views';
+import { interpretGraph, meanDays, pivot } from '../../../web/views/graph';
 import { matchDomain, parseColors } from '../../../web/views/domain';
 import {
   evaluate, fieldModifier, interpretForm, interpretList, visibleButtons, type FieldNode, type Fields, type ViewNode,
@@ -9,7 +11,7 @@ import { parsePyLiteral } from '../../../web/views/py-literal';
 import { searchDomain, interpretSearch } from '../../../web/views/search';
 import { parseXml } from '../../../web/views/xml';
 
-const arch = (id: string): string => String(VIEW_RECORDS.find((v) => v.id === id)!.values.arch);
+const arch = (id: string): string => String([...VIEW_RECORDS, ...STATISTICS_RECORDS].find((v) => v.id === id)!.values.arch);
 
 const REQUEST_FIELDS: Fields = {
   name: { type: 'char', string: 'Reference', readonly: true },
@@ -141,5 +143,33 @@ describe('the request list and search views', () => {
       '|', '|', '|', ['name', 'ilike', 'printer'], ['subject', 'ilike', 'printer'], ['partner_id', 'ilike', 'printer'], ['user_id', 'ilike', 'printer'],
       '|', ['state', '=', 'notified'], ['state', '=', 'closed'],
     ]);
+  });
+});
+
+describe('the statistics graph view', () => {
+  const FIELDS: Fields = { ...REQUEST_FIELDS };
+  const graph = interpretGraph(arch('view_helpdesk_request_graph'), FIELDS);
+
+  it('offers state, category, center and month, and the time from filing to closing', () => {
+    expect(graph.dimensions.map((d) => d.groupBy)).toEqual(['state', 'category', 'company_id', 'date:month']);
+    expect(graph.durations).toEqual([{ from: 'date', to: 'date_closed', label: 'Closed on' }]);
+  });
+
+  it('makes a pivot with totals and the mean duration in days', () => {
+    const table = pivot([
+      { row: 'Closed', col: 'Technical', count: 2 }, { row: 'Draft', col: 'Functional', count: 3 }, { row: 'Closed', col: 'Functional', count: 1 },
+    ]);
+    expect(table.rows).toEqual(['Closed', 'Draft']);
+    expect(table.count('Draft', 'Technical')).toBe(0);
+    expect(table.rowTotal('Closed')).toBe(3);
+    expect(table.colTotal('Functional')).toBe(4);
+    expect(table.total).toBe(6);
+    const d = graph.durations[0];
+    expect(meanDays([
+      { date: '2026-01-01 00:00:00', date_closed: '2026-01-03 00:00:00' },
+      { date: '2026-01-01 00:00:00', date_closed: '2026-01-02 00:00:00' },
+      { date: '2026-01-01 00:00:00', date_closed: false },
+    ], d)).toBe(1.5);
+    expect(meanDays([], d)).toBeNull();
   });
 });
