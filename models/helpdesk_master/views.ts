@@ -81,7 +81,7 @@ const PROBLEM_FORM = `
   </header>
   <sheet>
     <group>
-      <group><field name="date"/><field name="request_category"/><field name="category"/></group>
+      <group><field name="date"/><field name="request_category" on_change="onchange_request_category(request_category, category)"/><field name="category"/></group>
     </group>
     <field name="name" placeholder="Descripción del problema"/>
     <notebook>

@@ -116,6 +116,14 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await save();
     await page.getByRole('list', { name: 'Recursos' }).getByRole('listitem').filter({ hasText: cast.resource }).waitFor();
 
+    // A new problem's category follows its request category (the form's on_change).
+    await openMenu('Problemas');
+    await page.getByRole('button', { name: 'Crear' }).click();
+    await page.getByLabel('Categoría de la solicitud').selectOption({ label: 'Desarrollo' });
+    await page.getByLabel('Categoría', { exact: true }).locator('option:checked', { hasText: 'Interfaz' }).waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Descartar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Problemas' }).waitFor();
+
     await openRequest();
     await page.getByRole('button', { name: 'Desarrollo' }).click();
     await expectText(currentState(), 'Desarrollo');

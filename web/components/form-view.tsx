@@ -5,7 +5,8 @@ import { routeHash, type Route } from '../hash';
 import { t } from '../i18n';
 import { callKw, getCallContext, rpc } from '../rpc';
 import type { Values } from '../views/domain';
-import { visibleButtons, type ButtonNode, type Fields, type FormView } from '../views/interpret';
+import { fieldNodes, visibleButtons, type ButtonNode, type Fields, type FormView } from '../views/interpret';
+import { parsePyLiteral } from '../views/py-literal';
 import { loadForm, type Loaded, type WindowAction } from '../views/load';
 import { Chatter } from './chatter';
 import { Nodes, StatusBar } from './form-body';
@@ -93,7 +94,26 @@ export function FormScreen(props: { action: WindowAction; model: string; id: num
     }
   };
 
-  const discard = () => { setChanges({}); if (!props.id) props.open({ id: undefined, view_type: 'list' }); };
+  /** A field's on_change runs with the values as they now are; its answer fills other fields. */
+  const change = async (name: string, v: unknown) => {
+    const next = { ...changes, [name]: v };
+    setChanges(next);
+    const hook = fieldNodes(view.body).find((n) => n.name === name)?.onChange;
+    if (!hook) return;
+    const now: Values = { ...record, ...next };
+    const args = hook.args.map((a) => (a === 'context' ? getCallContext()
+      : /^\w+$/.test(a) && a in fields ? toServer({ [a]: now[a] }, fields)[a] : parsePyLiteral(a)));
+    try {
+      const answer = await callKw<{ value?: Values; warning?: { title?: string; message: string } } | false>(props.model, hook.method, [props.id ? [props.id] : [], ...args]);
+      if (answer && answer.value) setChanges((c) => ({ ...c, ...answer.value }));
+      if (answer && answer.warning) services.fault(new Error(answer.warning.message));
+    } catch (err) { services.fault(err); }
+  };
+
+  const discard = () => {
+    setChanges({});
+    if (!props.id) { services.setLeaveGuard(null); props.open({ id: undefined, view_type: 'list' }); }
+  };
   const list = services.listIds?.model === props.model ? services.listIds.ids : [];
   const at = props.id ? list.indexOf(props.id) : -1;
   const title = typeof values.name === 'string' && values.name ? values.name : props.id ? `${view.title} ${props.id}` : `${view.title}`;
@@ -126,7 +146,7 @@ export function FormScreen(props: { action: WindowAction; model: string; id: num
         </div>
       )}
       <div class="form-body">
-        <Nodes nodes={view.body} values={values} locked={busy} model={props.model} recordId={props.id} reload={() => setVersion((v) => v + 1)} onChange={(name, v) => setChanges({ ...changes, [name]: v })} />
+        <Nodes nodes={view.body} values={values} locked={busy} model={props.model} recordId={props.id} reload={() => setVersion((v) => v + 1)} onChange={(name, v) => void change(name, v)} />
       </div>
       {props.id && <Chatter model={props.model} id={props.id} version={version} />}
     </section>

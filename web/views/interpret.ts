@@ -29,6 +29,8 @@ export interface FieldNode {
   statusbarVisible?: string[];
   /** The view's `options` literal (e.g. {'suggest': 'method'}: a method listing records to link). */
   options: Record<string, PyValue>;
+  /** OpenERP 7.0's `on_change="method(arg, ...)"`: args are field names or Python literals. */
+  onChange?: { method: string; args: string[] };
 }
 export interface ButtonNode {
   kind: 'button'; name: string; string: string; type: string; states: string[] | null; highlight: boolean; invisible: Modifier;
@@ -94,7 +96,24 @@ function fieldNode(node: XmlNode, fields: Fields): FieldNode | null {
     columnNames: inner ? elements(inner).filter((c) => c.tag === 'field').map((c) => c.attrs.name) : undefined,
     statusbarVisible: node.attrs.statusbar_visible?.split(',').map((s) => s.trim()),
     options: node.attrs.options ? parsePyLiteral(node.attrs.options) as Record<string, PyValue> : {},
+    onChange: node.attrs.on_change ? parseOnChange(node.attrs.on_change) : undefined,
   };
+}
+
+function parseOnChange(text: string): { method: string; args: string[] } {
+  const m = /^\s*(\w+)\s*\((.*)\)\s*$/.exec(text);
+  if (!m) throw new Error(`Cannot read on_change="${text}"`);
+  return { method: m[1], args: m[2].split(',').map((a) => a.trim()).filter(Boolean) };
+}
+
+/** Every field node of a tree of view nodes, notebook pages included. */
+export function fieldNodes(nodes: ViewNode[]): FieldNode[] {
+  return nodes.flatMap((n): FieldNode[] => {
+    if (n.kind === 'field') return [n];
+    if (n.kind === 'notebook') return n.pages.flatMap((p) => fieldNodes(p.children));
+    if ('children' in n) return fieldNodes(n.children);
+    return [];
+  });
 }
 
 function buttonNode(node: XmlNode): ButtonNode {

@@ -5,7 +5,7 @@ import { VIEW_RECORDS } from '../../../models/helpdesk_master/views';
 import { interpretGraph, meanDays, pivot } from '../../../web/views/graph';
 import { matchDomain, parseColors } from '../../../web/views/domain';
 import {
-  evaluate, fieldModifier, interpretForm, interpretList, visibleButtons, type FieldNode, type Fields, type ViewNode,
+  evaluate, fieldModifier, fieldNodes, interpretForm, interpretList, visibleButtons, type FieldNode, type Fields,
 } from '../../../web/views/interpret';
 import { parsePyLiteral } from '../../../web/views/py-literal';
 import { searchDomain, interpretSearch } from '../../../web/views/search';
@@ -30,14 +30,7 @@ const REQUEST_FIELDS: Fields = {
   solution_ids: { type: 'many2many', string: 'Solutions', relation: 'helpdesk.solution' },
 };
 
-function allFields(nodes: ViewNode[]): FieldNode[] {
-  return nodes.flatMap((n): FieldNode[] => {
-    if (n.kind === 'field') return [n];
-    if (n.kind === 'notebook') return n.pages.flatMap((p) => allFields(p.children));
-    if ('children' in n) return allFields(n.children);
-    return [];
-  });
-}
+const allFields = fieldNodes;
 
 describe('the XML and Python literal readers', () => {
   it('read elements, attributes with entities, text and self-closing tags', () => {
@@ -124,6 +117,19 @@ describe('the request form', () => {
     const node: FieldNode = { ...byName('subject'), field: { ...REQUEST_FIELDS.subject, states: { draft: [['readonly', true]] } } };
     expect(fieldModifier(node, 'readonly', { state: 'draft' })).toBe(true);
     expect(fieldModifier(node, 'readonly', { state: 'notified' })).toBe(false);
+  });
+});
+
+describe('the problem form', () => {
+  it('reads the on_change of the request category with its arguments', () => {
+    const fields: Fields = {
+      date: { type: 'date', string: 'Date' }, request_category: { type: 'selection', string: 'Request category' },
+      category: { type: 'selection', string: 'Category' }, name: { type: 'text', string: 'Description' },
+    };
+    const form = interpretForm(arch('view_helpdesk_problem_form'), fields);
+    expect(fieldNodes(form.body).find((f) => f.name === 'request_category')!.onChange)
+      .toEqual({ method: 'onchange_request_category', args: ['request_category', 'category'] });
+    expect(fieldNodes(form.body).find((f) => f.name === 'category')!.onChange).toBeUndefined();
   });
 });
 
