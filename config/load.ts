@@ -10,7 +10,8 @@ export const CONFIG_VARIABLES = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_TAG', 'MASTER_PASSWORD', 'ADMIN_PASSWORD', 'DEFAULT_DB',
   'LOG_LEVEL', 'LIST_DB', 'SERVER_VERSION', 'PASSWORD_ROUNDS', 'LOGIN_MAX_FAILURES',
   'LOGIN_COOLDOWN_SECONDS', 'DEBUG_FAULTS', 'CENTER_CODE', 'MAX_BODY_BYTES', 'MAX_DEPTH',
-  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', 'SYNC_SECRET_KEY', ...MAIL_CONFIG_VARIABLES,
+  'MAX_ELEMENTS', 'MAX_STRING_LENGTH', 'BODY_TIMEOUT_MS', 'SHUTDOWN_TIMEOUT_MS', 'SYNC_SECRET_KEY', 'SESSION_TTL_SECONDS',
+  'PROXY_MODE', ...MAIL_CONFIG_VARIABLES,
 ] as const;
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
@@ -70,6 +71,8 @@ export function loadConfig(env: EnvVars = process.env, base: Config = DEFAULTS):
     },
     bodyTimeoutMs: int('BODY_TIMEOUT_MS', base.bodyTimeoutMs ?? 30_000, 1),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', base.shutdownTimeoutMs ?? 30_000, 0),
+    sessionTtlSeconds: int('SESSION_TTL_SECONDS', base.sessionTtlSeconds ?? 7 * 24 * 3600, 60),
+    proxyMode: bool('PROXY_MODE', base.proxyMode ?? false),
     mail: loadMailConfig(env, base.mail, problems),
   };
   if (problems.length > 0) {

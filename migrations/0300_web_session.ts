@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('web_session', (t) => {
-    // sha256 of the secret token the cookie carries: a leaked table opens no session.
+    // sha256 of the database name and the secret token the cookie carries: a leaked or copied table opens no session.
     t.string('token_digest', 64).primary();
     t.integer('uid').notNullable().references('id').inTable('res_users').onDelete('CASCADE');
     // sha256 of the user's password hash at login: a password change revokes the session.

@@ -61,6 +61,19 @@ export default defineModel({
         return [model, false];
       },
     },
+    // 7.0's lookup that odoorpc's env.ref() sends before check_object_reference.
+    xmlid_to_res_model_res_id: {
+      params: ['xmlid', 'raise_if_not_found'],
+      fn: async (env, a) => {
+        const [module, name] = splitXmlid(a.xmlid);
+        const found = await lookup(env, module, name);
+        if (found) return found;
+        if (a.raise_if_not_found) {
+          throw new CallError(`No such external ID currently defined in the system: ${String(a.xmlid)}`, 'ValueError');
+        }
+        return [false, false];
+      },
+    },
     xmlid_to_res_id: {
       params: ['xmlid', 'raise_if_not_found'],
       fn: async (env, a) => {

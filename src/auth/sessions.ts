@@ -43,6 +43,8 @@ const TOUCH_EVERY_MS = 60_000;
 const TOKEN_BYTES = 32;
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+/** The database name is part of the digest: a session copied with its database (duplicate, restore) opens nothing there. */
+const tokenDigest = (db: string, token: string): string => sha256(`${db}\u0000${token}`);
 
 /** `<base64url(db)>.<token>`: base64url has no dot, so the split is unambiguous. */
 function splitSid(sid: string): { db: string; token: string } | null {
@@ -94,7 +96,7 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
       const at = now();
       await db.knex('web_session').where('expires_ms', '<', at).delete();
       await db.knex('web_session').insert({
-        token_digest: sha256(token), uid, password_stamp: stamp, csrf_token: csrfToken,
+        token_digest: tokenDigest(dbName, token), uid, password_stamp: stamp, csrf_token: csrfToken,
         created_ms: at, last_used_ms: at, expires_ms: at + ttlMs,
       });
       const sid = `${Buffer.from(dbName, 'utf8').toString('base64url')}.${token}`;
@@ -107,7 +109,7 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
       if (!parts) return null;
       const db = await openDb(parts.db);
       if (!db) return null;
-      const digest = sha256(parts.token);
+      const digest = tokenDigest(parts.db, parts.token);
       const row = await db.knex('web_session').where({ token_digest: digest }).first() as SessionRow | undefined;
       const at = now();
       if (!row || Number(row.expires_ms) <= at) return null;
@@ -128,7 +130,7 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
     async destroy(sid) {
       const parts = splitSid(sid);
       const db = parts ? await openDb(parts.db) : null;
-      if (parts && db) await db.knex('web_session').where({ token_digest: sha256(parts.token) }).delete();
+      if (parts && db) await db.knex('web_session').where({ token_digest: tokenDigest(parts.db, parts.token) }).delete();
     },
 
     async revokeUser(dbName, uid) {

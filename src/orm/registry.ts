@@ -78,7 +78,8 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
     fields: { ...def.fields },
     sqlConstraints: [...(def.sqlConstraints ?? [])],
     constraints: [...(def.constraints ?? [])],
-    methods: { ...(def.methods ?? {}) },
+    // No prototype: a name from the wire such as `constructor` must not find Object.prototype's.
+    methods: Object.assign(Object.create(null) as Record<string, MethodDef>, def.methods ?? {}),
     hooks: def.hooks ? [def.hooks] : [],
   };
 }
@@ -86,7 +87,8 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
 /** Fills what definitions may leave out: names, labels, `store` of computed fields. */
 function completeFields(model: RuntimeModel, hasUsers: boolean): void {
   const magic = magicFields(hasUsers);
-  const fields: Record<string, FieldDef> = {};
+  // No prototype: a key from the wire such as `__proto__` or `constructor` is no field.
+  const fields = Object.create(null) as Record<string, FieldDef>;
   for (const [name, f] of Object.entries({ ...magic, ...model.fields })) {
     const done: FieldDef = { ...f, name, string: f.string ?? defaultFieldString(name) };
     if ((f.compute || f.related) && f.store === undefined) done.store = false;

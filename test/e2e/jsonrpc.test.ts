@@ -107,6 +107,14 @@ describe.each(BACKENDS)('JSON-RPC core on %s', (backend) => {
     expect(await c.service('db', 'list', [])).toContain(t.db);
   });
 
+  it('logs each web call on one line with its user, never with a password', async () => {
+    const c = await login();
+    await c.callKw('res.partner', 'search_count', [[]]);
+    const line = t.logs.find((l) => l.includes('odoo web./web/dataset/call_kw/res.partner/search_count ok'));
+    expect(line).toMatch(new RegExp(`^.* INFO ${t.db} rpc: odoo web\\.\\S+ ok [\\d.]+ms model=res\\.partner fn=search_count uid=1 `));
+    expect(t.logs.join('\n')).not.toContain(t.password);
+  });
+
   it('lists databases on /web/database/list and /web/database/get_list', async () => {
     const c = new JsonClient(t.url);
     expect(await c.call('/web/database/list', {})).toContain(t.db);

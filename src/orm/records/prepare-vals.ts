@@ -32,7 +32,8 @@ export function asVals(value: unknown): Vals {
   if (!isStruct(value) && !(typeof value === 'object' && value !== null && !Array.isArray(value))) {
     throw new CallError(`Invalid values ${pyRepr(value)}: expected a dictionary`, 'TypeError');
   }
-  const out: Vals = {};
+  // No prototype: a `__proto__` key stays a key (then an unknown field), never the object's prototype.
+  const out = Object.create(null) as Vals;
   for (const [k, v] of Object.entries(value as Vals)) if (!IGNORED.has(k)) out[k] = v;
   return out;
 }

@@ -14,6 +14,8 @@ export interface PythonTarget {
   masterPassword?: string;
   /** Anything else the module reads (e.g. RPC_BACKEND). */
   env?: Record<string, string>;
+  /** The interpreter: `python3` on PATH by default; Debian's `/usr/bin/python3` has python3-odoorpc. */
+  python?: string;
 }
 
 export interface PythonRun {
@@ -25,7 +27,7 @@ export interface PythonRun {
 export function runPython(modules: string[], target: PythonTarget, timeoutMs = 120_000): Promise<PythonRun> {
   return new Promise((resolve, reject) => {
     // Python's clients leave keep-alive sockets to the garbage collector: their warnings are noise.
-    const child = spawn('python3', ['-W', 'ignore::ResourceWarning', '-m', 'unittest', '-v', ...modules], {
+    const child = spawn(target.python ?? 'python3', ['-W', 'ignore::ResourceWarning', '-m', 'unittest', '-v', ...modules], {
       cwd: PYTHON_DIR,
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
