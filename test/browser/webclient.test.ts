@@ -32,6 +32,8 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
       config: { mail: { ...MAIL_DEFAULTS, transport: 'smtp', smtp: { ...MAIL_DEFAULTS.smtp, port: sink.port }, pollMs: 200, retryBaseMs: 100 } },
     });
     cast = await seedCast(server);
+    // A second database, so that the login page offers the choice.
+    await server.server.dbm.create(`${server.db}_b`, { adminPassword: 'other', lang: 'es_ES', demo: false });
     context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'es-ES', timezoneId: 'UTC' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -67,6 +69,9 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
   it('says when the password is wrong, and lets the help center in', async () => {
     await page.goto(`${server.url}/`);
     await page.getByLabel(/^(Idioma|Language)$/).selectOption({ label: 'Español' });
+    const databases = page.getByLabel('Base de datos');
+    expect(await databases.locator('option').allTextContents()).toEqual(expect.arrayContaining([server.db, `${server.db}_b`]));
+    await databases.selectOption(server.db);
     await screenshot(page, 'login');
     await page.getByLabel('Usuario').fill(cast.help.login);
     await page.getByLabel('Contraseña').fill('not-the-password');
@@ -100,7 +105,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
 
   it('reviews it, links a problem with a resource, develops and tests as the support center', async () => {
     await logOut(page);
-    await logIn(page, server.url, cast.support);
+    await logIn(page, server, cast.support);
     await openRequest();
     await page.getByRole('button', { name: 'Revisar' }).click();
     await expectText(currentState(), 'Revisada');
@@ -210,6 +215,13 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('rowheader', { name: 'Cerrada' }).waitFor();
     await expectText(page.locator('.kpi'), 'Tiempo medio de cierre');
     await screenshot(page, 'statistics');
+
+    await context.setOffline(true);
+    await page.getByRole('navigation').getByRole('link', { name: 'Solicitudes', exact: true }).click();
+    await expectText(page.getByRole('status'), 'Se perdió la conexión');
+    await context.setOffline(false);
+    await page.getByRole('heading', { level: 1, name: 'Solicitudes' }).waitFor();
+    await page.getByText('Se perdió la conexión').waitFor({ state: 'detached' });
 
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await page.getByRole('button', { name: 'Log out' }).waitFor();

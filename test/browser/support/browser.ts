@@ -68,9 +68,11 @@ export async function seedCast(server: TestServer): Promise<Cast> {
 }
 
 /** Logs in through the login page, choosing Spanish (the labels below are then Spanish). */
-export async function logIn(page: Page, baseUrl: string, who: { login: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/web`);
+export async function logIn(page: Page, server: TestServer, who: { login: string; password: string }): Promise<void> {
+  await page.goto(`${server.url}/web`);
   await page.getByLabel(/^(Idioma|Language)$/).selectOption({ label: 'Español' });
+  const databases = page.getByLabel('Base de datos');
+  if (await databases.count()) await databases.selectOption(server.db);
   await page.getByLabel('Usuario').fill(who.login);
   await page.getByLabel('Contraseña').fill(who.password);
   await page.getByRole('button', { name: 'Entrar' }).click();
