@@ -193,6 +193,22 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await screenshot(page, 'list');
     await page.getByRole('columnheader', { name: 'Asunto' }).getByRole('button').click();
     await expect(page.getByRole('columnheader', { name: 'Asunto' }).getAttribute('aria-sort')).resolves.toBe('ascending');
+
+    // Ungrouped and sorted by subject: the form steps through the list with previous/next.
+    await page.getByRole('group', { name: 'Agrupar por' }).getByRole('button', { name: 'Estado' }).click();
+    await page.getByRole('row', { name: /Cómo exportar las facturas/ }).click();
+    await page.getByText('1 / 5').waitFor();
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    await page.getByText('2 / 5').waitFor();
+    await expect(page.getByLabel('Asunto').inputValue()).resolves.toBe('El informe mensual sale vacío');
+
+    // The support center may delete: a selected draft goes after a confirmation.
+    await openMenu('Solicitudes');
+    await page.getByRole('row', { name: /Nuevo campo en la ficha de cliente/ }).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Eliminar' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Eliminar' }).click();
+    await page.getByText('1-4 / 4').waitFor();
+    await expect(page.getByRole('row', { name: /Nuevo campo en la ficha de cliente/ }).count()).resolves.toBe(0);
   });
 
   it('shows a refused change in a dialog with the server message, and keeps working', async () => {
@@ -204,6 +220,10 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await expectText(dialog, 'Una solicitud cerrada no puede modificarse.');
     await screenshot(page, 'fault');
     await dialog.getByRole('button', { name: 'Aceptar' }).click();
+    // Leaving with the change still unsaved asks first; staying keeps it.
+    await page.getByRole('navigation').getByRole('link', { name: 'Problemas', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Cambios sin guardar' }).getByRole('button', { name: 'Quedarse' }).click();
+    await expect(page.getByLabel('Asunto').inputValue()).resolves.toBe('Otro asunto');
     await page.getByRole('button', { name: 'Descartar' }).click();
     await expect(page.getByLabel('Asunto').inputValue()).resolves.toBe(SUBJECT);
     await openMenu('Solicitudes');

@@ -10,6 +10,7 @@ import { parsePyLiteral } from '../views/py-literal';
 import { loadForm, type Loaded, type WindowAction } from '../views/load';
 import { Chatter } from './chatter';
 import { Nodes, StatusBar } from './form-body';
+import { PrintMenu } from './print-menu';
 import { useServices } from './services';
 
 /** Values as the ORM takes them: many2one as an id, x2many as a (6, 0, ids) command. */
@@ -128,6 +129,7 @@ export function FormScreen(props: { action: WindowAction; model: string; id: num
         <div class="buttons">
           <button type="button" class="primary" disabled={busy || (!dirty && !!props.id)} onClick={() => void save()}>{t('save')}</button>
           {(dirty || !props.id) && <button type="button" disabled={busy} onClick={discard}>{t('discard')}</button>}
+          {props.id && <PrintMenu model={props.model} ids={[props.id]} />}
         </div>
         {at >= 0 && list.length > 1 && (
           <div class="pager">

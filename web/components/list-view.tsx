@@ -10,6 +10,7 @@ import { evaluate } from '../views/interpret';
 import { loadList, loadSearch, type WindowAction } from '../views/load';
 import type { PyValue } from '../views/py-literal';
 import { searchDomain, type SearchView } from '../views/search';
+import { PrintMenu } from './print-menu';
 import { useServices } from './services';
 
 type Row = Record<string, unknown> & { id: number };
@@ -109,6 +110,7 @@ export function ListScreen(props: { action: WindowAction; model: string; viewId:
         <div class="buttons">
           {rights.create && <button type="button" class="primary" onClick={() => props.open({ view_type: 'form', id: undefined })}>{t('create')}</button>}
           {rights.unlink && selected.size > 0 && <button type="button" onClick={remove}>{t('delete')}</button>}
+          <PrintMenu model={props.model} ids={[...selected]} />
         </div>
         <form class="search" role="search" onSubmit={(e) => { e.preventDefault(); setApplied(text); setOffset(0); }}>
           <input type="search" aria-label={t('search')} placeholder={t('search')} value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
