@@ -44,6 +44,8 @@ const WORDS = {
   sessionExpired: ['Your session has expired: log in again.', 'Su sesión ha expirado: entre de nuevo.'],
   chatter: ['Messages', 'Mensajes'],
   followers: ['Followers', 'Seguidores'],
+  follow: ['Follow', 'Seguir'],
+  unfollow: ['Unfollow', 'Dejar de seguir'],
   sendMessage: ['Send message', 'Enviar mensaje'],
   logNote: ['Log note', 'Registrar nota'],
   message: ['Message', 'Mensaje'],

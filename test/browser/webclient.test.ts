@@ -163,6 +163,14 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     expect(notifiedAt).toBeGreaterThanOrEqual(0);
     expect(closedAt).toBeGreaterThan(notifiedAt);
     expect(texts[texts.length - 1]).toMatch(/prueba\.txt/);
+    // The support analyst follows the request already (a follower of what they changed), and may stop.
+    const followers = page.getByRole('heading', { name: /^Seguidores/ });
+    await page.getByRole('button', { name: 'Dejar de seguir' }).click();
+    await page.getByRole('button', { name: 'Seguir', exact: true }).waitFor();
+    const counted = Number(/\((\d+)\)/.exec((await followers.textContent()) ?? '')?.[1]);
+    await page.getByRole('button', { name: 'Seguir', exact: true }).click();
+    await page.getByRole('button', { name: 'Dejar de seguir' }).waitFor();
+    await followers.filter({ hasText: `(${counted + 1})` }).waitFor();
     await messages.last().scrollIntoViewIfNeeded();
     await screenshot(page, 'chatter');
 

@@ -17,6 +17,7 @@ export function Chatter(props: { model: string; id: number; version: number }) {
   const [enabled, setEnabled] = useState(false);
   const [messages, setMessages] = useState<Message[]>([]);
   const [followers, setFollowers] = useState<[number, string][]>([]);
+  const [following, setFollowing] = useState(false);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -29,12 +30,13 @@ export function Chatter(props: { model: string; id: number; version: number }) {
     const where = [['model', '=', props.model], ['res_id', '=', props.id]];
     Promise.all([
       callKw<Message[]>('mail.message', 'search_read', [where, ['date', 'body', 'subject', 'author_id', 'type', 'subtype_id', 'attachment_ids']], { order: 'date asc, id asc' }),
-      callKw<Record<string, unknown>[]>(props.model, 'read', [[props.id], ['message_follower_ids']]),
+      callKw<Record<string, unknown>[]>(props.model, 'read', [[props.id], ['message_follower_ids', 'message_is_follower']]),
       callKw<Attachment[]>('ir.attachment', 'search_read', [[['res_model', '=', props.model], ['res_id', '=', props.id]], ['name', 'datas_fname']]),
     ]).then(async ([msgs, [rec], atts]) => {
       setMessages(msgs);
       setAttachments(atts);
       const ids = (rec?.message_follower_ids as number[]) ?? [];
+      setFollowing(!!rec?.message_is_follower);
       setFollowers(ids.length ? await callKw<[number, string][]>('res.partner', 'name_get', [ids]) : []);
     }).catch(services.fault);
   }, [enabled, props.id, props.version, reload]);
@@ -64,6 +66,12 @@ export function Chatter(props: { model: string; id: number; version: number }) {
       setBusy(false);
     }
   };
+  const toggleFollow = async () => {
+    try {
+      await callKw(props.model, following ? 'message_unsubscribe_users' : 'message_subscribe_users', [[props.id]]);
+      setReload(reload + 1);
+    } catch (err) { services.fault(err); }
+  };
   const attachmentName = (id: number) => attachments.find((a) => a.id === id)?.name ?? `#${id}`;
 
   return (
@@ -81,6 +89,7 @@ export function Chatter(props: { model: string; id: number; version: number }) {
       </div>
       <div class="followers">
         <h3>{t('followers')} ({followers.length})</h3>
+        <button type="button" aria-pressed={following} onClick={() => void toggleFollow()}>{following ? t('unfollow') : t('follow')}</button>
         <ul>{followers.map(([id, name]) => <li key={id}>{name}</li>)}</ul>
       </div>
       <ol class="messages" aria-label={t('chatter')}>
