@@ -1,6 +1,6 @@
 // Values as people read them: dates and numbers in the chosen language, datetimes in the
 // user's time zone (the server keeps UTC "YYYY-MM-DD HH:MM:SS"), selections by their label.
-import { locale } from './i18n';
+import { locale, t } from './i18n';
 import type { FieldInfo } from './views/interpret';
 
 let timeZone: string | undefined;
@@ -66,7 +66,7 @@ export function formatNumber(n: number, digits?: number): string {
 
 /** The text of any field value, as a list cell shows it. */
 export function formatValue(value: unknown, field: FieldInfo): string {
-  if (value === false || value === null || value === undefined) return field.type === 'boolean' ? '' : '';
+  if (value === false || value === null || value === undefined) return '';
   switch (field.type) {
     case 'many2one': return Array.isArray(value) ? String(value[1]) : String(value);
     case 'one2many': case 'many2many': return Array.isArray(value) ? `(${value.length})` : '';
@@ -75,8 +75,8 @@ export function formatValue(value: unknown, field: FieldInfo): string {
     case 'date': return formatDate(String(value));
     case 'integer': return formatNumber(Number(value));
     case 'float': case 'monetary': return formatNumber(Number(value), 2);
-    case 'boolean': return value ? '✔' : '';
-    case 'binary': return '📎';
+    case 'boolean': return value ? t('yes') : '';
+    case 'binary': return t('attachments');
     default: return String(value);
   }
 }

@@ -102,9 +102,7 @@ export function Chatter(props: { model: string; id: number; version: number }) {
             {m.subject && <p class="message-subject">{m.subject}</p>}
             {m.body && <SafeHtml html={m.body} />}
             {m.attachment_ids && m.attachment_ids.length > 0 && (
-              <ul class="message-attachments" aria-label={t('attachments')}>
-                {m.attachment_ids.map((a) => <li key={a}>📎 {attachmentName(a)}</li>)}
-              </ul>
+              <p class="message-attachments">{t('attachments')}: {m.attachment_ids.map(attachmentName).join(', ')}</p>
             )}
           </li>
         ))}
