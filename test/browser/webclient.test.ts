@@ -109,6 +109,11 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await openRequest();
     await page.getByRole('button', { name: 'Revisar' }).click();
     await expectText(currentState(), 'Revisada');
+    // The earlier, similar incident is suggested; one click links it.
+    const similar = page.getByRole('region', { name: 'Incidentes similares' });
+    await similar.getByRole('button', { name: /Vincular .*La impresora de contabilidad no imprime/ }).click();
+    await page.getByRole('tabpanel', { name: 'Incidentes relacionados' }).getByRole('cell', { name: 'La impresora de contabilidad no imprime' }).waitFor();
+    await expect(similar.count()).resolves.toBe(0);
     await page.getByRole('tab', { name: 'Problemas' }).click();
     await pick('Problemas', 'Controlador', cast.problem);
     await save();
@@ -205,9 +210,9 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     // Ungrouped and sorted by subject: the form steps through the list with previous/next.
     await page.getByRole('group', { name: 'Agrupar por' }).getByRole('button', { name: 'Estado' }).click();
     await page.getByRole('row', { name: /Cómo exportar las facturas/ }).click();
-    await page.getByText('1 / 5').waitFor();
+    await page.getByText('1 / 6').waitFor();
     await page.getByRole('button', { name: 'Siguiente' }).click();
-    await page.getByText('2 / 5').waitFor();
+    await page.getByText('2 / 6').waitFor();
     await expect(page.getByLabel('Asunto').inputValue()).resolves.toBe('El informe mensual sale vacío');
 
     // The support center may delete: a selected draft goes after a confirmation.
@@ -215,7 +220,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('row', { name: /Nuevo campo en la ficha de cliente/ }).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Eliminar' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Eliminar' }).click();
-    await page.getByText('1-4 / 4').waitFor();
+    await page.getByText('1-5 / 5').waitFor();
     await expect(page.getByRole('row', { name: /Nuevo campo en la ficha de cliente/ }).count()).resolves.toBe(0);
   });
 

@@ -57,6 +57,9 @@ export async function seedCast(server: TestServer): Promise<Cast> {
     ['El informe mensual sale vacío', 'functional'], ['Nuevo campo en la ficha de cliente', 'development'],
     ['No arranca el servidor de correo', 'technical'], ['Cómo exportar las facturas', 'functional'],
   ];
+  // An earlier, cancelled incident like the one the test files: the related-incident suggestion.
+  const similar = await exec('helpdesk.request', 'create', [{ subject: 'La impresora de contabilidad no imprime', category: 'technical' }]) as number;
+  await call('/xmlrpc/2/object', 'exec_workflow', server.db, uid, server.password, 'helpdesk.request', 'cancel', similar);
   for (const [subject, category] of others) {
     const id = await exec('helpdesk.request', 'create', [{ subject, category }]) as number;
     if (category === 'functional') await call('/xmlrpc/2/object', 'exec_workflow', server.db, uid, server.password, 'helpdesk.request', 'notify', id);
