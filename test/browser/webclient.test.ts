@@ -209,6 +209,7 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
 
     // Ungrouped and sorted by subject: the form steps through the list with previous/next.
     await page.getByRole('group', { name: 'Agrupar por' }).getByRole('button', { name: 'Estado' }).click();
+    await page.getByText('1-6 / 6').waitFor();
     await page.getByRole('row', { name: /Cómo exportar las facturas/ }).click();
     await page.getByText('1 / 6').waitFor();
     await page.getByRole('button', { name: 'Siguiente' }).click();

@@ -71,9 +71,9 @@ export function ListScreen(props: { action: WindowAction; model: string; viewId:
       callKw<number>(props.model, 'search_count', [d]).then(setCount, services.fault);
       return;
     }
-    setGroups(null);
+    // Rows and groups change together when the answer is in, so the table never shows a mix.
     Promise.all([readRows(d, offset, PAGE), callKw<number>(props.model, 'search_count', [d])])
-      .then(([r, c]) => { setRows(r); setCount(c); services.setListIds({ model: props.model, ids: r.map((x) => x.id) }); }, services.fault);
+      .then(([r, c]) => { setGroups(null); setRows(r); setCount(c); services.setListIds({ model: props.model, ids: r.map((x) => x.id) }); }, services.fault);
   }, [list, search, applied, filters.join(), groupBy, orderText, offset, reload]);
 
   if (!list || !search) return <p>{t('loading')}</p>;
