@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   await ensureDefaultDatabase(server, config, logger);
   const http = await listen(server, config);
   const { address, port } = http.address() as AddressInfo;
-  logger.info(`HTTP service (XML-RPC, JSON-RPC) running on ${address}:${port}`, { name: 'server', port });
+  logger.info(`HTTP service (XML-RPC) running on ${address}:${port}`, { name: 'server', port });
   stopOnSignals(http, server, config, logger);
 }
 
