@@ -92,7 +92,7 @@ export function App() {
     {question && <ConfirmDialog {...question} onAnswer={question.answer} />}
   </>;
   if (session === null) {
-    return <>{banner}<LoginPage key={generation} notice={notice} onLang={changeLang}
+    return <>{banner}<LoginPage notice={notice} onLang={changeLang}
       onLogin={(info) => { applySession(info); setNotice(undefined); setSession(info); setGeneration((g) => g + 1); }} />{dialogs}</>;
   }
 
