@@ -32,6 +32,7 @@ const WORDS = {
   remove: ['Remove', 'Quitar'],
   add: ['Add', 'Añadir'],
   createNamed: ['Create "{0}"', 'Crear «{0}»'],
+  createAndEdit: ['Create and edit…', 'Crear y editar…'],
   noRecords: ['No records', 'No hay registros'],
   loading: ['Loading…', 'Cargando…'],
   connectionLost: ['Connection lost. Retrying…', 'Se perdió la conexión. Reintentando…'],

@@ -121,6 +121,15 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
 
     await openMenu('Problemas');
     await page.getByRole('row', { name: new RegExp(cast.problem) }).click();
+    // A task not planned yet: created and edited in a dialog without leaving the problem.
+    await page.getByRole('tab', { name: 'Tareas' }).click();
+    await page.getByRole('combobox', { name: 'Tareas', exact: true }).fill('Revisar el cableado');
+    await page.getByRole('option', { name: 'Crear y editar…' }).click();
+    const taskDialog = page.getByRole('dialog', { name: 'Tarea' });
+    await expect(taskDialog.getByLabel('Descripción').inputValue()).resolves.toBe('Revisar el cableado');
+    await taskDialog.getByRole('button', { name: 'Guardar' }).click();
+    await taskDialog.waitFor({ state: 'detached' });
+    await page.getByRole('list', { name: 'Tareas' }).getByRole('listitem').filter({ hasText: 'Revisar el cableado' }).waitFor();
     await page.getByRole('tab', { name: 'Recursos' }).click();
     await pick('Recursos', 'Técnico', cast.resource);
     await save();

@@ -8,6 +8,8 @@ import { WIDGETS } from './widgets';
 export interface BodyProps {
   /** Inside a heading, labels are for screen readers only (the title speaks for itself). */
   inHeading?: boolean;
+  /** Keeps input ids unique when a second form is open in a dialog. */
+  idPrefix?: string;
   values: Values; onChange: (name: string, v: unknown) => void; locked: boolean;
   model: string; recordId: number | null; reload: () => void;
 }
@@ -18,7 +20,7 @@ function Field(props: { node: FieldNode } & BodyProps) {
   const { node, values } = props;
   if (evaluate(node.invisible, values)) return null;
   const Widget = WIDGETS[node.widget];
-  const id = `field-${node.name}`;
+  const id = `${props.idPrefix ?? 'field'}-${node.name}`;
   const readonly = props.locked || fieldModifier(node, 'readonly', values);
   const required = fieldModifier(node, 'required', values);
   const wide = node.widget === 'text' || node.widget === 'html' || node.widget === 'one2many_list' || (node.widget === 'many2many_tags' && !!node.columnNames);

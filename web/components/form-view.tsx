@@ -10,20 +10,9 @@ import { parsePyLiteral } from '../views/py-literal';
 import { loadForm, type Loaded, type WindowAction } from '../views/load';
 import { Chatter } from './chatter';
 import { Nodes, StatusBar } from './form-body';
+import { toServer } from './form-values';
 import { PrintMenu } from './print-menu';
 import { useServices } from './services';
-
-/** Values as the ORM takes them: many2one as an id, x2many as a (6, 0, ids) command. */
-export function toServer(changes: Values, fields: Fields): Values {
-  const out: Values = {};
-  for (const [name, v] of Object.entries(changes)) {
-    const type = fields[name]?.type;
-    if (type === 'many2one') out[name] = Array.isArray(v) ? v[0] : v || false;
-    else if (type === 'many2many' || type === 'one2many') out[name] = [[6, 0, Array.isArray(v) ? v : []]];
-    else out[name] = v;
-  }
-  return out;
-}
 
 export function FormScreen(props: { action: WindowAction; model: string; id: number | null; viewId: number | false; open: (r: Partial<Route>) => void }) {
   const services = useServices();

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { callKw } from '../rpc';
+import { CreateDialog } from './create-dialog';
 import { useServices } from './services';
 
 export type NamePair = [number, string];
@@ -18,6 +19,7 @@ export function NameSearchInput(props: {
   const [options, setOptions] = useState<NamePair[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const [editing, setEditing] = useState<string | null>(null);
   const listId = useRef(`combo-${++comboSeq}`).current;
   const timer = useRef<number | undefined>(undefined);
 
@@ -31,8 +33,9 @@ export function NameSearchInput(props: {
         .then((found) => { setOptions(found); setOpen(true); setActive(-1); }, services.fault);
     }, 150);
   };
-  const pick = async (choice: NamePair | 'create' | false) => {
+  const pick = async (choice: NamePair | 'create' | 'createEdit' | false) => {
     setOpen(false);
+    if (choice === 'createEdit') { setEditing(text.trim()); return; }
     if (choice === 'create') {
       try {
         const created = await callKw<NamePair>(props.relation, 'name_create', [text.trim()]);
@@ -42,7 +45,7 @@ export function NameSearchInput(props: {
     if (props.clearAfterPick) setText('');
   };
   const createOffered = props.canCreate !== false && text.trim() !== '' && !options.some((o) => o[1] === text.trim());
-  const choices: (NamePair | 'create')[] = [...options, ...(createOffered ? ['create' as const] : [])];
+  const choices: (NamePair | 'create' | 'createEdit')[] = [...options, ...(createOffered ? ['create' as const, 'createEdit' as const] : [])];
 
   return (
     <div class="combo">
@@ -61,12 +64,19 @@ export function NameSearchInput(props: {
       {open && !props.readonly && (
         <ul id={listId} role="listbox" class="combo-list">
           {choices.map((c, i) => (
-            <li key={c === 'create' ? 'create' : c[0]} id={`${listId}-${i}`} role="option" aria-selected={i === active}
+            <li key={typeof c === 'string' ? c : c[0]} id={`${listId}-${i}`} role="option" aria-selected={i === active}
               onMouseDown={(e) => { e.preventDefault(); void pick(c); }}>
-              {c === 'create' ? t('createNamed', text.trim()) : c[1]}
+              {c === 'create' ? t('createNamed', text.trim()) : c === 'createEdit' ? t('createAndEdit') : c[1]}
             </li>
           ))}
         </ul>
+      )}
+      {editing !== null && (
+        <CreateDialog model={props.relation} name={editing} onDone={(created) => {
+          setEditing(null);
+          if (created) props.onPick(created);
+          if (props.clearAfterPick) setText('');
+        }} />
       )}
     </div>
   );
