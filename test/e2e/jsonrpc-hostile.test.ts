@@ -6,6 +6,7 @@
 import { BACKENDS } from '../support/backends';
 import { SERVICE_METHODS, WRONG_PARAMS } from './support/hostile-http-cases';
 import { JsonClient, type JsonAnswer } from './support/json-client';
+import { rawRequest } from './support/raw-http';
 import { startTestServer, type TestServer } from './support/server';
 
 const LIMITS = { maxBodyBytes: 1024 * 1024, maxDepth: 64, maxElements: 5000, maxStringLength: 200_000 };
@@ -60,6 +61,13 @@ describe.each(BACKENDS)('hostile JSON-RPC on %s', (backend) => {
     ['a string too long', `{"params":{"args":["${'x'.repeat(200_001)}"]}}`, /longer than 200000/],
   ])('answers a body that is %s with HTTP 400 and a parse error', async (_name, body, message) => {
     expectError(await raw('/jsonrpc', body), 400, -32700, message);
+  });
+
+  it('refuses a large body of another content type at once and closes the connection', async () => {
+    const r = await rawRequest(t.port, { pieces: [
+      `POST /web/dataset/call_kw HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${LIMITS.maxBodyBytes}\r\n\r\n`, 'x'.repeat(1024),
+    ], timeoutMs: 5000 });
+    expect('response' in r && r.response).toMatchObject({ status: 400, headers: { connection: 'close' } });
   });
 
   it('refuses a body over the size limit with 413 before reading it all', async () => {

@@ -33,7 +33,7 @@ type Id = string | number | null;
 const CALL_KW_PREFIX = '/web/dataset/call_kw/';
 const JSON_TYPES = ['application/json', 'application/json-rpc'];
 
-function send(res: Response, status: number, body: RpcStruct, stopping: boolean): void {
+function send(res: Response, status: number, body: RpcStruct, closeConnection: boolean): void {
   if (res.headersSent || res.destroyed) return;
   let text: string;
   try {
@@ -43,7 +43,7 @@ function send(res: Response, status: number, body: RpcStruct, stopping: boolean)
   }
   res.status(status).set({ 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store' });
-  if (stopping) res.set('Connection', 'close');
+  if (closeConnection) res.set('Connection', 'close');
   res.send(Buffer.from(text, 'utf8'));
 }
 
@@ -55,6 +55,11 @@ function answer(id: Id, outcome: { result: RpcValue | undefined } | { error: Jso
   if ('error' in outcome) out.error = outcome.error as unknown as RpcStruct;
   else if (outcome.result !== undefined) out.result = outcome.result;
   return out;
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 export function jsonRpcTransport(opts: JsonRpcTransportOptions): Router {
@@ -124,14 +129,15 @@ export function jsonRpcTransport(opts: JsonRpcTransportOptions): Router {
   router.use((req: Request, res: Response, next: NextFunction) => {
     const route = routeOf(req.path);
     if (!route) return next();
-    const stopping = opts.stopping?.() ?? false;
+    // A request refused before its body is read: the connection closes rather than read it.
+    const close = (opts.stopping?.() ?? false) || hasBody(req);
     if (req.method !== 'POST') {
       res.set('Allow', 'POST');
-      return send(res, 400, answer(null, { error: badRequestError(400, 'Bad Request: a JSON-RPC call is a POST') }), stopping);
+      return send(res, 400, answer(null, { error: badRequestError(400, 'Bad Request: a JSON-RPC call is a POST') }), close);
     }
     // A cross-site form cannot send a JSON content type: this is the JSON routes' CSRF defence.
     if (!req.is(JSON_TYPES)) {
-      return send(res, 400, answer(null, { error: badRequestError(400, 'Bad Request: the Content-Type must be application/json') }), stopping);
+      return send(res, 400, answer(null, { error: badRequestError(400, 'Bad Request: the Content-Type must be application/json') }), close);
     }
     readBoundedBody(req, res, { maxBodyBytes: opts.limits.maxBodyBytes, bodyTimeoutMs: opts.bodyTimeoutMs }, (body) => {
       run(req, route, body).then((out) => {
