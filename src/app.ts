@@ -34,6 +34,7 @@ import { xmlRpcTransport } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
 import { buildWorkflows } from './workflow/module';
+import { webClientRoutes } from './web/client-page';
 
 /** The JSON-RPC API's parts (absent in tests that serve fake XML-RPC services only). */
 export interface JsonApi {
@@ -90,6 +91,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   if (opts.json && opts.reports) {
     app.use(reportRoutes({ ...opts.reports, sessions: opts.json.sessions }));
   }
+  app.use(webClientRoutes());
   app.use((_req: Request, res: Response) => {
     res.status(404).set('Content-Type', 'text/plain; charset=utf-8').send('Not Found\n');
   });

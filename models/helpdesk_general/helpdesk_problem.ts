@@ -6,6 +6,7 @@ import {
 import { choices, l } from '../helpdesk_resources/i18n';
 import { PROBLEM_CATEGORIES, REQUEST_CATEGORIES, problemCategoryFits } from './categories';
 import { today } from './dates';
+import { onchangeRequestCategory } from './problem-onchange';
 
 export const PROBLEM_STATES = choices([
   ['draft', 'Draft', 'Borrador'],
@@ -45,4 +46,10 @@ export default defineModel({
     }),
   },
   constraints: [categoryMatchesRequestCategory],
+  methods: {
+    onchange_request_category: {
+      params: ['ids', 'request_category', 'category', 'context'],
+      fn: async (_env, a) => onchangeRequestCategory(a.request_category, a.category),
+    },
+  },
 });

@@ -12,6 +12,7 @@ import { SECURITY_RECORDS } from './security';
 import { VIEW_RECORDS } from './views';
 import { MENU_RECORDS } from './menus';
 import { VIEW_TERMS } from './views-terms';
+import { STATISTICS_RECORDS } from './statistics';
 import { DEMO_RECORDS } from './demo';
 import { mailThread } from '../../src/mail/define';
 import { SYNC_EXTENSIONS } from './sync';
@@ -44,7 +45,7 @@ export default defineModule({
   ],
   workflows: [requestWorkflow, problemWorkflow, solutionWorkflow],
   reports: REPORTS,
-  data: [SEQUENCE, SUPPORT_ALIAS, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS, ...REPORT_RECORDS],
+  data: [SEQUENCE, SUPPORT_ALIAS, ...SECURITY_RECORDS, ...VIEW_RECORDS, ...MENU_RECORDS, ...REPORT_RECORDS, ...STATISTICS_RECORDS],
   demo: DEMO_RECORDS,
   terms: VIEW_TERMS,
 });

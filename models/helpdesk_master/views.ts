@@ -45,7 +45,7 @@ const REQUEST_FORM = `
     <field name="description" placeholder="Descripción del incidente"/>
     <notebook>
       <page string="Incidentes relacionados">
-        <field name="related_request_ids"><tree><field name="name"/><field name="subject"/><field name="category"/><field name="state"/></tree></field>
+        <field name="related_request_ids" options="{'suggest': 'suggest_related'}"><tree><field name="name"/><field name="subject"/><field name="category"/><field name="state"/></tree></field>
       </page>
       <page string="Problemas">
         <field name="problem_ids" attrs="{'readonly': [('state', '!=', 'reviewed')]}">
@@ -91,7 +91,7 @@ const PROBLEM_FORM = `
   </header>
   <sheet>
     <group>
-      <group><field name="date"/><field name="request_category"/><field name="category"/></group>
+      <group><field name="date"/><field name="request_category" on_change="onchange_request_category(request_category, category)"/><field name="category"/></group>
     </group>
     <field name="name" placeholder="Descripción del problema"/>
     <notebook>

@@ -67,8 +67,8 @@ function resolve(file: string, spec: string, known: Set<string>): string | null 
 
 // ---- the rules ---------------------------------------------------------------------------
 
-type Layer = 'root' | 'rpc' | 'codec' | 'services' | 'auth' | 'report' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
-const LAYER_DIRS = ['rpc', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
+type Layer = 'root' | 'web' | 'rpc' | 'codec' | 'services' | 'auth' | 'report' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
+const LAYER_DIRS = ['web', 'rpc', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
 /** The composition root: may import every layer, models/ and (src/main.ts only) config/. */
 const ROOT_FILES = ['src/main', 'src/app', 'src/modules'];
 /**
@@ -84,6 +84,8 @@ const FILE_LAYERS: Record<string, Layer> = {
 };
 
 const BELOW: Record<Exclude<Layer, 'root'>, Layer[]> = {
+  // The web client's routes sit beside the transports, at the edge.
+  web: ['web', 'rpc', 'codec', 'services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
   rpc: ['rpc', 'codec', 'services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
   services: ['services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
   // Reports (engine, PDF documents, charts, jobs) read through the orm; models declare them.
@@ -119,7 +121,9 @@ function layerOf(path: string): Layer | null {
 
 /** What models may import from src: the definition helpers, and errors and values. */
 const MODEL_ENTRIES = ['src/orm/define', 'src/workflow/define', 'src/mail/define', 'src/sync/define', 'src/report/define', 'src/errors', 'src/values'];
-const EXPRESS_FILES = (f: string): boolean => f === 'src/app.ts' || f.startsWith('src/rpc/transports/');
+const EXPRESS_FILES = (f: string): boolean => f === 'src/app.ts' || f.startsWith('src/rpc/transports/')
+  // The web client's HTTP routes (its page and bundle) are an edge too.
+  || f.startsWith('src/web/');
 
 /** Module name -> itself and every module it depends on, directly or not. */
 type ModuleClosure = Map<string, Set<string>>;

@@ -36,6 +36,8 @@ export interface TestServerOptions {
   config?: Partial<Config>;
   /** Name of the test database (default: a unique name). */
   db?: string;
+  /** Run the background workers (the mail sender) as the real server does. */
+  workers?: boolean;
 }
 
 export async function startTestServer(backend: Backend, opts: TestServerOptions = {}): Promise<TestServer> {
@@ -60,7 +62,7 @@ export async function startTestServer(backend: Backend, opts: TestServerOptions 
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   const logger = createLogger({ stream, level: 'info' });
-  const server = await buildServer({ config, logger, pgTag: uniqueName('e2e') });
+  const server = await buildServer({ config, logger, pgTag: uniqueName('e2e'), workers: opts.workers });
   const db = opts.db ?? uniqueName('e2e');
   const password = `admin-${randomBytes(4).toString('hex')}`;
   if (opts.createDb ?? true) await server.dbm.create(db, { adminPassword: password, lang: 'en_US', demo: opts.demo ?? false });

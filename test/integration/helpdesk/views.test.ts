@@ -67,7 +67,7 @@ describe.each(BACKENDS)('helpdesk views and menus on %s', (backend) => {
 
   it('lists every screen under Centro de soporte, configuration for managers only', async () => {
     await h.inTransaction(async (t) => {
-      const screens = ['Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones'];
+      const screens = ['Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones', 'Estadísticas'];
       expect(await menuNames(t, 'help')).toEqual(screens);
       expect(await menuNames(t, 'support')).toEqual(screens);
       expect(await menuNames(t, 'manager')).toEqual([...screens, 'Configuración']);
