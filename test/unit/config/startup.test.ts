@@ -139,7 +139,7 @@ describe('bad values', () => {
   });
 
   it('checked after the schema name the file key that set them', () => {
-    const text = '[options]\nmail_lease_ms = 1000\n';
+    const text = '[options]\nmail_lease_ms = 999\n';
     expect(() => start(['-c', '/etc/odoo/odoo.conf'], {}, text)).toThrow(/MAIL_LEASE_MS must be .* \[mail_lease_ms from \/etc\/odoo\/odoo.conf line 2\]/);
   });
 
