@@ -20,6 +20,9 @@ export const VIEW_TERMS: Record<string, Record<string, string>> = {
     'Incidentes relacionados': 'Related incidents',
     'Incidentes': 'Incidents',
     'Comunicación': 'Communication',
+    // The statistics screen.
+    'Estadísticas': 'Statistics',
+    'Estadísticas de solicitudes': 'Request statistics',
     // Reports (ir.actions.report.xml names).
     'Listado de solicitudes': 'Request list',
     'Estadísticas de soporte': 'Support statistics',

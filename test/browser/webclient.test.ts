@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MAIL_DEFAULTS } from '../../src/mail/mail-config';
 import { BACKENDS } from '../support/backends';
+import { pdfText } from '../support/pdf-text';
 import { startTestServer, type TestServer } from '../e2e/support/server';
 import { SmtpSink } from '../integration/mail/support/smtp-sink';
 import { launchBrowser, logIn, logOut, screenshot, seedCast, type Cast } from './support/browser';
@@ -179,17 +180,36 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     expect(texts[texts.length - 1]).toMatch(/prueba\.txt/);
     // The support analyst follows the request already (a follower of what they changed), and may stop.
     const followers = page.getByRole('heading', { name: /^Seguidores/ });
+    const counted = Number(/\((\d+)\)/.exec((await followers.textContent()) ?? '')?.[1]);
+    expect(counted).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Dejar de seguir' }).click();
     await page.getByRole('button', { name: 'Seguir', exact: true }).waitFor();
-    const counted = Number(/\((\d+)\)/.exec((await followers.textContent()) ?? '')?.[1]);
+    await followers.filter({ hasText: `(${counted - 1})` }).waitFor();
     await page.getByRole('button', { name: 'Seguir', exact: true }).click();
     await page.getByRole('button', { name: 'Dejar de seguir' }).waitFor();
-    await followers.filter({ hasText: `(${counted + 1})` }).waitFor();
+    await followers.filter({ hasText: `(${counted})` }).waitFor();
     await messages.last().scrollIntoViewIfNeeded();
     await screenshot(page, 'chatter');
 
     await waitFor(() => sink.received.some((m) => m.to.includes(cast.requesterEmail) && /(Cerrada|Closed)/.test(m.raw)));
     expect(sink.received.filter((m) => m.to.includes(cast.requesterEmail)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints the closed request from the form\'s Print menu', async () => {
+    await page.goto(requestUrl);
+    await page.getByRole('heading', { level: 1, name: reference }).waitFor();
+    await page.getByRole('button', { name: 'Imprimir' }).click();
+    const link = page.getByRole('link', { name: 'Solicitud de servicio', exact: true });
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/report\/pdf\/helpdesk\.request\/\d+\?context=/);
+    // The link opens in a new tab with the person's session; fetch it with the same cookies.
+    const answer = await context.request.get(new URL(href, page.url()).toString());
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()['content-type']).toMatch(/application\/pdf/);
+    const text = await pdfText(await answer.body());
+    expect(text).toContain(reference);
+    expect(text).toContain(SUBJECT);
+    expect(text).toContain('Cerrada');
   });
 
   it('searches, filters and groups the list', async () => {
@@ -266,10 +286,13 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('heading', { level: 1, name: 'Solicitudes' }).waitFor();
     await page.getByText('Se perdió la conexión').waitFor({ state: 'detached' });
 
+    // The server's menus, actions and views come back in the chosen language too.
     await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await page.getByRole('button', { name: 'Log out' }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Solicitudes' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Requests', exact: true }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistics', exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Español' });
+    await page.getByRole('navigation').getByRole('link', { name: 'Solicitudes', exact: true }).waitFor();
 
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(requestUrl);

@@ -52,7 +52,7 @@ describe('a PostgreSQL outage seen by clients', () => {
     expect(login.faultCode).toBe(UNAVAILABLE);
 
     const outage = t.logs.slice(logsBefore);
-    expect(outage.filter((l) => / WARN .* Unavailable /.test(l))).toHaveLength(3);
+    expect(outage.filter((l) => / WARNING .* Unavailable /.test(l))).toHaveLength(3);
     // The same through Python's xmlrpc.client, on the 7.0 and the Odoo paths.
     await expectPythonPasses(['test_database_outage'], { url: t.url, db: t.db, login: t.login, password: t.password });
     expect(outage.every((l) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} \d+ [A-Z]+ /.test(l))).toBe(true);
@@ -87,7 +87,7 @@ describe('a SQLite database locked by another program', () => {
       const fault = await rpc.fault('/xmlrpc/2/object', ...search);
       expect(fault.faultCode).toBe(1);
       expect(fault.faultString).toMatch(/\nOperationalError: Database unavailable, try again in a moment\.$/);
-      expect(t.logs.slice(logsBefore).filter((l) => / WARN .* Unavailable .*SQLITE_BUSY/.test(l))).toHaveLength(1);
+      expect(t.logs.slice(logsBefore).filter((l) => / WARNING .* Unavailable .*SQLITE_BUSY/.test(l))).toHaveLength(1);
       expect(t.logs.slice(logsBefore).some((l) => / ERROR |Internal server error/.test(l))).toBe(false);
     } finally {
       tool.close();

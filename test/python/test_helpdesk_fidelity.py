@@ -91,12 +91,13 @@ class Languages(HelpdeskFidelity):
         [root] = p.help.call('ir.ui.menu', 'search_read', [('name', '=', 'Centro de soporte')], fields=['name', 'child_id'])
         self.assertEqual(root['name'], 'Support center')
         children = p.help.call('ir.ui.menu', 'read', root['child_id'], ['name', 'action'])
-        self.assertEqual({c['name'] for c in children}, {'Requests', 'Problems', 'Tasks', 'Resources', 'Solutions'})
+        english = {'Requests', 'Problems', 'Tasks', 'Resources', 'Solutions', 'Statistics'}
+        self.assertEqual({c['name'] for c in children}, english)
         es_children = p.support.call('ir.ui.menu', 'read', root['child_id'], ['name'])
-        self.assertEqual({c['name'] for c in es_children}, {'Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones'})
+        self.assertEqual({c['name'] for c in es_children}, {'Solicitudes', 'Problemas', 'Tareas', 'Recursos', 'Soluciones', 'Estadísticas'})
         action_id = int(children[0]['action'].split(',')[1])
         action = p.help.call('ir.actions.act_window', 'read', [action_id], ['name'])[0]['name']
-        self.assertIn(action, {'Requests', 'Problems', 'Tasks', 'Resources', 'Solutions'})
+        self.assertIn(action, english)
         self.assertIn(['reviewed', 'Revisada'], p.support.call(REQ, 'fields_get', ['state'])['state']['selection'])
         self.assertIn(['reviewed', 'Reviewed'], p.help.call(REQ, 'fields_get', ['state'])['state']['selection'])
         req = self.request(p.help)
@@ -202,13 +203,26 @@ class ProblemCategoryRule(HelpdeskFidelity):
                     self.assertEqual(self.linked(req), [good])
         self.assertEqual(p.support.read_one(PROBLEM, good, ['request_category'])['request_category'], 'technical')
         self.assertEqual(p.support.call(PROBLEM, 'search', [('name', '=', 'New mismatched problem')]), [])
-        # From the problem's side: its request category cannot leave its requests' category,
-        # and its requests are linked from the request only.
+        # From the problem's side: its request category cannot leave its requests' category, and
+        # linking it to a request of another category is refused with the same rule.
         _, message = self.refused(p.support.call, PROBLEM, 'write', [good],
                                   {'request_category': 'functional', 'category': 'operation'})
         self.assertIn(ES_MISMATCH, message)
-        self.refused(p.support.call, PROBLEM, 'write', [other], {'request_ids': [(4, req)]})
-        self.assertEqual(p.support.read_one(PROBLEM, other, ['request_ids'])['request_ids'], [])
+        for commands in ([(4, req)], [(6, 0, [req])], [req]):
+            with self.subTest(side='problem', commands=commands):
+                kind, message = self.refused(p.support.call, PROBLEM, 'write', [other], {'request_ids': commands})
+                self.assertEqual(kind, 'Warning')
+                self.assertIn(ES_MISMATCH, message)
+                self.assertEqual(p.support.read_one(PROBLEM, other, ['request_ids'])['request_ids'], [])
+        # A problem of the request's category links from its side too, while the request is reviewed.
+        second = self.problem('technical', 'configuration')
+        p.support.call(PROBLEM, 'write', [second], {'request_ids': [(4, req)]})
+        self.assertEqual(self.linked(req), sorted([good, second]))
+        # ... but not to a request outside review, whatever the category.
+        draft = self.request(p.help, 'technical')
+        kind, _ = self.refused(p.support.call, PROBLEM, 'write', [second], {'request_ids': [(4, draft)]})
+        self.assertEqual(kind, 'Warning')
+        self.assertEqual(p.support.read_one(PROBLEM, second, ['request_ids'])['request_ids'], [req])
 
     def test_a_request_keeps_its_category_while_it_has_problems_of_it(self):
         p = self.people
