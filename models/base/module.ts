@@ -31,12 +31,14 @@ import { countryData } from './data/countries';
 import { langData } from './data/langs';
 import { categoryData, groupData } from './data/groups';
 import { actionData, menuData, viewData } from './data/menus';
+import { BASE_TERMS } from './data/terms';
 import { adminData, companyData } from './data/users';
 
 export default defineModule({
   name: 'base',
   description: 'The kernel of OpenERP, needed for all installation.',
   depends: [],
+  terms: BASE_TERMS,
   models: [
     resCountry, resPartnerCategory, resPartner, resCompany, resUsers, resGroups, irModuleCategory,
     irModel, irModelFields, irModelData, irModelAccess, irRule, irAttachment, irSequence,

@@ -38,6 +38,14 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
     expect(row.child_id).toEqual([users, await xmlid('base.menu_action_res_groups'), await xmlid('base.menu_action_res_company_form')]);
   });
 
+  it('reads the base menus in the caller\'s language', async () => {
+    const menu = await xmlid('base.menu_partner_form');
+    const names = async (lang: string) => (await base.env(base.employee).withContext({ lang }).model('ir.ui.menu')
+      .read([menu, await xmlid('base.menu_base_partner')], ['name'])).map((r) => r.name);
+    expect(await names('es_ES')).toEqual(['Clientes', 'Contactos']);
+    expect(await names('en_US')).toEqual(['Customers', 'Contacts']);
+  });
+
   it('opens a menu through ir.values.get(action, tree_but_open)', async () => {
     const menu = await xmlid('base.menu_partner_form');
     const result = (await callModelMethod(base.env(base.employee), 'ir.values', 'get',
