@@ -96,7 +96,9 @@ describe.each(BACKENDS)('helpdesk workflows on %s', (backend) => {
       await signal(t, 'support', REQ, id, 'develop');
       await link([problem]); // the same ids again (a client saving every field) is no change
       await expect(link([])).rejects.toThrow(UserError);
-      await expect(t.env('support').model('helpdesk.problem').write([problem], { request_ids: [[5]] })).rejects.toThrow(ValidationError);
+      // From the problem's side the request's rule holds too: it is no longer reviewed.
+      await expect(t.env('support').model('helpdesk.problem').write([problem], { request_ids: [[5]] }))
+        .rejects.toThrow(new UserError('Problems can only be linked to a request while it is reviewed.'));
     });
   });
 
