@@ -6,6 +6,7 @@ import { parseHash, type Route } from '../hash';
 import { LANGUAGES, lang, setLang, t } from '../i18n';
 import { onConnectionChange, rpc, RpcError, setCallContext, type SessionInfo } from '../rpc';
 import { ActionScreen } from './action-screen';
+import { CreateDialog } from './create-dialog';
 import { ConfirmDialog, FaultDialog } from './dialog';
 import { LoginPage } from './login';
 import { Menu } from './menu';
@@ -98,6 +99,7 @@ export function App() {
 
   const services: Services = {
     session, fault: showFault, confirm, setLeaveGuard: (g) => { guard.current = g; }, listIds, setListIds, changeLang,
+    CreateDialog,
   };
   return (
     <ServicesContext.Provider value={services}>

@@ -9,9 +9,9 @@ import { loadForm, type Loaded } from '../views/load';
 import { Dialog } from './dialog';
 import { Nodes } from './form-body';
 import { toServer } from './form-values';
-import { useServices } from './services';
+import { type CreateDialogProps, useServices } from './services';
 
-export function CreateDialog(props: { model: string; name: string; onDone: (created: [number, string] | null) => void }) {
+export function CreateDialog(props: CreateDialogProps) {
   const services = useServices();
   const [loaded, setLoaded] = useState<Loaded<FormView> | null>(null);
   const [values, setValues] = useState<Values>({});

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { callKw } from '../rpc';
-import { CreateDialog } from './create-dialog';
 import { useServices } from './services';
 
 export type NamePair = [number, string];
@@ -72,7 +71,7 @@ export function NameSearchInput(props: {
         </ul>
       )}
       {editing !== null && (
-        <CreateDialog model={props.relation} name={editing} onDone={(created) => {
+        <services.CreateDialog model={props.relation} name={editing} onDone={(created) => {
           setEditing(null);
           if (created) props.onPick(created);
           if (props.clearAfterPick) setText('');
