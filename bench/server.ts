@@ -72,8 +72,11 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
   };
 }
 
-/** Resolves with the port once the server says it listens; its output is kept for errors only. */
-function listening(child: ChildProcess): Promise<number> {
+/**
+ * Resolves with the port once the child prints `started` (its group 1 is the port); its output
+ * is kept for errors only.
+ */
+export function listening(child: ChildProcess, started = STARTED): Promise<number> {
   let head = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new InternalError('bench-start', `no start within ${START_TIMEOUT_MS} ms:\n${head}`)),
@@ -81,7 +84,7 @@ function listening(child: ChildProcess): Promise<number> {
     const watch = (chunk: Buffer): void => {
       // Only the start is kept: afterwards every call's log line is read and dropped.
       if (head.length < 20_000) head += chunk.toString('utf8');
-      const m = STARTED.exec(head);
+      const m = started.exec(head);
       if (m) {
         clearTimeout(timer);
         resolve(Number(m[1]));
@@ -91,13 +94,13 @@ function listening(child: ChildProcess): Promise<number> {
     child.stderr?.on('data', watch);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new InternalError('bench-start', `the server exited (${String(code)}) before listening:\n${head}`));
+      reject(new InternalError('bench-start', `the process exited (${String(code)}) before listening:\n${head}`));
     });
   });
 }
 
 /** SIGTERM (the server's graceful stop), then SIGKILL if it does not end in time. */
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
