@@ -10,7 +10,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import knexFactory, { type Knex } from 'knex';
+import knexFactory from 'knex';
+import { openBenchDatabase, writeFillerPartners } from './filler';
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 300_000);
@@ -61,21 +62,14 @@ async function startServer(backend: 'sqlite' | 'pg'): Promise<Server> {
   };
 }
 
-/** Partners written straight into the database in large batches (seeding is not what is measured). */
+/** Partners written straight into the database (seeding is not what is measured). */
 async function seedPartners(backend: 'sqlite' | 'pg', server: Server): Promise<void> {
-  const knex: Knex = backend === 'pg'
-    ? knexFactory({ client: 'pg', connection: `${PG_URL.replace(/\/[^/]*$/, '')}/${server.db}` })
-    : knexFactory({ client: 'better-sqlite3', connection: { filename: join(server.dataDir, `${server.db}.sqlite`) }, useNullAsDefault: true });
-  const extra = (await knex.schema.hasColumn('res_partner', 'notification_email_send')) ? { notification_email_send: 'comment' } : {};
-  const batch = backend === 'pg' ? 2000 : 400;
-  for (let i = 0; i < PARTNERS; i += batch) {
-    const rows = Array.from({ length: Math.min(batch, PARTNERS - i) }, (_, k) => ({
-      name: `Partner ${i + k} ${randomBytes(6).toString('hex')}`, email: `p${i + k}@example.com`, city: 'La Habana',
-      comment: 'Cliente desde 2019; prefiere llamadas por la mañana.', active: true, is_company: false, ...extra,
-    }));
-    await knex.batchInsert('res_partner', rows, batch);
+  const knex = openBenchDatabase(backend, PG_URL, server.db, server.dataDir);
+  try {
+    await writeFillerPartners(knex, backend, PARTNERS);
+  } finally {
+    await knex.destroy();
   }
-  await knex.destroy();
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -31,6 +31,8 @@ const RUNS: Record<string, Run> = {
   'search_read 80 partners': (db, _w, i) => partners(db, 'p.active', 'ORDER BY p.name, p.id LIMIT 80 OFFSET $1', [i % 4]),
   'read 200 ids': (db, _w, i) => partners(db, 'p.id = ANY($1)', '',
     [Array.from({ length: 200 }, (_, k) => partnerIds[(i + k) % partnerIds.length])]),
+  'read 10 ids': (db, _w, i) => partners(db, 'p.id = ANY($1)', '',
+    [Array.from({ length: 10 }, (_, k) => partnerIds[(i * 10 + k) % partnerIds.length])]),
   'search 4-leaf domain': (db) => db.query(
     "SELECT id FROM res_partner WHERE active AND (is_company OR city ILIKE '%an%') AND country_id IS NOT NULL "
       + "AND name NOT ILIKE '%zz%' ORDER BY name, id"),

@@ -32,6 +32,10 @@ export interface BenchOptions {
   floor: boolean;
   /** BENCH_URL and friends: measure that server (backends is then just `external`). */
   external: ExternalTarget | null;
+  /** Filler partners written into the database after seeding (BENCH_PARTNERS), for 10k or 1M rows. */
+  partners: number;
+  /** Only the calls named here (BENCH_CALLS, comma-separated row names); empty: every call. */
+  calls: string[];
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]', '::1'];
@@ -82,5 +86,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     jsonOut: env.BENCH_JSON || null,
     floor: whole(env, 'BENCH_FLOOR', 1, 0, 1) === 1,
     external: target,
+    partners: whole(env, 'BENCH_PARTNERS', 0, 0, 2_000_000),
+    calls: (env.BENCH_CALLS ?? '').split(',').map((c) => c.trim()).filter(Boolean),
   };
 }

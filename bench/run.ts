@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { InternalError, ValidationError } from '../src/errors';
 import { RpcClient } from './client';
 import { attachServer } from './external';
+import { openBenchDatabase, writeFillerPartners } from './filler';
 import { type Floor, startFloor } from './floor';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
@@ -51,6 +52,26 @@ async function measureOne(backend: Backend, who: string, s: Scenario, clients: n
   return m;
 }
 
+/** Filler partners written straight into the database, then ANALYZE. */
+async function fill(backend: 'sqlite' | 'pg', db: string, dataDir: string, opts: BenchOptions): Promise<void> {
+  say(`[${backend}] writing ${opts.partners} filler partners`);
+  const knex = openBenchDatabase(backend, opts.pgUrl, db, dataDir);
+  try {
+    await writeFillerPartners(knex, backend, opts.partners, (n) => say(`[${backend}] ${n} partners written`));
+  } finally {
+    await knex.destroy();
+  }
+}
+
+/** The scenarios BENCH_CALLS names (all when it names none); an unknown name is an error. */
+function pick(list: Scenario[], names: string[]): Scenario[] {
+  if (names.length === 0) return list;
+  for (const n of names) {
+    if (!list.some((s) => s.name === n)) throw new ValidationError(`BENCH_CALLS names "${n}"; the calls are: ${list.map((s) => s.name).join(', ')}`);
+  }
+  return list.filter((s) => names.includes(s.name));
+}
+
 /** The URL of one database on the PostgreSQL server of `pgUrl`. */
 function databaseUrl(pgUrl: string, db: string): string {
   const url = new URL(pgUrl);
@@ -66,7 +87,8 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
   try {
     say(`[${backend}] listening on ${server.host}:${server.port}; seeding`);
     const fx = await seed(rpc, server);
-    const list = scenarios(rpc, server.db, fx);
+    if (opts.partners > 0 && backend !== 'external' && server.dataDir) await fill(backend, server.db, server.dataDir, opts);
+    const list = pick(scenarios(rpc, server.db, fx), opts.calls);
     for (const s of list) await measure(s.name, 1, WARM_UP, s.op);
     if (backend === 'pg' && opts.floor) {
       say(`[${backend}] starting the floor on the same database`);

@@ -59,6 +59,14 @@ export function scenarios(rpc: RpcClient, db: string, fx: Fixture): Scenario[] {
       },
     },
     {
+      name: 'read 10 ids', call: `res.partner read(10 ids, same ${PARTNER_FIELDS.length} fields)`,
+      op: async (_w, i) => {
+        const rows = await u.call('res.partner', 'read', [pick(i * 10, 10), PARTNER_FIELDS]);
+        check(Array.isArray(rows) && rows.length === 10, 'read returns 10 rows');
+        return true;
+      },
+    },
+    {
       name: 'search 4-leaf domain', call: "res.partner search(['|', is_company, city ilike, country_id != False, name not ilike])",
       op: async () => { check(Array.isArray(await u.call('res.partner', 'search', [FOUR_LEAVES])), 'search'); return true; },
     },

@@ -16,6 +16,8 @@ export interface BenchServer {
   db: string;
   adminLogin: string;
   adminPassword: string;
+  /** Its data folder (SQLite files), when we started it. */
+  dataDir?: string;
   /** The server's latest log lines (a bounded tail), to explain a failed call. */
   logTail(): string[];
   /** The database engine's own version, for the report. */
@@ -62,7 +64,7 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return {
-    backend, host: '127.0.0.1', port, db, adminLogin: 'admin', adminPassword,
+    backend, host: '127.0.0.1', port, db, adminLogin: 'admin', adminPassword, dataDir,
     logTail: () => [...tail],
     engineVersion: () => engineVersion(backend, pgUrl),
     async stop() {
