@@ -13,6 +13,10 @@ export interface BackendResult {
   /** The floor's measurements of the same calls (PostgreSQL only). */
   floor?: Measurement[];
   calls: Record<string, string>;
+  /** Peak RSS of the server's process and of its workers, in MiB, at the end of the run. */
+  peakRss?: { pid: number; mib: number }[];
+  /** Filler partners written before measuring (0: only the seeded 300). */
+  partners?: number;
 }
 
 const ms = (v: number): string => (Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
@@ -39,8 +43,10 @@ export function table(r: BackendResult, clients: number): string {
   const lines = [
     `### ${r.backend} (${r.engine}; load average ${r.load[0].toFixed(1)} at start, ${r.load[1].toFixed(1)} at end)`,
     '',
-    `| call | calls (1) | calls/s (1) | p50 ms (1) | p95 ms (1) | faults (1) | calls (${clients}) | calls/s (${clients}) `
-      + `| p50 ms (${clients}) | p95 ms (${clients}) | faults (${clients}) |`,
+    ...(r.partners ? [`${r.partners} filler partners besides the 300 seeded.`, ''] : []),
+    ...(r.peakRss?.length ? [`Peak RSS: ${r.peakRss.map((p, i) => `${i === 0 ? 'server' : `worker ${i}`} ${p.mib.toFixed(0)} MiB`).join(', ')}.`, ''] : []),
+    `| call | calls (1) | calls/s (1) | p50 ms (1) | p99 ms (1) | faults (1) | calls (${clients}) | calls/s (${clients}) `
+      + `| p50 ms (${clients}) | p99 ms (${clients}) | faults (${clients}) |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const names = [...new Set(r.results.map((m) => m.name))];
@@ -48,7 +54,7 @@ export function table(r: BackendResult, clients: number): string {
     const seq = r.results.find((m) => m.name === name && m.clients === 1);
     const con = r.results.find((m) => m.name === name && m.clients === clients);
     const cells = (m: Measurement | undefined): string[] => (m
-      ? [String(m.calls), rate(m.callsPerSecond), ms(m.p50Ms), ms(m.p95Ms), String(m.faults)]
+      ? [String(m.calls), rate(m.callsPerSecond), ms(m.p50Ms), ms(m.p99Ms), String(m.faults)]
       : ['-', '-', '-', '-', '-']);
     lines.push(`| ${name} | ${[...cells(seq), ...cells(con)].join(' | ')} |`);
   }

@@ -11,6 +11,7 @@ import { type Floor, startFloor } from './floor';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
 import { type BackendResult, callList, floorTable, header, table } from './report';
+import { peakRssMiB } from './rss';
 import { type Scenario, scenarios } from './scenarios';
 import { seed } from './seed';
 import { type BenchServer, startServer } from './server';
@@ -111,6 +112,7 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
     }
     return {
       backend, engine: await server.engineVersion(), load: [loadAtStart, loadavg()[0]], results, floor: floorResults,
+      peakRss: server.pid ? peakRssMiB(server.pid) : [], partners: opts.partners,
       calls: Object.fromEntries(list.map((s) => [s.name, s.call])),
     };
   } catch (err) {

@@ -18,6 +18,8 @@ export interface BenchServer {
   adminPassword: string;
   /** Its data folder (SQLite files), when we started it. */
   dataDir?: string;
+  /** Its process id, when we started it (for its memory). */
+  pid?: number;
   /** The server's latest log lines (a bounded tail), to explain a failed call. */
   logTail(): string[];
   /** The database engine's own version, for the report. */
@@ -64,7 +66,7 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return {
-    backend, host: '127.0.0.1', port, db, adminLogin: 'admin', adminPassword, dataDir,
+    backend, host: '127.0.0.1', port, db, adminLogin: 'admin', adminPassword, dataDir, pid: child.pid,
     logTail: () => [...tail],
     engineVersion: () => engineVersion(backend, pgUrl),
     async stop() {
