@@ -80,10 +80,14 @@ export async function prepareReport(env: OrmEnv, reports: ReportRegistry, name: 
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The caller's language: the call's context, else their preference. */
-async function readerLang(env: OrmEnv): Promise<string> {
-  if (typeof env.context.lang === 'string' && env.context.lang) return env.context.lang;
-  const [user] = await env.sudo().model('res.users').read([env.uid], ['lang']);
-  return typeof user?.lang === 'string' && user.lang ? user.lang : langOf(env.context);
+/** The reader's language and timezone: the context's, else their user's (as 7.0's report context). */
+async function readerSettings(env: OrmEnv): Promise<{ lang: string; tz: string }> {
+  const given = (key: string): string | null => (typeof env.context[key] === 'string' && env.context[key] ? env.context[key] as string : null);
+  const fields = env.registry.model('res.users').fields;
+  const wanted = ['lang', 'tz'].filter((f) => !given(f) && fields[f]);
+  const [user] = wanted.length ? await env.sudo().model('res.users').read([env.uid], wanted) : [];
+  const stored = (f: string): string | null => (typeof user?.[f] === 'string' && user[f] ? user[f] as string : null);
+  return { lang: given('lang') ?? stored('lang') ?? langOf(env.context), tz: given('tz') ?? stored('tz') ?? 'UTC' };
 }
 
 /** The newest change among the printed records: the document's date, so the same data gives the same bytes. */
@@ -102,9 +106,9 @@ async function dataDate(env: OrmEnv, model: string, ids: number[]): Promise<Date
  */
 export async function recordReport(env: OrmEnv, prepared: PreparedReport): Promise<ReportDocument> {
   const { def, ids, datas } = prepared;
-  const lang = await readerLang(env);
+  const { lang, tz } = await readerSettings(env);
   const reader = env.withContext({ lang });
-  const locale = await localeOf(reader, lang);
+  const locale = await localeOf(reader, lang, tz);
   const registry = env.registry as Registry;
   const text = (label: Label) => labelText(label, lang);
   const doc = new ReportDocument({

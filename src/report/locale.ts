@@ -1,5 +1,5 @@
 // How values print for a reader: dates, times and numbers in the formats of their res.lang row,
-// and the footer's page numbers in their language.
+// datetimes (stored in UTC) in the reader's timezone, and the footer's page numbers in their language.
 import type { OrmEnv } from '../orm/env';
 
 export interface ReportLocale {
@@ -20,20 +20,39 @@ function strftime(format: string, parts: Record<string, string>): string {
   return format.replace(/%([a-zA-Z%])/g, (m, code: string) => (code === '%' ? '%' : parts[code] ?? m));
 }
 
-export async function localeOf(env: OrmEnv, lang: string): Promise<ReportLocale> {
+type Parts = Record<string, string>;
+
+/** The parts of a stored value: a date, or a UTC datetime moved into `tz` (an IANA name; UTC when unknown). */
+export function valueParts(v: unknown, tz = 'UTC'): Parts | null {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?/.exec(v) : null;
+  if (!m) return null;
+  const stored: Parts = { Y: m[1], y: m[1].slice(2), m: m[2], d: m[3], H: m[4] ?? '00', M: m[5] ?? '00', S: m[6] ?? '00' };
+  if (m[4] === undefined || tz === 'UTC') return stored;
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+  } catch {
+    return stored;
+  }
+  const at = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
+  const p: Parts = {};
+  for (const part of fmt.formatToParts(at)) if (part.type !== 'literal') p[part.type] = part.value;
+  return { Y: p.year, y: p.year.slice(2), m: p.month, d: p.day, H: p.hour, M: p.minute, S: p.second };
+}
+
+export async function localeOf(env: OrmEnv, lang: string, tz = 'UTC'): Promise<ReportLocale> {
   const [row] = await env.sudo().model('res.lang').searchRead([['code', '=', lang]],
     ['date_format', 'time_format', 'decimal_point', 'thousands_sep']);
   const dateFormat = typeof row?.date_format === 'string' ? row.date_format : '%m/%d/%Y';
   const timeFormat = (typeof row?.time_format === 'string' ? row.time_format : '%H:%M:%S').replace(/:%S/, '');
   const point = typeof row?.decimal_point === 'string' ? row.decimal_point : '.';
   const sep = typeof row?.thousands_sep === 'string' ? row.thousands_sep : ',';
-  const parts = (v: unknown): Record<string, string> | null => {
-    const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?/.exec(v) : null;
-    return m ? { Y: m[1], y: m[1].slice(2), m: m[2], d: m[3], H: m[4] ?? '00', M: m[5] ?? '00', S: m[6] ?? '00' } : null;
-  };
   return {
-    date: (v) => { const p = parts(v); return p ? strftime(dateFormat, p) : ''; },
-    datetime: (v) => { const p = parts(v); return p ? `${strftime(dateFormat, p)} ${strftime(timeFormat, p)}` : ''; },
+    date: (v) => { const p = valueParts(v); return p ? strftime(dateFormat, p) : ''; },
+    datetime: (v) => { const p = valueParts(v, tz); return p ? `${strftime(dateFormat, p)} ${strftime(timeFormat, p)}` : ''; },
     number(v, digits = 2) {
       const n = typeof v === 'number' ? v : Number(v);
       if (!Number.isFinite(n)) return '';

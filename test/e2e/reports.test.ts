@@ -26,14 +26,14 @@ describe.each(BACKENDS)('PDF reports on %s', (backend) => {
     await t?.stop();
   });
 
-  const render = async (login: Login, name: string, ids: number[], opts: { lang?: string; datas?: object; path?: string } = {}) => {
+  const render = async (login: Login, name: string, ids: number[], opts: { lang?: string; datas?: object; path?: string; tz?: string } = {}) => {
     const answer = await rpc.call(`${opts.path ?? '/xmlrpc/2'}/report`, 'render_report', t.db, d.uids[login], login, name, ids,
-      opts.datas ?? {}, { lang: opts.lang ?? 'es_ES' }) as { state: boolean; result: string; format: string };
+      opts.datas ?? {}, { lang: opts.lang ?? 'es_ES', ...(opts.tz ? { tz: opts.tz } : {}) }) as { state: boolean; result: string; format: string };
     expect(answer.format).toBe('pdf');
     expect(answer.state).toBe(true);
     return Buffer.from(answer.result, 'base64');
   };
-  const text = async (login: Login, name: string, ids: number[], opts: { lang?: string; datas?: object } = {}) =>
+  const text = async (login: Login, name: string, ids: number[], opts: { lang?: string; datas?: object; tz?: string } = {}) =>
     pdfText(await render(login, name, ids, opts));
 
   it('lists what can be printed for a model, as ir.actions.report.xml and as ir.actions.report', async () => {
@@ -72,6 +72,19 @@ describe.each(BACKENDS)('PDF reports on %s', (backend) => {
     expect(out).toContain('Technical assistance');
     expect(out).not.toContain('Revisada');
     expect(out).toContain(SUBJECT);
+  });
+
+  it("prints the request's date in the reader's timezone", async () => {
+    const [row] = await rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, d.uids.ayuda, 'ayuda', 'helpdesk.request', 'read',
+      [[d.request], ['date']]) as { date: string }[];
+    const at = new Date(`${row.date.replace(' ', 'T')}Z`);
+    const hhmm = (tz: string) => new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    // Tokyo is nine hours ahead of UTC all year, so the two prints differ whatever the hour.
+    const utc = await text('ayuda', 'helpdesk.request', [d.request], { lang: 'en_US', tz: 'UTC' });
+    const tokyo = await text('ayuda', 'helpdesk.request', [d.request], { lang: 'en_US', tz: 'Asia/Tokyo' });
+    expect(utc).toContain(hhmm('UTC'));
+    expect(tokyo).toContain(hhmm('Asia/Tokyo'));
+    expect(tokyo).not.toContain(`${hhmm('UTC')}\n`);
   });
 
   it('prints salaries for managers only', async () => {
