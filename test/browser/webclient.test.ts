@@ -302,6 +302,20 @@ describe.each(BACKENDS)('the staff web client on %s', (backend) => {
     await page.getByRole('button', { name: 'Menú' }).waitFor();
     await screenshot(page, 'phone');
   });
+
+  it('tells a person whose session ended to log in again, and lets them back in', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(`${server.url}/web`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Solicitudes', exact: true }).waitFor();
+    // The session ends on the server (as when it expires or the password changes elsewhere).
+    const database = await server.server.dbm.get(server.db);
+    await database.knex('web_session').delete();
+    await page.getByRole('navigation').getByRole('link', { name: 'Problemas', exact: true }).click();
+    await expectText(page.getByRole('status'), 'Su sesión ha expirado: entre de nuevo.');
+    await page.getByRole('button', { name: 'Entrar' }).waitFor();
+    await logIn(page, server, cast.support);
+    await openMenu('Problemas');
+  });
 });
 
 async function expectText(locator: import('playwright-core').Locator, text: string): Promise<void> {
