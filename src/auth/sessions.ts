@@ -18,6 +18,8 @@ export interface WebSession {
   /** Pages that change data with cookie-only requests send this back (see checkCsrfToken). */
   csrfToken: string;
   expiresMs: number;
+  /** True when this request moved the expiry forward: the cookie's Max-Age is sent again. */
+  renewed?: boolean;
 }
 
 export interface SessionStore {
@@ -120,11 +122,12 @@ export function createSessionStore(opts: SessionStoreOptions): SessionStore {
         return null;
       }
       let expiresMs = Number(row.expires_ms);
-      if (at - Number(row.last_used_ms) >= TOUCH_EVERY_MS) {
+      const renewed = at - Number(row.last_used_ms) >= TOUCH_EVERY_MS;
+      if (renewed) {
         expiresMs = at + ttlMs;
         await db.knex('web_session').where({ token_digest: digest }).update({ last_used_ms: at, expires_ms: expiresMs });
       }
-      return { sid, db: parts.db, uid, csrfToken: row.csrf_token, expiresMs };
+      return { sid, db: parts.db, uid, csrfToken: row.csrf_token, expiresMs, renewed };
     },
 
     async destroy(sid) {

@@ -251,6 +251,28 @@ describe.each(BACKENDS)('JSON-RPC core on %s', (backend) => {
       }
     });
 
+    it('sends the cookie again with a longer Max-Age when a session in use is renewed', async () => {
+      const c = await loginAs(t.login, t.password);
+      const database = await t.server.dbm.get(t.db);
+      // As if the last use were two minutes ago and the session had ten seconds left.
+      const now = Date.now();
+      await database.knex('web_session').where({ uid: 1 }).update({ last_used_ms: now - 120_000, expires_ms: now + 10_000 });
+      const res = await fetch(`${t.url}/web/session/get_session_info`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: c.cookie! },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }),
+      });
+      expect(((await res.json()) as { result: { uid: number } }).result.uid).toBe(1);
+      const maxAge = Number(/Max-Age=(\d+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]);
+      expect(maxAge).toBeGreaterThan(3600);
+      expect(res.headers.get('set-cookie')).toContain(c.cookie!);
+      // The next call within the minute does not send it again.
+      const again = await fetch(`${t.url}/web/session/get_session_info`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: c.cookie! },
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 2 }),
+      });
+      expect(again.headers.get('set-cookie')).toBeNull();
+    });
+
     it('accepts a session in another process serving the same database (the session is in the database)', async () => {
       const c = await loginAs(t.login, t.password);
       const { createSessionStore } = await import('../../src/auth/sessions');

@@ -114,6 +114,8 @@ export function jsonRpcTransport(opts: JsonRpcTransportOptions): Router {
       checkParams(route.params, params);
       return route.handle(web, params);
     });
+    // A session whose expiry moved forward sends its cookie again, so the browser keeps it as long.
+    if (cookie === undefined && session?.renewed) cookie = session;
     return {
       status: 200,
       body: answer(id, outcome.ok ? { result: outcome.value } : { error: jsonErrorFor(outcome.error, faultOpts) }),
