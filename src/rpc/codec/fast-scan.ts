@@ -2,6 +2,8 @@
 // no attributes, comments, CDATA or DOCTYPE; text with the five entities and character references.
 // It builds values straight from the text; on anything else, or any error, it gives up (null)
 // and the strict parser reads the document again, so errors are worded and placed in one place.
+// A body is read through its bytes seen one character per byte (markup is ASCII, so offsets are
+// byte offsets); only text runs holding other bytes are decoded as UTF-8.
 import type { CallError } from '../../errors';
 import { newStruct, RpcStruct, RpcValue } from '../../values';
 import { limitError } from './codec-errors';
@@ -19,9 +21,10 @@ export interface DocumentParts {
 
 const DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
-// Characters XML 1.0 forbids, "]]>", lone surrogates, and CR (which XML would normalise).
-const NOT_PLAIN_TEXT =
-  /[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]|\]\]>|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// In a text that holds characters above 0x7F: U+FFFE, U+FFFF (XML forbids them) and lone
+// surrogates. Control characters, CR (which XML would normalise) and "]]>" are found by the scan
+// of each text; markup never holds any of them, so the strict parser is left every such case.
+const NOT_PLAIN_WIDE = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 interface TypedTag { open: string; close: string; read: ((text: string) => RpcValue) | 'array' | 'struct' | 'nil' }
@@ -63,25 +66,35 @@ function isSpaceOnly(text: string): boolean {
   return true;
 }
 
-function decodeText(raw: string): string {
-  if (NOT_PLAIN_TEXT.test(raw)) throw GIVE_UP;
-  if (!raw.includes('&')) return raw;
+/** Text with its references replaced (the caller saw an '&' in it). */
+function decodeReferences(raw: string): string {
+  let replaced = 0;
   const out = raw.replace(REFERENCE, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    replaced++;
     if (named !== undefined) return NAMED[named];
     const cp = dec !== undefined ? Number(dec) : parseInt(hex as string, 16);
     if (!isXmlChar(cp)) throw GIVE_UP;
     return String.fromCodePoint(cp);
   });
   // An '&' that starts no reference: the strict parser words that error.
-  if (raw.replace(REFERENCE, '').includes('&')) throw GIVE_UP;
+  let ampersands = 0;
+  for (let at = raw.indexOf('&'); at >= 0; at = raw.indexOf('&', at + 1)) ampersands++;
+  if (ampersands !== replaced) throw GIVE_UP;
   return out;
 }
 
 class Reader {
   pos = 0;
   private elements = 0;
-
-  constructor(private readonly text: string, private readonly limits: CodecLimits) {}
+  /**
+   * `utf8` is given when `text` shows the bytes of a UTF-8 body one per character: text runs
+   * with bytes above 0x7F are then decoded from it. `checkWide` says whether such texts may hold
+   * characters XML forbids (not so when each byte is an ISO-8859-1 character).
+   */
+  constructor(
+    private readonly text: string, private readonly limits: CodecLimits,
+    private readonly utf8: Buffer | null, private readonly checkWide: boolean,
+  ) {}
 
   skipSpace(): void {
     const t = this.text;
@@ -123,15 +136,34 @@ class Reader {
 
   /** The decoded text up to the next '<'. */
   textUntilTag(): string {
-    const lt = this.text.indexOf('<', this.pos);
-    if (lt < 0) throw GIVE_UP;
-    const raw = this.text.slice(this.pos, lt);
-    this.pos = lt;
-    const text = decodeText(raw);
-    if (text.length > this.limits.maxStringLength) {
+    const t = this.text;
+    const start = this.pos;
+    // One pass finds the end and what the text holds: references, "]" and wide characters.
+    let amp = false;
+    let bracket = false;
+    let wide = false;
+    let i = start;
+    for (;; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x3c) break;
+      if (c < 0x20) {
+        // Tab and LF only: other controls are forbidden, and CR would be normalised.
+        if (c !== 0x0a && c !== 0x09) throw GIVE_UP;
+      } else if (c === 0x26) amp = true;
+      else if (c === 0x5d) bracket = true;
+      else if (c > 0x7f) wide = true;
+      else if (c !== c) throw GIVE_UP; // NaN: the document ended inside a text
+    }
+    this.pos = i;
+    if (i === start) return '';
+    let raw = wide && this.utf8 !== null ? this.utf8.toString('utf8', start, i) : t.slice(start, i);
+    if (wide && this.checkWide && NOT_PLAIN_WIDE.test(raw)) throw GIVE_UP;
+    if (bracket && raw.includes(']]>')) throw GIVE_UP;
+    if (amp) raw = decodeReferences(raw);
+    if (raw.length > this.limits.maxStringLength) {
       throw new LimitReached(limitError(`string too long (limit ${this.limits.maxStringLength} characters)`));
     }
-    return text;
+    return raw;
   }
 
   atEnd(): boolean {
@@ -210,16 +242,29 @@ class Reader {
  * CallError of a limit reached (see LimitReached).
  */
 export function readPlainDocument(text: string, charset: Charset, root: RootTag, limits: CodecLimits): DocumentParts | null {
+  return attempt(() => read(new Reader(text, limits, null, true), text, charset, root));
+}
+
+/** As readPlainDocument, from a body's checked bytes (see decode-body.ts checkBody). */
+export function readPlainBody(bytes: Buffer, charset: Charset, root: RootTag, limits: CodecLimits): DocumentParts | null {
+  return attempt(() => {
+    // One character per byte: a cheap copy, and a one-byte string that scans fast.
+    const view = bytes.toString('latin1');
+    const utf8 = charset === 'utf8' ? bytes : null;
+    return read(new Reader(view, limits, utf8, utf8 !== null), view, charset, root);
+  });
+}
+
+function attempt(fn: () => DocumentParts): DocumentParts | null {
   try {
-    return read(text, charset, root, limits);
+    return fn();
   } catch (err) {
     if (err instanceof LimitReached) throw err.error;
     return null;
   }
 }
 
-function read(text: string, charset: Charset, root: RootTag, limits: CodecLimits): DocumentParts {
-  const r = new Reader(text, limits);
+function read(r: Reader, text: string, charset: Charset, root: RootTag): DocumentParts {
   if (text.startsWith('<?')) {
     const decl = DECLARATION.exec(text);
     if (decl === null) throw GIVE_UP;
