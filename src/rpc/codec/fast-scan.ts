@@ -25,8 +25,6 @@ const DECLARATION =
 // surrogates. Control characters, CR (which XML would normalise) and "]]>" are found by the scan
 // of each text; markup never holds any of them, so the strict parser is left every such case.
 const NOT_PLAIN_WIDE = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 interface TypedTag { open: string; close: string; read: ((text: string) => RpcValue) | 'array' | 'struct' | 'nil' }
 // The elements a <value> may hold, by the first letter of their name (one comparison each).
 const TYPED_TAGS = new Map<string, TypedTag[]>();
@@ -66,21 +64,52 @@ function isSpaceOnly(text: string): boolean {
   return true;
 }
 
-/** Text with its references replaced (the caller saw an '&' in it). */
+/** Text with its references replaced (the caller saw an '&' in it); gives up on a bad one. */
 function decodeReferences(raw: string): string {
-  let replaced = 0;
-  const out = raw.replace(REFERENCE, (_m, named: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    replaced++;
-    if (named !== undefined) return NAMED[named];
-    const cp = dec !== undefined ? Number(dec) : parseInt(hex as string, 16);
-    if (!isXmlChar(cp)) throw GIVE_UP;
-    return String.fromCodePoint(cp);
-  });
-  // An '&' that starts no reference: the strict parser words that error.
-  let ampersands = 0;
-  for (let at = raw.indexOf('&'); at >= 0; at = raw.indexOf('&', at + 1)) ampersands++;
-  if (ampersands !== replaced) throw GIVE_UP;
-  return out;
+  let out = '';
+  let from = 0;
+  for (let at = raw.indexOf('&'); at >= 0; at = raw.indexOf('&', from)) {
+    out += raw.slice(from, at);
+    from = referenceEnd(raw, at + 1);
+    out += referenceText(raw, at + 1, from - 1);
+  }
+  return out + raw.slice(from);
+}
+
+const NAMED_REFERENCES: [string, string][] = [['amp;', '&'], ['lt;', '<'], ['gt;', '>'], ['quot;', '"'], ['apos;', "'"]];
+
+/** The offset just past the ';' of the reference whose name starts at `at`. */
+function referenceEnd(raw: string, at: number): number {
+  if (raw.charCodeAt(at) !== 0x23) { // not '#': one of the five names
+    for (const [name] of NAMED_REFERENCES) if (raw.startsWith(name, at)) return at + name.length;
+    throw GIVE_UP;
+  }
+  const hex = raw.charCodeAt(at + 1) === 0x78; // 'x'
+  const first = hex ? at + 2 : at + 1;
+  let i = first;
+  while (i < raw.length && (hex ? isHexDigit(raw.charCodeAt(i)) : isDigit(raw.charCodeAt(i)))) i++;
+  if (i === first || i - first > (hex ? 6 : 7) || raw.charCodeAt(i) !== 0x3b) throw GIVE_UP;
+  return i + 1;
+}
+
+/** The character of the reference raw[at, semi) (without '&' and ';'). */
+function referenceText(raw: string, at: number, semi: number): string {
+  if (raw.charCodeAt(at) !== 0x23) {
+    for (const [name, text] of NAMED_REFERENCES) if (name.length === semi - at + 1 && raw.startsWith(name, at)) return text;
+    throw GIVE_UP;
+  }
+  const hex = raw.charCodeAt(at + 1) === 0x78;
+  const cp = hex ? parseInt(raw.slice(at + 2, semi), 16) : Number(raw.slice(at + 1, semi));
+  if (!isXmlChar(cp)) throw GIVE_UP;
+  return String.fromCodePoint(cp);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 }
 
 class Reader {
