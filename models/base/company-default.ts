@@ -3,6 +3,7 @@
 import type { Env } from '../../src/orm/define';
 
 export async function userCompany(env: Env): Promise<number | false> {
-  const row = await env.cr('res_users').where('id', env.uid).first('company_id');
+  const [row] = (await env.sudo().model('res.users').call('read', { ids: [env.uid], fields: ['company_id'], load: '_classic_write' })) as
+    { company_id: number | false }[];
   return row?.company_id ? Number(row.company_id) : false;
 }

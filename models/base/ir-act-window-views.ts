@@ -3,19 +3,21 @@
 import type { Env } from '../../src/orm/define';
 
 export async function actionViews(env: Env, ids: number[]): Promise<Map<number, unknown>> {
-  const rows: { id: number; view_mode: string | null; view_id: number | null; view_type: string | null }[] = await env
-    .cr('ir_act_window as a')
-    .leftJoin('ir_ui_view as v', 'v.id', 'a.view_id')
-    .whereIn('a.id', ids)
-    .select('a.id', 'a.view_mode', 'a.view_id', 'v.type as view_type');
+  const su = env.sudo();
+  const rows = (await su.model('ir.actions.act_window').call('read', { ids, fields: ['view_mode', 'view_id'], load: '_classic_write' })) as
+    { id: number; view_mode: string | false; view_id: number | false }[];
+  const viewIds = [...new Set(rows.map((r) => r.view_id).filter((v): v is number => v !== false))];
+  const types = new Map((viewIds.length ? await su.model('ir.ui.view').read(viewIds, ['type']) : [])
+    .map((v) => [Number(v.id), typeof v.type === 'string' ? v.type : null]));
   const out = new Map<number, unknown>();
   for (const r of rows) {
-    const modes = (r.view_mode ?? 'tree,form').split(',').map((m) => m.trim()).filter(Boolean);
+    const modes = (r.view_mode || 'tree,form').split(',').map((m) => m.trim()).filter(Boolean);
     const views: [number | false, string][] = [];
     let rest = modes;
-    if (r.view_id !== null && r.view_type && modes.includes(r.view_type)) {
-      views.push([Number(r.view_id), r.view_type]);
-      rest = modes.filter((m) => m !== r.view_type);
+    const viewType = r.view_id === false ? null : types.get(r.view_id) ?? null;
+    if (r.view_id !== false && viewType && modes.includes(viewType)) {
+      views.push([Number(r.view_id), viewType]);
+      rest = modes.filter((m) => m !== viewType);
     }
     for (const m of rest) views.push([false, m]);
     out.set(Number(r.id), views);

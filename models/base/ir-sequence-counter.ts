@@ -2,6 +2,8 @@
 // nextval never waits for nor conflicts with other transactions (a call that rolls back leaves
 // a gap). It is named `ir_sequence__number_next__<id>`: by the convention of src/db/dump.ts it
 // holds the live value of that row's number_next, so a dump carries the next number in the row.
+// All of it is raw SQL: database SEQUENCEs, advisory locks and DDL are nothing the ORM can say,
+// and ensureCounter needs the stored number_next, not the one a read of ir.sequence shows.
 import { ValidationError } from '../../src/errors';
 import type { Env } from '../../src/orm/define';
 

@@ -10,9 +10,9 @@ interface SequenceRow {
   id: number;
   name: string;
   implementation: string;
-  prefix: string | null;
-  suffix: string | null;
-  padding: number | null;
+  prefix: string | false;
+  suffix: string | false;
+  padding: number | false;
 }
 
 function pad(n: number, width = 2): string {
@@ -52,7 +52,7 @@ export function interpolationDict(tz: unknown, now: Date = new Date()): Record<s
   };
 }
 
-export function interpolate(text: string | null, dict: Record<string, string>, seqName: string): string {
+export function interpolate(text: string | false | null, dict: Record<string, string>, seqName: string): string {
   if (!text) return '';
   return text.replace(/%\(([a-z0-9_]*)\)s|%%/g, (whole, key: string | undefined) => {
     if (whole === '%%') return '%';
@@ -71,6 +71,7 @@ async function drawNumber(env: Env, seq: SequenceRow): Promise<number> {
     const first = await counterNext(env, seq.id);
     if (first !== null) return first;
   }
+  // Raw: one UPDATE ... RETURNING takes the row lock and the number at once; the ORM has no such step.
   const rows: { number_next: unknown; number_increment: unknown }[] = await env.cr('ir_sequence')
     .where('id', seq.id)
     .update({ number_next: env.cr.raw('number_next + number_increment') }, ['number_next', 'number_increment']);
@@ -84,18 +85,23 @@ async function draw(env: Env, seq: SequenceRow): Promise<string> {
   return interpolate(seq.prefix, dict, seq.name) + number + interpolate(seq.suffix, dict, seq.name);
 }
 
-const COLUMNS = ['id', 'name', 'implementation', 'prefix', 'suffix', 'padding'];
+const COLUMNS = ['name', 'implementation', 'prefix', 'suffix', 'padding'];
+
+/** The first active sequence matching `domain`, read as the system once read access is checked. */
+async function firstActive(env: Env, domain: unknown[]): Promise<SequenceRow | undefined> {
+  await env.model('ir.sequence').call('check_access_rights', { operation: 'read' });
+  const [seq] = await env.sudo().withContext({ active_test: false }).model('ir.sequence')
+    .searchRead([...domain, ['active', '=', true]], COLUMNS, { order: 'id', limit: 1 });
+  return seq as unknown as SequenceRow | undefined;
+}
 
 /** The next reference of the first active sequence with this code, or False when none. */
 export async function nextByCode(env: Env, code: unknown): Promise<string | false> {
-  await env.model('ir.sequence').call('check_access_rights', { operation: 'read' });
-  const seq = (await env.cr('ir_sequence').where({ code: String(code), active: true })
-    .orderBy('id').first(COLUMNS)) as SequenceRow | undefined;
+  const seq = await firstActive(env, [['code', '=', String(code)]]);
   return seq ? draw(env, seq) : false;
 }
 
 export async function nextById(env: Env, id: unknown): Promise<string | false> {
-  await env.model('ir.sequence').call('check_access_rights', { operation: 'read' });
-  const seq = (await env.cr('ir_sequence').where({ id: Number(id), active: true }).first(COLUMNS)) as SequenceRow | undefined;
+  const seq = await firstActive(env, [['id', '=', Number(id)]]);
   return seq ? draw(env, seq) : false;
 }

@@ -3,7 +3,7 @@
 // ('default'). A menu's own `action` counts as its tree_but_open binding.
 import type { Env } from '../../src/orm/define';
 
-type Row = { id: number; name: string; model: string; res_id: number | null; key2: string | null; value: string | null };
+type Row = { id: number; name: string; value: string | false };
 
 function targets(models: unknown): [string, number | false][] {
   if (!Array.isArray(models)) return [];
@@ -27,15 +27,13 @@ async function actionDict(env: Env, ref: string | null): Promise<Record<string, 
   }
 }
 
+/** The caller's own and everyone's bindings of a model (or of one record), read as the system. */
 async function valueRows(env: Env, key: string, key2: unknown, model: string, resId: number | false): Promise<Row[]> {
-  const q = env.cr('ir_values').where({ key, model })
-    .andWhere((w) => { w.whereNull('user_id').orWhere('user_id', env.uid); })
-    .orderBy('id')
-    .select('id', 'name', 'model', 'res_id', 'key2', 'value');
-  if (typeof key2 === 'string') q.andWhere('key2', key2);
-  if (resId === false) q.andWhere((w) => { w.whereNull('res_id').orWhere('res_id', 0); });
-  else q.andWhere((w) => { w.whereNull('res_id').orWhere('res_id', 0).orWhere('res_id', resId); });
-  return q;
+  const domain: unknown[] = [['key', '=', key], ['model', '=', model], '|', ['user_id', '=', false], ['user_id', '=', env.uid]];
+  if (typeof key2 === 'string') domain.push(['key2', '=', key2]);
+  if (resId === false) domain.push('|', ['res_id', '=', false], ['res_id', '=', 0]);
+  else domain.push('|', '|', ['res_id', '=', false], ['res_id', '=', 0], ['res_id', '=', resId]);
+  return (await env.sudo().model('ir.values').searchRead(domain, ['name', 'value'], { order: 'id' })) as Row[];
 }
 
 export async function irValuesGet(env: Env, key: unknown, key2: unknown, models: unknown): Promise<unknown[]> {
@@ -43,13 +41,14 @@ export async function irValuesGet(env: Env, key: unknown, key2: unknown, models:
   for (const [model, resId] of targets(models)) {
     const rows = await valueRows(env, String(key), key2, model, resId);
     if (key === 'default') {
-      for (const r of rows) out.push([r.id, r.name, r.value === null ? false : JSON.parse(r.value)]);
+      for (const r of rows) out.push([r.id, r.name, r.value === false ? false : JSON.parse(r.value)]);
       continue;
     }
     if (key !== 'action') continue;
-    let refs = rows.map((r) => ({ id: r.id as number | false, name: r.name, value: r.value }));
+    let refs = rows.map((r) => ({ id: r.id as number | false, name: r.name, value: r.value || null }));
     if (!refs.length && model === 'ir.ui.menu' && key2 === 'tree_but_open' && resId !== false) {
-      const menu = await env.cr('ir_ui_menu').where('id', resId).first('name', 'action');
+      // The menu's stored name, as the binding rows hold theirs.
+      const [menu] = await env.sudo().withContext({ lang: false }).model('ir.ui.menu').read([resId], ['name', 'action']);
       if (menu?.action) refs = [{ id: false, name: String(menu.name), value: String(menu.action) }];
     }
     for (const r of refs) {

@@ -34,8 +34,8 @@ function deriveFileFacts(vals: Record<string, unknown>): void {
 
 /** The name of the document each attachment is on (read as superuser, like a many2one). */
 async function resNames(env: Env, ids: number[]): Promise<Map<number, unknown>> {
-  const rows: { id: number; res_model: string | null; res_id: number | null }[] = await env
-    .cr('ir_attachment').whereIn('id', ids).select('id', 'res_model', 'res_id');
+  const rows = (await env.sudo().model('ir.attachment').read(ids, ['res_model', 'res_id'])) as
+    { id: number; res_model: string | false; res_id: number | false }[];
   const out = new Map<number, unknown>();
   const byModel = new Map<string, number[]>();
   for (const r of rows) {

@@ -3,9 +3,9 @@
 import { CallError } from '../../src/errors';
 import { boolean, char, datetime, defineModel, integer, type Env } from '../../src/orm/define';
 
-/** [model, res_id] of an external id, or null; read directly so no ACL applies to the lookup. */
+/** [model, res_id] of an external id, or null; read as the system so no ACL applies to the lookup. */
 async function lookup(env: Env, module: string, name: string): Promise<[string, number] | null> {
-  const row = await env.cr('ir_model_data').where({ module, name }).first('model', 'res_id');
+  const [row] = await env.sudo().model('ir.model.data').searchRead([['module', '=', module], ['name', '=', name]], ['model', 'res_id'], { limit: 1 });
   return row ? [String(row.model), Number(row.res_id)] : null;
 }
 

@@ -6,9 +6,8 @@ import {
 } from '../../src/orm/define';
 
 async function isGlobal(env: Env, ids: number[]): Promise<Map<number, boolean>> {
-  const linked: { rule_group_id: number }[] = await env.cr('rule_group_rel').distinct('rule_group_id')
-    .whereIn('rule_group_id', ids);
-  const withGroups = new Set(linked.map((r) => Number(r.rule_group_id)));
+  const rows = await env.sudo().model('ir.rule').read(ids, ['groups']);
+  const withGroups = new Set(rows.filter((r) => (r.groups as number[]).length).map((r) => Number(r.id)));
   return new Map(ids.map((id) => [id, !withGroups.has(id)]));
 }
 

@@ -11,6 +11,7 @@ const COUNTED = ['implementation', 'number_next', 'number_increment'];
 /** Keeps each row's SEQUENCE in step with what was written: created, altered, or dropped. */
 async function syncCounters(env: Env, ids: number[], vals: Record<string, unknown>): Promise<void> {
   if (env.backend !== 'pg' || !COUNTED.some((k) => k in vals)) return;
+  // Raw: the stored number_next, where a read through the ORM shows the SEQUENCE's next number.
   const rows = await env.cr('ir_sequence').whereIn('id', ids).select('id', 'implementation', 'number_next', 'number_increment');
   for (const row of rows) {
     const id = Number(row.id);
@@ -18,6 +19,7 @@ async function syncCounters(env: Env, ids: number[], vals: Record<string, unknow
       // From now on the row is the counter: it takes over where the SEQUENCE was.
       const next = (await peekCounters(env, [id])).get(id);
       if (next === undefined) continue;
+      // Raw: writing through the ORM would run this hook again from inside itself.
       if (!('number_next' in vals)) await env.cr('ir_sequence').where({ id }).update({ number_next: next });
       await dropCounter(env, id);
       continue;
@@ -33,8 +35,8 @@ async function syncCounters(env: Env, ids: number[], vals: Record<string, unknow
 async function showNextNumbers(env: Env, rows: Record<string, unknown>[]): Promise<void> {
   const wanted = rows.filter((r) => 'number_next' in r);
   if (env.backend !== 'pg' || !wanted.length) return;
-  const standard = (await env.cr('ir_sequence').whereIn('id', wanted.map((r) => Number(r.id)))
-    .whereNot('implementation', 'no_gap').pluck('id')).map(Number);
+  const standard = await env.sudo().withContext({ active_test: false }).model('ir.sequence')
+    .search([['id', 'in', wanted.map((r) => Number(r.id))], ['implementation', '!=', 'no_gap']]);
   const next = await peekCounters(env, standard);
   for (const r of wanted) {
     const n = next.get(Number(r.id));
@@ -43,7 +45,8 @@ async function showNextNumbers(env: Env, rows: Record<string, unknown>[]): Promi
 }
 
 async function incrementNotZero(env: Env, ids: number[]): Promise<string | null> {
-  const zero = await env.cr('ir_sequence').whereIn('id', ids).where('number_increment', 0).first('id');
+  const zero = await env.sudo().withContext({ active_test: false }).model('ir.sequence')
+    .searchCount([['id', 'in', ids], ['number_increment', '=', 0]]);
   return zero ? 'The increment of a sequence cannot be zero.' : null;
 }
 

@@ -8,11 +8,13 @@ import {
 async function completeNames(env: Env, ids: number[]): Promise<Map<number, string>> {
   const names = new Map<number, { name: string; parent: number | null }>();
   let pending = [...new Set(ids)];
+  // Stored names (untranslated) and bare parent ids: a parent's display name would come back here.
+  const menus = env.sudo().withContext({ lang: false }).model('ir.ui.menu');
   while (pending.length) {
-    const rows: { id: number; name: string; parent_id: number | null }[] = await env.cr('ir_ui_menu')
-      .whereIn('id', pending).select('id', 'name', 'parent_id');
-    for (const r of rows) names.set(Number(r.id), { name: r.name, parent: r.parent_id === null ? null : Number(r.parent_id) });
-    pending = rows.map((r) => r.parent_id).filter((p): p is number => p !== null && !names.has(Number(p))).map(Number);
+    const rows = (await menus.call('read', { ids: pending, fields: ['name', 'parent_id'], load: '_classic_write' })) as
+      { id: number; name: string; parent_id: number | false }[];
+    for (const r of rows) names.set(Number(r.id), { name: r.name, parent: r.parent_id === false ? null : Number(r.parent_id) });
+    pending = rows.map((r) => r.parent_id).filter((p): p is number => p !== false && !names.has(Number(p))).map(Number);
   }
   const out = new Map<number, string>();
   for (const id of ids) {

@@ -14,6 +14,7 @@ async function contextGet(env: Env): Promise<Record<string, unknown>> {
 }
 
 async function changePassword(env: Env, oldPassword: unknown, newPassword: unknown): Promise<true> {
+  // Raw: the stored hash, which no read through the ORM ever returns.
   const row = await env.cr('res_users').where('id', env.uid).first('password');
   const stored = typeof row?.password === 'string' ? row.password : '';
   if (typeof oldPassword !== 'string' || !(await verifyPassword(oldPassword, stored))) throw new AccessDenied();

@@ -3,11 +3,12 @@
 import { char, defineModel, many2many, many2one, one2many, text, type Env } from '../../src/orm/define';
 
 async function fullNames(env: Env, ids: number[]): Promise<Map<number, string>> {
-  const rows: { id: number; name: string; category: string | null }[] = await env.cr('res_groups as g')
-    .leftJoin('ir_module_category as c', 'c.id', 'g.category_id')
-    .whereIn('g.id', ids)
-    .select('g.id', 'g.name', 'c.name as category');
-  return new Map(rows.map((r) => [Number(r.id), r.category ? `${r.category} / ${r.name}` : r.name]));
+  // Stored (untranslated) names, as the full name has always been built.
+  const rows = await env.sudo().withContext({ lang: false }).model('res.groups').read(ids, ['name', 'category_id']);
+  return new Map(rows.map((r) => {
+    const category = Array.isArray(r.category_id) ? String(r.category_id[1]) : '';
+    return [Number(r.id), category ? `${category} / ${String(r.name)}` : String(r.name)];
+  }));
 }
 
 export default defineModel({

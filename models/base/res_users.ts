@@ -7,10 +7,11 @@ import {
 import { LANGUAGES } from './res_partner';
 import { beforeCreateUser, beforeUnlinkUser, beforeWriteUser } from './res-users-hooks';
 import { usersMethods } from './res-users-methods';
+import { userCompany } from './company-default';
 
 /** The id of a base record by external id (defaults must not depend on the caller's rights). */
 async function xmlidRes(env: Env, name: string): Promise<number | false> {
-  const row = await env.cr('ir_model_data').where({ module: 'base', name }).first('res_id');
+  const [row] = await env.sudo().model('ir.model.data').searchRead([['module', '=', 'base'], ['name', '=', name]], ['res_id'], { limit: 1 });
   return row?.res_id ? Number(row.res_id) : false;
 }
 
@@ -30,10 +31,10 @@ export default defineModel({
     company_id: many2one('res.company', {
       string: 'Company', help: 'The company this user is currently working for.',
       default: async (env: Env) => {
-        const rows = await env.cr('res_users').where('id', env.uid).first('company_id');
-        if (rows?.company_id) return Number(rows.company_id);
-        const first = await env.cr('res_company').orderBy('id').first('id');
-        return first ? Number(first.id) : false;
+        const mine = await userCompany(env);
+        if (mine) return mine;
+        const [first] = await env.sudo().model('res.company').search([], { order: 'id', limit: 1 });
+        return first ?? false;
       },
     }),
     groups_id: many2many('res.groups', {

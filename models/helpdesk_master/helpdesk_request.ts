@@ -42,11 +42,15 @@ async function nextReference(env: Env): Promise<string> {
 
 async function checkWritable(env: Env, ids: number[], vals: Record<string, unknown>): Promise<void> {
   if (env.su) return;
-  const rows = await env.sudo().model('helpdesk.request').read(ids, ['state', 'problem_ids']);
-  if (Object.keys(vals).some((k) => !WORKFLOW_FIELDS.has(k)) && rows.some((r) => r.state === 'closed')) {
+  const userFields = Object.keys(vals).some((k) => !WORKFLOW_FIELDS.has(k));
+  const linksProblems = 'problem_ids' in vals;
+  // The workflow's own writes (state, closing date) need nothing read here.
+  if (!userFields && !linksProblems) return;
+  const rows = await env.sudo().model('helpdesk.request').read(ids, linksProblems ? ['state', 'problem_ids'] : ['state']);
+  if (userFields && rows.some((r) => r.state === 'closed')) {
     throw new UserError(message(env, 'closedReadOnly'));
   }
-  if (!('problem_ids' in vals)) return;
+  if (!linksProblems) return;
   for (const r of rows) {
     const current = (r.problem_ids as number[]) ?? [];
     const after = linkedAfter(current, vals.problem_ids);

@@ -3,7 +3,7 @@
 import { defineWorkflow } from '../../src/workflow/define';
 import { GROUP_HELP_CENTER as HELP } from './groups';
 import { SOLUTION_STATES } from './helpdesk_solution';
-import { openOnes } from './helpdesk_request.workflow';
+import { inIdOrder } from './helpdesk_request.workflow';
 
 export default defineWorkflow({
   model: 'helpdesk.solution',
@@ -14,10 +14,11 @@ export default defineWorkflow({
     { from: ['draft'], to: 'cancelled', signal: 'cancel', groups: [HELP] },
     { from: ['cancelled'], to: 'draft', signal: 'reset', groups: [HELP] },
   ],
+  reads: { closeRequests: ['request_ids'] },
   effects: {
+    // Requests already closed or cancelled ignore the signal.
     closeRequests: async (ctx) => {
-      const [row] = await ctx.env.sudo().model('helpdesk.solution').read([ctx.id], ['request_ids']);
-      await ctx.cascade('helpdesk.request', await openOnes(ctx, 'helpdesk.request', row?.request_ids), 'close');
+      await ctx.cascade('helpdesk.request', inIdOrder((await ctx.values()).request_ids), 'close');
     },
   },
 });

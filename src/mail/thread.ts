@@ -7,7 +7,7 @@ import { labelText } from '../orm/labels';
 import { dropFollowers, followersOf, subscribe } from './followers';
 import { partnerOfUser } from './partners';
 import { postMessage } from './post';
-import { diff, readTracked, runtimeModel, trackingBody, type Snapshot } from './tracking';
+import { diff, readTracked, runtimeModel, snapshotAfter, trackingBody, type Snapshot } from './tracking';
 import { recordLangs } from './lang';
 import { threadMethods } from './thread-methods';
 import { emailMethods, type EmailHandlers } from './inbound-methods';
@@ -156,9 +156,9 @@ export function mailThread(model: string, options: ThreadOptions = {}): ModelExt
         const was = before.get(vals);
         if (!was) return;
         before.delete(vals);
-        const now = await readTracked(env, model, ids, was.fields);
-        const langs = await recordLangs(env, model, ids, langField(env));
         const def = runtimeModel(env, model);
+        const now = snapshotAfter(def, was.fields, was.snapshot, vals) ?? await readTracked(env, model, ids, was.fields);
+        const langs = await recordLangs(env, model, ids, langField(env));
         for (const id of ids) {
           const changes = diff(def, was.fields, was.snapshot.get(id), now.get(id), langs.get(id)!);
           if (changes.length) await postMessage(env, model, id, { body: trackingBody(changes), subtype: STATUS_SUBTYPE });

@@ -25,6 +25,22 @@ export async function readTracked(env: Env, model: string, ids: number[], fields
   return new Map(rows.map((r) => [Number(r.id), r as Record<string, RpcValue>]));
 }
 
+/**
+ * The values after a write, from the snapshot taken before it and the written values, when
+ * every tracked field written is a selection (stored as given, so nothing needs reading again);
+ * null when one is not.
+ */
+export function snapshotAfter(def: RuntimeModel, fields: string[], before: Snapshot, vals: Record<string, unknown>): Snapshot | null {
+  if (!fields.every((f) => def.fields[f]?.type === 'selection' && (typeof vals[f] === 'string' || vals[f] === false))) return null;
+  const out: Snapshot = new Map();
+  for (const [id, row] of before) {
+    const next = { ...row };
+    for (const f of fields) next[f] = vals[f] as RpcValue;
+    out.set(id, next);
+  }
+  return out;
+}
+
 const YES_NO: Record<string, [string, string]> = { en: ['Yes', 'No'], es: ['Sí', 'No'] };
 
 /** A value as a person reads it: selection labels, names of linked records, yes/no. */

@@ -36,6 +36,11 @@ export interface WorkflowContext {
   from: string;
   to: string;
   signal: string;
+  /**
+   * The fields of this record that the workflow's `reads` names for the guards and effects at
+   * hand, read as the system once per signal on first use and shared by all of them.
+   */
+  values(): Promise<Record<string, unknown>>;
   /** Writes values on this record past the readonly flag (fields the workflow maintains). */
   write(vals: Record<string, unknown>): Promise<void>;
   /**
@@ -52,9 +57,11 @@ export type EffectFn = (ctx: WorkflowContext) => Promise<void>;
 export interface WorkflowDef extends WorkflowMachine {
   guards: Record<string, GuardFn>;
   effects: Record<string, EffectFn>;
+  /** For a guard or effect name, the fields of the record it reads through `ctx.values()`. */
+  reads: Record<string, string[]>;
 }
 
-/** How a definition is written: `field`, `groups`, `guards` and `effects` may be left out. */
+/** How a definition is written: `field`, `groups`, `guards`, `effects` and `reads` may be left out. */
 export interface WorkflowSpec {
   model: string;
   field?: string;
@@ -63,6 +70,7 @@ export interface WorkflowSpec {
   transitions: (Omit<TransitionDef, 'groups' | 'guards' | 'effects'> & Partial<TransitionDef>)[];
   guards?: Record<string, GuardFn>;
   effects?: Record<string, EffectFn>;
+  reads?: Record<string, string[]>;
 }
 
 const XMLID = /^[a-z0-9_]+\.[a-z0-9_]+$/;
@@ -80,6 +88,7 @@ export function defineWorkflow(spec: WorkflowSpec): WorkflowDef {
     })),
     guards: { ...(spec.guards ?? {}) },
     effects: { ...(spec.effects ?? {}) },
+    reads: Object.fromEntries(Object.entries(spec.reads ?? {}).map(([k, v]) => [k, [...v]])),
   };
   const problems = checkWorkflow(def);
   if (problems.length) {
@@ -93,6 +102,9 @@ function checkWorkflow(def: WorkflowDef): string[] {
   const states = new Set(def.states);
   if (states.size !== def.states.length) out.push('a state is listed twice');
   if (!states.has(def.initial)) out.push(`initial state "${def.initial}" is not a state`);
+  for (const name of Object.keys(def.reads)) {
+    if (!def.guards[name] && !def.effects[name]) out.push(`reads names "${name}", which is no guard or effect`);
+  }
   const seen = new Set<string>();
   for (const t of def.transitions) {
     const row = `${t.from.join('|')} -[${t.signal}]-> ${t.to}`;

@@ -7,7 +7,7 @@ import { AccessError, InternalError, UserError, ValidationError } from '../error
 import { labelText, langOf } from '../orm/labels';
 import { isSuperuser } from '../orm/access-policy';
 import type { WorkflowContext, WorkflowDef } from './define';
-import { guardsToCheck, transition } from './transition';
+import { candidates, guardsToCheck, mayFire, transition } from './transition';
 
 /** How the engine reaches the records; store.ts gives the ORM's one. */
 export interface WorkflowStore {
@@ -69,7 +69,8 @@ export class WorkflowEngine {
     if (from === null || from === to) return false;
     const t = wf.transitions.find((r) => r.from.includes(from) && r.to === to && r.signal === signal)
       ?? wf.transitions.find((r) => r.from.includes(from) && r.to === to);
-    await this.move(env, wf, id, from, to, signal, t?.effects ?? [], 0);
+    const effects = t?.effects ?? [];
+    await this.move(env, wf, id, from, to, signal, effects, this.loader(env, wf, id, effects), 0);
     return true;
   }
 
@@ -92,9 +93,13 @@ export class WorkflowEngine {
     const superuser = isSuperuser(env);
     const who = { groups: superuser ? new Set<string>() : await env.userGroups(), superuser };
     const guards: Record<string, Label | null> = {};
-    for (const name of guardsToCheck(wf, state, signal, who)) {
+    const toCheck = guardsToCheck(wf, state, signal, who);
+    // One read of the record serves every guard and effect this signal may run.
+    const values = this.loader(env, wf, id, [...toCheck, ...candidates(wf, state, signal)
+      .filter((t) => mayFire(t, who)).flatMap((t) => t.effects)]);
+    for (const name of toCheck) {
       // Guards are the system's checks: they may look at records the caller cannot read.
-      guards[name] = await wf.guards[name](this.context(env.sudo(), wf, id, state, state, signal, depth));
+      guards[name] = await wf.guards[name](this.context(env.sudo(), wf, id, state, state, signal, depth, values));
     }
     const result = transition(wf, state, signal, { ...who, guards });
     const lang = langOf(env.context);
@@ -106,14 +111,14 @@ export class WorkflowEngine {
       case 'blocked':
         throw new UserError(labelText(result.message, lang));
       case 'moved':
-        await this.move(env, wf, id, state, result.to, signal, result.effects, depth);
+        await this.move(env, wf, id, state, result.to, signal, result.effects, values, depth);
         return true;
     }
   }
 
   private async move(
     env: Env, wf: WorkflowDef, id: number, from: string, to: string, signal: string,
-    effects: string[], depth: number,
+    effects: string[], values: () => Promise<Vals>, depth: number,
   ): Promise<void> {
     // The state is written before the effects run, so a cascade that comes back to this record
     // finds it already moved and leaves it alone.
@@ -121,15 +126,31 @@ export class WorkflowEngine {
     // Listeners hear of a move before its cascades, so messages and sync follow cause then effect.
     const change: StateChange = { model: wf.model, id, field: wf.field, from, to, signal };
     for (const listener of this.listeners) await listener(env, change);
-    const ctx = this.context(env, wf, id, from, to, signal, depth);
+    const ctx = this.context(env, wf, id, from, to, signal, depth, values);
     for (const name of effects) await wf.effects[name](ctx);
+  }
+
+  /**
+   * Reads, as the system and on first use only, the fields that `names` (guards and effects)
+   * declare in the workflow's `reads`; the same values are then handed to each of them.
+   */
+  private loader(env: Env, wf: WorkflowDef, id: number, names: string[]): () => Promise<Vals> {
+    const fields = [...new Set(names.flatMap((n) => wf.reads[n] ?? []))];
+    let loaded: Promise<Vals> | null = null;
+    return () => {
+      loaded ??= fields.length
+        ? env.sudo().model(wf.model).read([id], fields).then(([row]) => row ?? {})
+        : Promise.resolve({});
+      return loaded;
+    };
   }
 
   private context(
     env: Env, wf: WorkflowDef, id: number, from: string, to: string, signal: string, depth: number,
+    values: () => Promise<Vals>,
   ): WorkflowContext {
     return {
-      env, model: wf.model, id, from, to, signal,
+      env, model: wf.model, id, from, to, signal, values,
       write: (vals) => this.store.write(env, wf.model, id, vals),
       cascade: async (model, ids, sig) => {
         await this.run(env.sudo(), model, ids, sig, depth + 1);

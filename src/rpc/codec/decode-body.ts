@@ -26,7 +26,24 @@ export interface DecodedBody {
   charset: Charset;
 }
 
+export interface CheckedBody {
+  /** The document's bytes (without a UTF-8 byte order mark), valid in `charset`. */
+  bytes: Buffer;
+  charset: Charset;
+}
+
 export function decodeBody(body: Buffer): DecodedBody {
+  const { bytes, charset } = checkBody(body);
+  return { text: textOf(bytes, charset), charset };
+}
+
+/** The text of checked bytes (ISO-8859-1 and US-ASCII alike map each byte to one character). */
+export function textOf(bytes: Buffer, charset: Charset): string {
+  return bytes.toString(charset === 'utf8' ? 'utf8' : 'latin1');
+}
+
+/** Checks the encoding of a body without decoding it (the quick reader decodes only what it needs). */
+export function checkBody(body: Buffer): CheckedBody {
   if ((body[0] === 0xfe && body[1] === 0xff) || (body[0] === 0xff && body[1] === 0xfe)) {
     throw xmlError('unsupported encoding: UTF-16 (send UTF-8)', 1, 0);
   }
@@ -39,15 +56,15 @@ export function decodeBody(body: Buffer): DecodedBody {
     if (hasBom && known !== 'utf8') throw xmlError('encoding specified in XML declaration is incorrect', 1, 0);
     charset = known;
   }
-  if (charset === 'latin1') return { text: body.toString('latin1'), charset };
+  if (charset === 'latin1') return { bytes: body, charset };
   if (charset === 'ascii') {
     const bad = body.findIndex((b) => b > 0x7f);
     if (bad >= 0) throw invalidTokenAt(body, bad);
-    return { text: body.toString('latin1'), charset };
+    return { bytes: body, charset };
   }
   // isUtf8 checks strictly (no overlongs, no surrogates) and far faster than a fatal decoder.
   if (!isUtf8(body)) throw invalidTokenAt(body, firstInvalidUtf8(body));
-  return { text: (hasBom ? body.subarray(3) : body).toString('utf8'), charset };
+  return { bytes: hasBom ? body.subarray(3) : body, charset };
 }
 
 function declaredEncoding(bytes: Buffer): string | undefined {

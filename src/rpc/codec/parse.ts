@@ -5,8 +5,8 @@ import { SaxesParser } from 'saxes';
 import { AppError } from '../../errors';
 import { isStruct, RpcValue } from '../../values';
 import { limitError, structureError, xmlError } from './codec-errors';
-import { charsetOf, decodeBody } from './decode-body';
-import { type DocumentParts, readPlainDocument } from './fast-scan';
+import { charsetOf, checkBody, textOf } from './decode-body';
+import { type DocumentParts, readPlainBody } from './fast-scan';
 import { CodecLimits, resolveLimits } from './limits';
 import { RootTag, RpcBuilder } from './rpc-builder';
 
@@ -40,9 +40,10 @@ function readDocument(body: Buffer, root: RootTag, limits: CodecLimits): Documen
   if (body.length > limits.maxBodyBytes) {
     throw limitError(`request body too large (limit ${limits.maxBodyBytes} bytes)`);
   }
-  const { text, charset } = decodeBody(body);
-  const plain = readPlainDocument(text, charset, root, limits);
+  const { bytes, charset } = checkBody(body);
+  const plain = readPlainBody(bytes, charset, root, limits);
   if (plain !== null) return plain;
+  const text = textOf(bytes, charset);
   const parser = new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true });
   const where = () => ({ line: parser.line, column: parser.column });
   const builder = new RpcBuilder(root, limits, where);

@@ -67,6 +67,11 @@ describe.each(BACKENDS)('menus, actions and views on %s', (backend) => {
     await su.model('ir.values').create({ name: 'Groups', model: 'res.users', key: 'action', key2: 'client_action_relate',
       value: `ir.actions.act_window,${groupsAction}` });
     await su.model('ir.values').create({ name: 'tz', model: 'res.partner', key: 'default', value: JSON.stringify('Europe/Madrid') });
+    // Bindings of another user, of another record, or of another qualifier are left out.
+    const value = `ir.actions.act_window,${groupsAction}`;
+    await su.model('ir.values').create({ name: 'Theirs', model: 'res.users', key: 'action', key2: 'client_action_relate', value, user_id: base.employee });
+    await su.model('ir.values').create({ name: 'Other user', model: 'res.users', key: 'action', key2: 'client_action_relate', value, res_id: 2 });
+    await su.model('ir.values').create({ name: 'Print', model: 'res.users', key: 'action', key2: 'client_print_multi', value });
     const bound = (await callModelMethod(su, 'ir.values', 'get', ['action', 'client_action_relate', [['res.users', 1]]])) as unknown[][];
     expect(bound.map((b) => [b[1], (b[2] as { res_model: string }).res_model])).toEqual([['Groups', 'res.groups']]);
     const defaults = (await callModelMethod(su, 'ir.values', 'get', ['default', false, [['res.partner', false]]])) as unknown[][];

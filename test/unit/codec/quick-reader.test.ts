@@ -2,8 +2,8 @@
 // accepts, and give way to it on everything else: random values our serializer writes (with and
 // without pretty-printing), hand-written variants, and every hostile body.
 import { parseMethodCall, parseMethodResponse } from '../../../src/rpc/codec';
-import { decodeBody } from '../../../src/rpc/codec/decode-body';
-import { readPlainDocument } from '../../../src/rpc/codec/fast-scan';
+import { checkBody, decodeBody } from '../../../src/rpc/codec/decode-body';
+import { readPlainBody, readPlainDocument } from '../../../src/rpc/codec/fast-scan';
 import { type CodecLimits, resolveLimits } from '../../../src/rpc/codec/limits';
 import { serializeMethodCall, serializeResponse } from '../../../src/rpc/codec/serialize';
 import { HOSTILE_CASES } from './hostile-cases';
@@ -78,13 +78,20 @@ describe('quick reader of plain XML-RPC documents', () => {
         continue; // refused before any XML is read
       }
       const { text, charset } = decoded;
-      let outcome = 'accepted';
-      try {
-        if (readPlainDocument(text, charset, 'methodCall', LIMITS) === null) outcome = 'given way';
-      } catch (err) {
-        outcome = c.message.test((err as Error).message) ? 'given way' : (err as Error).message;
+      const { bytes } = checkBody(c.body);
+      const readers = [
+        () => readPlainDocument(text, charset, 'methodCall', LIMITS),
+        () => readPlainBody(bytes, charset, 'methodCall', LIMITS),
+      ];
+      for (const read of readers) {
+        let outcome = 'accepted';
+        try {
+          if (read() === null) outcome = 'given way';
+        } catch (err) {
+          outcome = c.message.test((err as Error).message) ? 'given way' : (err as Error).message;
+        }
+        expect([c.name, outcome]).toEqual([c.name, 'given way']);
       }
-      expect([c.name, outcome]).toEqual([c.name, 'given way']);
     }
   });
 
@@ -102,5 +109,29 @@ describe('quick reader of plain XML-RPC documents', () => {
       expect(errorOf(() => readPlainDocument(text, charset, 'methodResponse', resolveLimits(tooSmall)))).toBe(strictWords);
       expect(readPlainDocument(text, charset, 'methodResponse', resolveLimits(enough))).not.toBeNull();
     }
+  });
+
+  it('reads references and wide characters from the bytes as the strict parser does, and leaves it every bad one', () => {
+    const doc = (text: string) => Buffer.concat([Buffer.from(`<methodResponse><params><param><value><array><data><value>`),
+      Buffer.from(text), Buffer.from('</value><value><struct><member><name>clé ñ</name><value>x</value></member></struct></value></data></array></value></param></params></methodResponse>')]);
+    const readable = ['ñandú &amp; co', '&#65;&#x41;&#x1F600;&lt;&gt;&quot;&apos;', 'a]b]]c', 'tab\tand\nline', '😀 ü &#233;'];
+    const bad = ['&ampx;', '&#X41;', '&#x;', '&#12345678;', '&#xD800;', '&#0;', '& amp;', 'a]]>b', 'a\u0001b', 'a\rb', '\uFFFF', '\uFFFE'];
+    for (const text of [...readable, ...bad]) {
+      const body = doc(text);
+      const viaQuick = readPlainBody(checkBody(body).bytes, 'utf8', 'methodResponse', LIMITS);
+      expect([text, viaQuick === null]).toEqual([text, bad.includes(text)]);
+      const strict = Buffer.concat([Buffer.from('<!-- strict -->'), body]);
+      const words = (f: () => unknown) => errorOf(f).replace(/: line \d+, column \d+$/, '');
+      expect([text, words(() => parseMethodResponse(body))]).toEqual([text, words(() => parseMethodResponse(strict))]);
+      if (viaQuick !== null) expect(parseMethodResponse(body)).toEqual(parseMethodResponse(strict));
+    }
+    // ISO-8859-1: each byte is a character, nothing is decoded as UTF-8.
+    const latin1 = '<methodResponse><params><param><value><array><data><value>ñandú &amp; \u00ff</value><value><struct>'
+      + '<member><name>clé ñ</name><value>x</value></member></struct></value></data></array></value></param></params></methodResponse>';
+    const decl = '<?xml version="1.0" encoding="ISO-8859-1"?>';
+    const body = Buffer.from(decl + latin1, 'latin1');
+    expect(readPlainBody(checkBody(body).bytes, 'latin1', 'methodResponse', LIMITS)).not.toBeNull();
+    expect(parseMethodResponse(body)).toEqual(parseMethodResponse(Buffer.from(`${decl}<!-- strict -->${latin1}`, 'latin1')));
+    expect(parseMethodResponse(body)).toEqual({ ok: true, value: ['ñandú & ÿ', { 'clé ñ': 'x' }] });
   });
 });

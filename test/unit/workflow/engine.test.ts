@@ -147,6 +147,29 @@ describe('workflow engine', () => {
     await expect(engine.applyState(fakeEnv(w, 1), 'helpdesk.request', 3, 'lost', 'x')).rejects.toThrow(UserError);
   });
 
+  it('reads what the guards and effects of a signal declare once, as the system, and hands it to each', async () => {
+    const w: FakeWorld = { writes: [], groups: {}, reads: [], tables: { 'x.doc': { 1: { state: 'a', title: 'T', tags: [3] } } } };
+    const seen: unknown[] = [];
+    const doc = defineWorkflow({
+      model: 'x.doc', states: ['a', 'b'], initial: 'a',
+      transitions: [{ from: ['a'], to: 'b', signal: 'go', guards: ['titled'], effects: ['tagged'] }, { from: ['b'], to: 'a', signal: 'back' }],
+      reads: { titled: ['title'], tagged: ['tags'] },
+      guards: { titled: async (ctx) => { seen.push(await ctx.values()); return null; } },
+      effects: { tagged: async (ctx) => { seen.push(await ctx.values()); } },
+    });
+    const engine = new WorkflowEngine([doc], fakeStore(w));
+    await engine.signal(fakeEnv(w, 5), 'x.doc', [1], 'go');
+    expect(w.tables['x.doc'][1].state).toBe('b');
+    expect(w.reads).toEqual([['x.doc', ['title', 'tags'], true]]);
+    expect(seen).toEqual([{ id: 1, title: 'T', tags: [3] }, { id: 1, title: 'T', tags: [3] }]);
+    // A transition without guards or effects reads nothing beyond the state.
+    w.reads = [];
+    await engine.signal(fakeEnv(w, 5), 'x.doc', [1], 'back');
+    expect(w.reads).toEqual([]);
+    expect(() => defineWorkflow({ model: 'x.doc', states: ['a'], initial: 'a', transitions: [], reads: { nobody: ['x'] } }))
+      .toThrow('reads names "nobody", which is no guard or effect');
+  });
+
   it('stops a workflow whose effects would signal each other forever', async () => {
     const w: FakeWorld = { writes: [], groups: {}, tables: { 'x.ping': { 1: { state: 'a' } } } };
     const pingPong = defineWorkflow({

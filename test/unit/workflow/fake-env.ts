@@ -11,9 +11,11 @@ export interface FakeWorld {
   /** Every write the store made, in order, as [model, id, vals, uid, su]. */
   writes: [string, number, Vals, number, boolean][];
   groups: Record<number, string[]>;
+  /** When given, every read through the records API, as [model, fields, su]. */
+  reads?: [string, string[] | undefined, boolean][];
 }
 
-function modelApi(world: FakeWorld, name: string): ModelApi {
+function modelApi(world: FakeWorld, name: string, su: boolean): ModelApi {
   const table = () => world.tables[name] ?? {};
   const unsupported = async (): Promise<never> => {
     throw new Error(`not in the fake: ${name}`);
@@ -21,6 +23,7 @@ function modelApi(world: FakeWorld, name: string): ModelApi {
   return {
     name,
     async read(ids: number[], fields?: string[]) {
+      world.reads?.push([name, fields, su]);
       return ids.filter((id) => table()[id]).map((id) => {
         const row: Vals = { id };
         for (const f of fields ?? Object.keys(table()[id])) row[f] = table()[id][f] ?? false;
@@ -37,7 +40,7 @@ function modelApi(world: FakeWorld, name: string): ModelApi {
 export function fakeEnv(world: FakeWorld, uid: number, context: Vals = {}, su = false): Env {
   return {
     cr: undefined as never, uid, su, context, compat: COMPAT_70, dbName: 'fake', backend: 'sqlite', registry: null,
-    model: (name) => modelApi(world, name),
+    model: (name) => modelApi(world, name, su),
     sudo: () => fakeEnv(world, uid, context, true),
     withContext: (extra) => fakeEnv(world, uid, { ...context, ...extra }, su),
     withUser: (other) => fakeEnv(world, other, context, false),
