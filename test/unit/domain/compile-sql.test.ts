@@ -132,3 +132,36 @@ describe('long lists of ids', () => {
     expect(sql([['name', 'in', names]], { activeTest: false }).bindings).toHaveLength(600);
   });
 });
+
+describe('many2one paths as joins', () => {
+  function joined(domain: unknown[], over: Partial<DomainContext> = {}) {
+    const ctx: DomainContext = { ...parseCtx(), knex: pg, backend: 'pg', activeTest: false, ...over };
+    return applyDomain(pg(PARTNER.table).select(`${PARTNER.table}.id`), PARTNER, domain, ctx, PARTNER.table, { joins: true }).toSQL().sql;
+  }
+
+  test('one LEFT JOIN per path, shared by every leaf on it, chained for a.b.c', () => {
+    expect(joined(['|', ['parent_id.name', 'ilike', 'x'], ['parent_id.ref', '=', 'y']])).toBe(
+      `select "test_partner"."id" from "test_partner" LEFT JOIN "test_partner" AS "_j1" ON "_j1"."id" = ${P}."parent_id"`
+      + ' where (("_j1"."id" IS NOT NULL AND "_j1"."name" ILIKE ?) OR ("_j1"."id" IS NOT NULL AND "_j1"."ref" = ?))',
+    );
+    expect(joined([['parent_id.category_id.name', '=', 'x']])).toBe(
+      `select "test_partner"."id" from "test_partner" LEFT JOIN "test_partner" AS "_j1" ON "_j1"."id" = ${P}."parent_id"`
+      + ' LEFT JOIN "test_category" AS "_j2" ON "_j2"."id" = "_j1"."category_id"'
+      + ' where ("_j1"."id" IS NOT NULL AND ("_j2"."id" IS NOT NULL AND "_j2"."name" = ?))',
+    );
+  });
+
+  test('the target\'s active filter and record rules apply to the joined row', () => {
+    const q = joined([['category_id.name', '=', 'x']], {
+      activeTest: true, ruleDomain: (m) => (m === 'test.category' ? [['parent_id', '=', false]] : null),
+    });
+    expect(q).toContain('LEFT JOIN "test_category" AS "_j1" ON "_j1"."id" = "test_partner"."category_id"');
+    expect(q).toContain('("_j1"."id" IS NOT NULL AND ("_j1"."name" = ? AND "_j1"."active" = ? AND "_j1"."parent_id" IS NULL))');
+  });
+
+  test('under a NOT the test stays a sub-query, and x2many paths never join', () => {
+    const q = joined(['!', ['category_id.name', '=like', 'x%'], ['tag_ids.name', '=', 'y']]);
+    expect(q).not.toContain('JOIN');
+    expect(q).toContain(`NOT (${P}."category_id" IN (SELECT "_s1"."id" FROM "test_category" AS "_s1"`);
+  });
+});
