@@ -42,3 +42,54 @@ describe.each(BACKENDS)('partner name_search on %s', (backend) => {
     expect(sql[0]).not.toMatch(/IN \(SELECT/);
   });
 });
+
+describe('partner name_search plan on pg with ten thousand partners', () => {
+  let base: BaseDb;
+  beforeAll(async () => {
+    base = await openBaseDb('pg');
+    const k = base.db.knex;
+    const su = base.env(1);
+    const companies: number[] = [];
+    for (let i = 1; i <= 30; i++) companies.push(await su.model('res.partner').create({ name: `Empresa ${i}`, is_company: true }));
+    const rows: Record<string, unknown>[] = [];
+    for (let i = 1; i <= 270; i++) {
+      rows.push({ name: `Contacto ${i} Pérez`, parent_id: companies[i % 30], email: `contacto${i}@empresa.example` });
+    }
+    for (let i = 0; i < 10_000; i++) rows.push({ name: `Partner ${i} ${(i * 7919 % 10007).toString(16)}`, email: `p${i}@example.com` });
+    await k.batchInsert('res_partner', rows.map((r) => ({ active: true, is_company: false, notification_email_send: 'comment', ...r })), 1000);
+    await k.raw('ANALYZE res_partner');
+  });
+  afterAll(async () => { await base?.destroy(); });
+
+  /** The plan of the search query name_search sends, with its own bound values. */
+  async function plan(name: string): Promise<{ found: unknown; plan: string }> {
+    let search: { sql: string; bindings: unknown[] } | null = null;
+    const listener = (q: { sql: string; bindings: unknown[] }) => { search ??= q; };
+    base.db.knex.on('query', listener);
+    let found: unknown;
+    try {
+      found = await callModelMethod(base.env(1), 'res.partner', 'name_search', [name], { limit: 8 });
+    } finally {
+      base.db.knex.removeListener('query', listener);
+    }
+    const q = search as unknown as { sql: string; bindings: unknown[] };
+    expect(q.sql).toMatch(/^select "res_partner"\."id" from "res_partner"/);
+    const res = await base.db.knex.raw(`EXPLAIN ${q.sql.replace(/\$\d+/g, '?')}`, q.bindings as never[]);
+    return { found, plan: res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n') };
+  }
+
+  it('reads the company through an index lookup and stops at the limit, scanning no table whole', async () => {
+    const { found, plan: text } = await plan('contacto 1');
+    expect((found as unknown[]).length).toBe(8);
+    expect(text).not.toMatch(/SubPlan/);
+    expect(text).not.toMatch(/Seq Scan/);
+    expect(text).toMatch(/Limit/);
+  });
+
+  it('never computes the company names of every partner in a sub-plan, whatever the term', async () => {
+    for (const term of ['Empresa 7', 'zzqq', 'example']) {
+      const { plan: text } = await plan(term);
+      expect(text).not.toMatch(/SubPlan|InitPlan/);
+    }
+  });
+});
