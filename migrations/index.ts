@@ -14,6 +14,7 @@ import * as m0201 from './0201_sync_peer_user';
 import * as m0300 from './0300_web_session';
 import * as m0310 from './0310_report_actions';
 import * as m0320 from './0320_partner_name_trigrams';
+import * as m0321 from './0321_request_text_function';
 
 export interface Migration {
   name: string;
@@ -35,4 +36,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0300_web_session', ...m0300 },
   { name: '0310_report_actions', ...m0310 },
   { name: '0320_partner_name_trigrams', ...m0320 },
+  { name: '0321_request_text_function', ...m0321 },
 ];
