@@ -16,11 +16,11 @@ export interface ApplyOptions {
 /** The joins already added to a query, so that a second domain on it reuses them. */
 const scopes = new WeakMap<Knex.QueryBuilder, JoinScope>();
 
-function scopeOf(qb: Knex.QueryBuilder): JoinScope {
+function scopeOf(qb: Knex.QueryBuilder, backend: DomainContext['backend']): JoinScope {
   let scope = scopes.get(qb);
   if (!scope) {
     let n = 0;
-    scope = new JoinScope(() => `_j${++n}`);
+    scope = new JoinScope(() => `_j${++n}`, backend === 'pg');
     scopes.set(qb, scope);
   }
   return scope;
@@ -28,7 +28,7 @@ function scopeOf(qb: Knex.QueryBuilder): JoinScope {
 
 function addWhere(qb: Knex.QueryBuilder, expr: DomainExpr, alias: string, ctx: DomainContext, opts: ApplyOptions): Knex.QueryBuilder {
   if (expr.kind === 'const' && expr.value) return qb;
-  const scope = opts.joins ? scopeOf(qb) : undefined;
+  const scope = opts.joins ? scopeOf(qb, ctx.backend) : undefined;
   const { sql, bindings } = compileDomain(expr, alias, ctx.backend, scope);
   for (const clause of scope?.added() ?? []) qb.joinRaw(clause);
   return qb.whereRaw(sql, bindings);

@@ -98,6 +98,7 @@ class SqlCompiler {
     const table = quoteId(s.model.table);
     if (s.kind === 'search') {
       const a = this.alias('s');
+      // a sub-query is read whole, where a hash join may well be best: a plain join
       const inner = new JoinScope(() => this.alias('j'));
       const where = this.where(s.where, a, inner);
       return `(SELECT ${col(a, 'id')} FROM ${table} AS ${quoteId(a)}${inner.sql()}${where})`;

@@ -9,7 +9,8 @@
 //   applyDomain(qb: Knex.QueryBuilder, model, raw: unknown, ctx: DomainContext, alias?: string, opts?): Knex.QueryBuilder
 //       adds the parsed domain as one WHERE (values always bound) for rows aliased `alias`
 //       (default model.table). With opts.joins, many2one tests outside any NOT become LEFT JOINs
-//       (aliases `_j<n>`, one per path) instead of sub-queries: then select qualified columns. ctx.ruleDomain(model) is ANDed into every sub-search (dotted
+//       (aliases `_j<n>`, one per path; LATERAL lookups on PostgreSQL) instead of sub-queries: then
+//       select qualified columns. ctx.ruleDomain(model) is ANDed into every sub-search (dotted
 //       paths, name look-ups, child_of), not into the main query: apply the model's own rules
 //       with applyRuleDomain.
 //   applyRuleDomain(qb, model, raw: unknown, ctx: DomainContext, alias?: string): Knex.QueryBuilder

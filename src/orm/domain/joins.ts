@@ -9,6 +9,12 @@
 // an empty col and false for an empty set, the join the other way round. AND and OR are monotone,
 // and a WHERE keeps only rows whose condition is true, so the difference cannot change a row's
 // fate unless a NOT lies above the test: under NOT the compiler keeps the sub-query.
+//
+// On PostgreSQL the join is LATERAL over a sub-query fenced with OFFSET 0: a lookup of the one
+// target row by its primary key for each row read. A plain join lets the planner trade that for a
+// hash join over both whole tables whenever it expects few matches (it cannot tell how many rows
+// `name ILIKE '%x%'` keeps); then an ordered scan no longer stops at the LIMIT, and name_search on
+// 100,000 partners took 190 ms instead of 0.05 ms.
 import { col, quoteId } from './fields';
 import type { DomainExpr, DomainModel } from './types';
 
@@ -21,7 +27,8 @@ export class JoinScope {
   private readonly clauses: string[] = [];
   private taken = 0;
 
-  constructor(private readonly fresh: () => string) {}
+  /** `lateral`: join by a per-row lookup the planner cannot turn into a hash join (PostgreSQL). */
+  constructor(private readonly fresh: () => string, private readonly lateral = false) {}
 
   /** The alias of `table` joined on `table.id = alias.column`, added on first use. */
   join(alias: string, column: string, table: string): string {
@@ -30,7 +37,10 @@ export class JoinScope {
     if (known) return known;
     const j = this.fresh();
     this.byPath.set(key, j);
-    this.clauses.push(`LEFT JOIN ${quoteId(table)} AS ${quoteId(j)} ON ${col(j, 'id')} = ${col(alias, column)}`);
+    const q = quoteId(j);
+    this.clauses.push(this.lateral
+      ? `LEFT JOIN LATERAL (SELECT * FROM ${quoteId(table)} AS ${q} WHERE ${col(j, 'id')} = ${col(alias, column)} OFFSET 0) AS ${q} ON TRUE`
+      : `LEFT JOIN ${quoteId(table)} AS ${q} ON ${col(j, 'id')} = ${col(alias, column)}`);
     return j;
   }
 
