@@ -35,7 +35,6 @@ function tokenize(pattern: string): Token[] {
 
 /** Lower-cases as unicodeLower does; ASCII text (most of it) takes the engine's own, faster path. */
 function lowerFast(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : unicodeLower(text);
 }
 
