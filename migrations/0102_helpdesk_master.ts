@@ -2,10 +2,7 @@
 // index that suggests related requests (FTS5 kept by triggers on SQLite, a GIN index on PostgreSQL).
 import type { Knex } from 'knex';
 import { createRelation, logColumns } from './helpers';
-
-/** Must stay the expression models/helpdesk_master/related-requests.ts searches with. */
-const PG_REQUEST_DOCUMENT = "to_tsvector('simple', translate(coalesce(subject, '') || ' ' || "
-  + "coalesce(description, ''), 'áéíóúüñÁÉÍÓÚÜÑàèìòùç', 'aeiouunAEIOUUNaeiouc'))";
+import { createRequestTextIndex, dropRequestTextFunction } from './request-text';
 
 function isPg(knex: Knex): boolean {
   return ['pg', 'postgres', 'postgresql'].includes(String(knex.client.config.client));
@@ -57,7 +54,7 @@ export async function up(knex: Knex): Promise<void> {
 
 async function createTextSearch(knex: Knex): Promise<void> {
   if (isPg(knex)) {
-    await knex.raw(`CREATE INDEX helpdesk_request_text_idx ON helpdesk_request USING GIN (${PG_REQUEST_DOCUMENT})`);
+    await createRequestTextIndex(knex);
     return;
   }
   // An external-content FTS5 table: the text stays in helpdesk_request, the index follows it.
@@ -91,4 +88,5 @@ export async function down(knex: Knex): Promise<void> {
   ]) {
     await knex.schema.dropTableIfExists(table);
   }
+  if (isPg(knex)) await dropRequestTextFunction(knex);
 }

@@ -13,6 +13,8 @@ import * as m0200 from './0200_sync';
 import * as m0201 from './0201_sync_peer_user';
 import * as m0300 from './0300_web_session';
 import * as m0310 from './0310_report_actions';
+import * as m0320 from './0320_partner_name_trigrams';
+import * as m0321 from './0321_request_text_function';
 
 export interface Migration {
   name: string;
@@ -33,4 +35,6 @@ export const MIGRATIONS: Migration[] = [
   { name: '0201_sync_peer_user', ...m0201 },
   { name: '0300_web_session', ...m0300 },
   { name: '0310_report_actions', ...m0310 },
+  { name: '0320_partner_name_trigrams', ...m0320 },
+  { name: '0321_request_text_function', ...m0321 },
 ];

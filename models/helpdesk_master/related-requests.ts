@@ -13,11 +13,10 @@ const SHARED_PROBLEM_WEIGHT = 1;
 type Cr = Env['cr'];
 
 /**
- * The text PostgreSQL indexes for a request, accents folded as the search terms are. It must stay
- * the same expression as the index of migration 0102, or the index goes unused.
+ * The text PostgreSQL indexes for a request: a SQL function that the migrations define
+ * (migrations/request-text.ts) and build the index on, so searching with it uses the index.
  */
-const PG_REQUEST_DOCUMENT = "to_tsvector('simple', translate(coalesce(subject, '') || ' ' || "
-  + "coalesce(description, ''), 'áéíóúüñÁÉÍÓÚÜÑàèìòùç', 'aeiouunAEIOUUNaeiouc'))";
+const PG_REQUEST_DOCUMENT = 'helpdesk_request_document(subject, description)';
 
 function isPg(cr: Cr): boolean {
   const client = String((cr.client as { config?: { client?: unknown } }).config?.client ?? '');

@@ -33,15 +33,60 @@ function tokenize(pattern: string): Token[] {
   return out;
 }
 
+/** Lower-cases as unicodeLower does; ASCII text (most of it) takes the engine's own, faster path. */
+function lowerFast(text: string): string {
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : unicodeLower(text);
+}
+
 /**
- * Matches `value` against a LIKE pattern. Greedy with a single backtrack point (the last `%`),
+ * A pattern ready to match: without `_`, the literal runs between its `%` (`segments`, the first
+ * anchored at the start and the last at the end) are found with indexOf, leftmost first, which
+ * is exact for such patterns; with `_`, the tokens go to the general matcher.
+ */
+type Compiled = { segments: string[]; tokens: null } | { segments: null; tokens: Token[] };
+
+const compiled = new Map<string, Compiled>();
+const COMPILED_MAX = 256;
+
+function compile(pattern: string, caseInsensitive: boolean): Compiled {
+  const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
+  const known = compiled.get(key);
+  if (known) return known;
+  const tokens = tokenize(caseInsensitive ? unicodeLower(pattern) : pattern);
+  let out: Compiled;
+  if (tokens.some((t) => t.kind === 'one')) out = { segments: null, tokens };
+  else {
+    const segments = [''];
+    for (const t of tokens) {
+      if (t.kind === 'many') segments.push('');
+      else if (t.kind === 'lit') segments[segments.length - 1] += String.fromCodePoint(t.cp);
+    }
+    out = { segments, tokens: null };
+  }
+  if (compiled.size >= COMPILED_MAX) compiled.clear();
+  compiled.set(key, out);
+  return out;
+}
+
+function matchSegments(v: string, segs: string[]): boolean {
+  if (segs.length === 1) return v === segs[0];
+  if (!v.startsWith(segs[0])) return false;
+  let pos = segs[0].length;
+  for (let i = 1; i < segs.length - 1; i++) {
+    const at = v.indexOf(segs[i], pos);
+    if (at < 0) return false;
+    pos = at + segs[i].length;
+  }
+  const tail = segs[segs.length - 1];
+  return v.length - tail.length >= pos && v.endsWith(tail);
+}
+
+/**
+ * Matches a value against LIKE tokens. Greedy with a single backtrack point (the last `%`),
  * so the work is bounded by value length times pattern length whatever the input.
  */
-export function likeMatch(value: string, pattern: string, caseInsensitive: boolean): boolean {
-  const v = caseInsensitive ? unicodeLower(value) : value;
-  const p = caseInsensitive ? unicodeLower(pattern) : pattern;
+function matchTokens(v: string, t: Token[]): boolean {
   const s = Array.from(v, (c) => c.codePointAt(0) ?? 0);
-  const t = tokenize(p);
   let si = 0;
   let ti = 0;
   let starTi = -1;
@@ -63,6 +108,13 @@ export function likeMatch(value: string, pattern: string, caseInsensitive: boole
   }
   while (ti < t.length && t[ti].kind === 'many') ti++;
   return ti === t.length;
+}
+
+/** Matches `value` against a LIKE pattern (compiled patterns are kept for the next rows). */
+export function likeMatch(value: string, pattern: string, caseInsensitive: boolean): boolean {
+  const c = compile(pattern, caseInsensitive);
+  const v = caseInsensitive ? lowerFast(value) : value;
+  return c.segments ? matchSegments(v, c.segments) : matchTokens(v, c.tokens);
 }
 
 /**

@@ -55,6 +55,33 @@ class Domains(OrmCase):
         self.assertEqual(self.ids([['parent_id.email', 'ilike', 'A@EXAMPLE']]), [self.b])
         self.assertEqual(self.ids([['child_ids.color', '=', 2]]), [self.a])
 
+    def test_many2one_paths_through_the_company(self):
+        d = self.partner(name=self.tag + ' delta', parent_id=self.b)
+        gone = self.partner(name=self.tag + ' epsilon', email='e@example.com')
+        f = self.partner(name=self.tag + ' zeta', parent_id=gone)
+        self.kw('odoo', 'res.partner', 'write', [[gone], {'active': False}])
+        alpha = self.tag + ' alpha'
+        cases = [
+            (['parent_id.name', '=', alpha], [self.b]),
+            (['parent_id.name', '!=', alpha], [d]),
+            (['parent_id.name', 'ilike', 'ALPHA'], [self.b]),
+            (['parent_id.name', 'not ilike', 'alpha'], [d]),
+            (['parent_id.color', 'in', [1, 2]], [self.b, d]),
+            (['parent_id.color', 'not in', [1]], [d]),
+            (['parent_id.email', '=', False], [d]),
+            (['parent_id.parent_id.name', '=', alpha], [d]),
+            (['parent_id.name', 'ilike', 'epsilon'], []),
+        ]
+        for profile in ('legacy', 'odoo'):
+            for leaf, wanted in cases:
+                with self.subTest(profile=profile, leaf=leaf):
+                    self.assertEqual(self.ids([leaf], profile), wanted)
+        self.assertEqual(self.ids(['|', ['parent_id.name', '=', alpha], ['color', '=', 3]]), [self.b, self.c])
+        self.assertEqual(self.ids(['!', ['parent_id.name', '=', alpha]]), [d])
+        self.assertEqual(self.ids([['parent_id.name', 'ilike', 'epsilon']], context={'active_test': False}), [f])
+        count = self.kw('odoo', 'res.partner', 'search_count', [[['name', 'like', self.tag], ['parent_id.name', 'ilike', 'a']]])
+        self.assertEqual(count, 2)
+
     def test_child_of_and_parent_of(self):
         name = unique('Tree')
         root = self.kw('odoo', 'res.partner.category', 'create', [{'name': name + ' root'}])

@@ -1,7 +1,9 @@
 // Last stage of the domain compiler: a resolved expression becomes SQL text with `?` bindings.
 // Every value is a binding; identifiers come from model definitions and are checked and quoted.
 // Sub-queries never refer to the outer query, so their aliases only need to be unique inside.
+// A many2one test in a positive place may become a LEFT JOIN instead (see ./joins.ts).
 import { col, quoteId } from './fields';
+import { JoinScope, joinable } from './joins';
 import type { DomainExpr, IdSet } from './types';
 
 export type Backend = 'sqlite' | 'pg';
@@ -10,6 +12,8 @@ export interface CompiledSql {
   sql: string;
   bindings: Array<string | number | boolean>;
 }
+
+export { JoinScope } from './joins';
 
 const BULK_LIST = 500;
 
@@ -42,13 +46,17 @@ class SqlCompiler {
     return `(${values.map((v) => this.bind(v)).join(', ')})`;
   }
 
-  expr(e: DomainExpr, alias: string): string {
+  /**
+   * `scope` is where joins may be added: the FROM of the query whose WHERE this is, and only
+   * while no NOT lies above (positive places, see ./joins.ts); null keeps every sub-query.
+   */
+  expr(e: DomainExpr, alias: string, scope: JoinScope | null = null): string {
     switch (e.kind) {
       case 'const':
         return e.value ? '1 = 1' : '1 = 0';
       case 'and':
       case 'or': {
-        const parts = e.items.map((x) => this.expr(x, alias));
+        const parts = e.items.map((x) => this.expr(x, alias, scope));
         return `(${parts.join(e.kind === 'and' ? ' AND ' : ' OR ')})`;
       }
       case 'not':
@@ -65,8 +73,15 @@ class SqlCompiler {
         // SQLite's LIKE folds ASCII only and ignores case even for `like`: use ours
         return `unicode_like(${target}, ${this.bind(e.pattern)}, ${e.ci ? 1 : 0})`;
       }
-      case 'member':
+      case 'member': {
+        const target = scope ? joinable(e) : null;
+        if (scope && target) {
+          const j = scope.join(alias, e.column, target.model.table);
+          // the joined row must exist (a NULL many2one joins a row of NULLs) and be one of the set
+          return `(${col(j, 'id')} IS NOT NULL AND ${this.expr(target.where, j, scope)})`;
+        }
         return `${col(alias, e.column)} IN ${this.set(e.set)}`;
+      }
       case 'link': {
         const l = this.alias('l');
         const from = col(l, e.link.from);
@@ -83,7 +98,10 @@ class SqlCompiler {
     const table = quoteId(s.model.table);
     if (s.kind === 'search') {
       const a = this.alias('s');
-      return `(SELECT ${col(a, 'id')} FROM ${table} AS ${quoteId(a)}${this.where(s.where, a)})`;
+      // a sub-query is read whole, where a hash join may well be best: a plain join
+      const inner = new JoinScope(() => this.alias('j'));
+      const where = this.where(s.where, a, inner);
+      return `(SELECT ${col(a, 'id')} FROM ${table} AS ${quoteId(a)}${inner.sql()}${where})`;
     }
     const t = this.alias('t');
     const seedAlias = this.alias('s');
@@ -101,14 +119,18 @@ class SqlCompiler {
     return `(WITH RECURSIVE ${quoteId(t)}("id") AS (${seed} UNION ${step}) SELECT ${col(t, 'id')} FROM ${quoteId(t)})`;
   }
 
-  private where(e: DomainExpr, alias: string): string {
-    return e.kind === 'const' && e.value ? '' : ` WHERE ${this.expr(e, alias)}`;
+  private where(e: DomainExpr, alias: string, scope: JoinScope | null = null): string {
+    return e.kind === 'const' && e.value ? '' : ` WHERE ${this.expr(e, alias, scope)}`;
   }
 }
 
-/** SQL for `WHERE`, for rows of the table aliased `alias`. */
-export function compileDomain(expr: DomainExpr, alias: string, backend: Backend): CompiledSql {
+/**
+ * SQL for `WHERE`, for rows of the table aliased `alias`. With `joins`, many2one tests in
+ * positive places become LEFT JOINs recorded there, which the caller must add to its FROM
+ * (`joins.added()`); without, every test stays a sub-query and the SQL stands alone.
+ */
+export function compileDomain(expr: DomainExpr, alias: string, backend: Backend, joins?: JoinScope): CompiledSql {
   const c = new SqlCompiler(backend);
-  const sql = c.expr(expr, alias);
+  const sql = c.expr(expr, alias, joins ?? null);
   return { sql, bindings: c.bindings };
 }

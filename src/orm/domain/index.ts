@@ -6,9 +6,11 @@
 //       implicit '&', pushes '!' down, resolves fields, dotted paths and names, and adds the
 //       implicit ('active', '=', True) when the model has `active`, ctx.activeTest is on and no
 //       leaf names `active`. Non-stored computed fields are ignored (TRUE), as in 7.0.
-//   applyDomain(qb: Knex.QueryBuilder, model, raw: unknown, ctx: DomainContext, alias?: string): Knex.QueryBuilder
+//   applyDomain(qb: Knex.QueryBuilder, model, raw: unknown, ctx: DomainContext, alias?: string, opts?): Knex.QueryBuilder
 //       adds the parsed domain as one WHERE (values always bound) for rows aliased `alias`
-//       (default model.table). ctx.ruleDomain(model) is ANDed into every sub-search (dotted
+//       (default model.table). With opts.joins, many2one tests outside any NOT become LEFT JOINs
+//       (aliases `_j<n>`, one per path; LATERAL lookups on PostgreSQL) instead of sub-queries: then
+//       select qualified columns. ctx.ruleDomain(model) is ANDed into every sub-search (dotted
 //       paths, name look-ups, child_of), not into the main query: apply the model's own rules
 //       with applyRuleDomain.
 //   applyRuleDomain(qb, model, raw: unknown, ctx: DomainContext, alias?: string): Knex.QueryBuilder
@@ -24,7 +26,8 @@
 //       by its target's order through a LEFT JOIN (aliases `<alias>__<field>`), so select
 //       qualified columns (`<alias>.id`). Text sorts by the database's collation.
 //   parseRuleDomain(raw, model, ctx): DomainExpr  (the rule-domain flavour of parseDomain)
-//   compileDomain(expr: DomainExpr, alias: string, backend): { sql, bindings }  (for raw SQL)
+//   compileDomain(expr: DomainExpr, alias: string, backend, joins?: JoinScope): { sql, bindings }
+//       (for raw SQL; with a JoinScope the caller adds its joins.sql() to the FROM)
 //   modelsSearched(raw: unknown, model, ctx: DomainParseContext): string[]
 //       the models whose rules ctx.ruleDomain will be asked for (sub-search targets, related
 //       paths included), to fetch them before compiling (ruleDomain is synchronous).
@@ -32,7 +35,8 @@
 // SQLite connections need installSqliteFunctions (src/db/sqlite-functions.ts) in their pool's
 // afterCreate: like/ilike compile to unicode_like() there.
 export { applyDomain, applyRuleDomain } from './apply';
-export { compileDomain, type CompiledSql } from './compile-sql';
+export { compileDomain, JoinScope, type CompiledSql } from './compile-sql';
+export type { ApplyOptions } from './apply';
 export { evaluateDomain } from './evaluate';
 export { applyOrder, badOrder, parseOrder } from './order';
 export { modelsSearched, parseDomain, parseRuleDomain } from './parse';

@@ -14,7 +14,11 @@ export type NamePair = [number, string];
 export async function nameGet(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
   await checkAccess(env, model, 'read');
   const visible = await visibleIds(env, model, ids, 'read');
-  const names = await displayNames(env, model, ids.filter((id) => visible.has(id)));
+  return namePairs(env, model, ids.filter((id) => visible.has(id)));
+}
+
+async function namePairs(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
+  const names = await displayNames(env, model, ids);
   return ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!]);
 }
 
@@ -35,7 +39,8 @@ export async function nameSearch(env: OrmEnv, model: RuntimeModel, p: NameSearch
   if (name) domain.push(...nameTerms(model, operator, name));
   const limit = p.limit === undefined ? 100 : p.limit;
   const ids = await searchIds(env, model, domain, { limit });
-  return nameGet(env, model, ids);
+  // the search checked the ACL and applied the read rules: its ids need no second check
+  return namePairs(env, model, ids);
 }
 
 const NEGATIVE_OPERATORS = new Set(['!=', '<>', 'not like', 'not ilike', 'not in']);

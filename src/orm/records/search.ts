@@ -45,7 +45,8 @@ async function baseQuery(env: OrmEnv, model: RuntimeModel, domain: unknown[]): P
   await checkAccess(env, model, 'read');
   const t = model.table;
   const qb = env.cr(t);
-  applyDomain(qb, model, domain, await domainContext(env, { domains: [{ model, domain }] }), t);
+  // many2one paths join their targets (one row per record): every selected column is qualified
+  applyDomain(qb, model, domain, await domainContext(env, { domains: [{ model, domain }] }), t, { joins: true });
   (await ruleFilter(env, model, 'read'))(qb, t);
   return { qb };
 }
@@ -74,7 +75,7 @@ export async function searchCount(env: OrmEnv, model: RuntimeModel, domain: unkn
     const row = (await env.cr.count({ n: '*' }).from(qb.as('capped')).first()) as { n: unknown };
     return Number(row.n);
   }
-  // The domain compiles to set tests on the model's own table (no joins), so rows are records.
+  // The domain's joins are many2one joins on the target's id (one row at most), so rows are records.
   const row = (await qb.count({ n: '*' }).first()) as { n: unknown };
   return Number(row.n);
 }

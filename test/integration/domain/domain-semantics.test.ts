@@ -1,6 +1,7 @@
 // What a client searching with a domain sees, worked out by hand on a small data set, on both
 // databases and with both NULL settings (7.0 legacy paths and Odoo's /xmlrpc/2). Each answer is
-// also checked against the in-memory evaluation.
+// also checked against the in-memory evaluation, and found alike with many2one paths compiled
+// as sub-queries and as joins, counted once each.
 import { applyDomain, applyRuleDomain, evaluateDomain, type DomainContext } from '../../../src/orm/domain';
 import { BACKENDS, createScratchDb, type ScratchDb } from '../../support/backends';
 import { PARTNER } from '../../unit/domain/models';
@@ -97,6 +98,27 @@ const GROUPS: Record<string, Case[]> = {
     ['through a many2many', [['tag_ids.name', '=', 'Ärzte']], [5]],
     ['a related field searches through its path', [['category_name', 'ilike', 'école']], [1]],
   ],
+  'many2one paths, as sub-queries or as joins': [
+    ['= through the parent', [['parent_id.name', '=', 'Zoë']], [5]],
+    ['!= leaves out records without a parent', [['parent_id.name', '!=', 'Zoë']], [3]],
+    ['ilike', [['parent_id.name', 'ilike', 'école']], [3]],
+    ['not ilike', [['parent_id.name', 'not ilike', 'école']], [5]],
+    ['in', [['parent_id.ref', 'in', ['A%1', 'B_2']]], [3, 5]],
+    ['not in', [['parent_id.ref', 'not in', ['A%1']]], [5]],
+    ['= False on the target', [['parent_id.visits', '=', false]], [5]],
+    ['= False on the many2one itself', [['parent_id', '=', false]], [1, 2]],
+    ['chained a.b.c', [['parent_id.category_id.name', 'ilike', 'école']], [3]],
+    ['chained, active_test off', [['parent_id.category_id.name', 'ilike', 'école']], [3, 4], noActive],
+    ['chained twice through the parent', [['parent_id.parent_id.name', '=', 'ÉCOLE Centrale']], [5]],
+    ['an inactive target does not match', [['category_id.name', '=', 'Sub école']], []],
+    ['an inactive target matches with active_test off', [['category_id.name', '=', 'Sub école']], [2], noActive],
+    ['two leaves on one path', ['|', ['parent_id.name', '=', 'Zoë'], ['parent_id.ref', '=', 'A%1']], [3, 5]],
+    ['OR with a plain column', ['|', ['parent_id.name', '=', 'Zoë'], ['name', 'ilike', 'zoë']], [3, 5]],
+    ['! of = is != (no parent left out)', ['!', ['parent_id.name', '=', 'Zoë']], [3]],
+    ['! of =like keeps NULL parents out', ['!', ['parent_id.name', '=like', 'Zo%']], [3]],
+    ['! of a path nothing matches is everything', ['!', ['parent_id.name', '=like', 'nobody%']], ALL_ACTIVE],
+    ['AND of two paths', [['parent_id.name', 'ilike', 'e'], ['category_id.name', '=', 'Leaf']], []],
+  ],
   'one2many and many2many terms': [
     ['in ids: linked to any', [['tag_ids', 'in', [1]]], [1]],
     ['in ids, active_test off', [['tag_ids', 'in', [1]]], [1, 4], noActive],
@@ -153,11 +175,17 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
     await db.destroy();
   });
 
+  const T = PARTNER.table;
+
   async function search(domain: unknown[], over: Partial<DomainContext> = {}): Promise<number[]> {
     const ctx = dbCtx(db, over);
-    const rows = await applyDomain(db.knex(PARTNER.table).select('id').orderBy('id'), PARTNER, domain, ctx);
+    const rows = await applyDomain(db.knex(T).select('id').orderBy('id'), PARTNER, domain, ctx);
     const ids = rows.map((r: { id: number }) => Number(r.id));
     expect(evaluateDomain(domain, PARTNER, ctx, SCENARIO)).toEqual(ids);
+    const joined = await applyDomain(db.knex(T).select(`${T}.id`).orderBy(`${T}.id`), PARTNER, domain, ctx, T, { joins: true });
+    expect(joined.map((r: { id: number }) => Number(r.id))).toEqual(ids);
+    const [{ n }] = await applyDomain(db.knex(T).count({ n: '*' }), PARTNER, domain, ctx, T, { joins: true });
+    expect(Number(n)).toBe(ids.length);
     return ids;
   }
 
@@ -187,6 +215,14 @@ describe.each(BACKENDS)('domains on %s', (backend) => {
       expect(await search([['tag_ids', 'in', [1]]], only1)).toEqual([1]);
       expect(await search([], only1)).toEqual(ALL_ACTIVE);
       expect(await search([['parent_id.name', 'ilike', 'e']], only1)).toEqual([3]);
+    });
+
+    test('apply to the target of a many2one path, joined or not', async () => {
+      expect(await search([['category_id.name', 'ilike', 'e']])).toEqual([1, 5]);
+      expect(await search([['category_id.name', 'ilike', 'e']], rules({ 'test.category': [['name', '!=', 'Leaf']] }))).toEqual([1]);
+      const rootOnly = rules({ 'test.partner': [['parent_id', '=', false]] });
+      expect(await search([['parent_id.parent_id.name', 'ilike', 'e']], rootOnly)).toEqual([]);
+      expect(await search(['|', ['parent_id.name', 'ilike', 'e'], ['name', '=', 'Zoë']], rootOnly)).toEqual([3]);
     });
 
     test('a rule domain applied to the main query has no implicit active filter', async () => {

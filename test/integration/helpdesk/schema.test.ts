@@ -7,9 +7,8 @@ const HELPDESK = ['0100_helpdesk_resources', '0101_helpdesk_general', '0102_help
 
 async function matching(db: ScratchDb, words: string): Promise<number[]> {
   if (db.backend === 'pg') {
-    const doc = "to_tsvector('simple', translate(coalesce(subject, '') || ' ' || coalesce(description, ''), "
-      + "'áéíóúüñÁÉÍÓÚÜÑàèìòùç', 'aeiouunAEIOUUNaeiouc'))";
-    const res = await db.knex.raw(`SELECT id FROM helpdesk_request WHERE ${doc} @@ to_tsquery('simple', ?) ORDER BY id`,
+    const res = await db.knex.raw(`SELECT id FROM helpdesk_request
+      WHERE helpdesk_request_document(subject, description) @@ to_tsquery('simple', ?) ORDER BY id`,
       [words.split(' ').join(' | ')]);
     return res.rows.map((r: { id: number }) => Number(r.id));
   }
@@ -53,6 +52,33 @@ describe.each(BACKENDS)('helpdesk schema on %s', (backend) => {
     expect(await matching(db, 'payroll')).toEqual([Number(b)]);
     await db.knex('helpdesk_request').where('id', a).delete();
     expect(await matching(db, 'impresora')).toEqual([]);
+  });
+
+  it('serves the related-requests search from the text index, on PostgreSQL also after an upgrade', async () => {
+    if (backend === 'sqlite') {
+      const rows = await db.knex.raw(`EXPLAIN QUERY PLAN SELECT f.rowid FROM helpdesk_request_fts f
+        JOIN helpdesk_request r ON r.id = f.rowid WHERE helpdesk_request_fts MATCH 'impresora'`);
+      expect(rows.map((r: { detail: string }) => r.detail).join('\n')).toMatch(/SCAN f VIRTUAL TABLE INDEX/);
+      return;
+    }
+    const plan = async () => {
+      await db.knex.raw('SET enable_seqscan = off');
+      try {
+        const res = await db.knex.raw(`EXPLAIN SELECT id FROM helpdesk_request
+          WHERE helpdesk_request_document(subject, description) @@ to_tsquery('simple', 'impresora')`);
+        return res.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await db.knex.raw('RESET enable_seqscan');
+      }
+    };
+    expect(await plan()).toContain('helpdesk_request_text_idx');
+    // a database made before the function existed indexed the expression itself
+    await db.knex.raw('DROP INDEX helpdesk_request_text_idx');
+    await db.knex.raw(`CREATE INDEX helpdesk_request_text_idx ON helpdesk_request USING GIN (to_tsvector('simple', subject))`);
+    await MIGRATIONS.find((m) => m.name === '0321_request_text_function')!.up(db.knex);
+    const def = await db.knex.raw("SELECT indexdef FROM pg_indexes WHERE indexname = 'helpdesk_request_text_idx'");
+    expect(def.rows[0].indexdef).toContain('helpdesk_request_document(');
+    expect(await plan()).toContain('helpdesk_request_text_idx');
   });
 
   it('undoes the helpdesk migrations', async () => {

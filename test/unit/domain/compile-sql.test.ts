@@ -132,3 +132,47 @@ describe('long lists of ids', () => {
     expect(sql([['name', 'in', names]], { activeTest: false }).bindings).toHaveLength(600);
   });
 });
+
+describe('many2one paths as joins', () => {
+  function joined(domain: unknown[], over: Partial<DomainContext> = {}) {
+    const backend = over.backend ?? 'pg';
+    const knex = backend === 'pg' ? pg : lite;
+    const ctx: DomainContext = { ...parseCtx(), knex, backend, activeTest: false, ...over };
+    return applyDomain(knex(PARTNER.table).select(`${PARTNER.table}.id`), PARTNER, domain, ctx, PARTNER.table, { joins: true }).toSQL().sql;
+  }
+  const lateral = (table: string, j: string, on: string) =>
+    `LEFT JOIN LATERAL (SELECT * FROM "${table}" AS "${j}" WHERE "${j}"."id" = ${on} OFFSET 0) AS "${j}" ON TRUE`;
+
+  test('one LEFT JOIN per path, shared by every leaf on it, chained for a.b.c', () => {
+    expect(joined(['|', ['parent_id.name', 'ilike', 'x'], ['parent_id.ref', '=', 'y']])).toBe(
+      `select "test_partner"."id" from "test_partner" ${lateral('test_partner', '_j1', `${P}."parent_id"`)}`
+      + ' where (("_j1"."id" IS NOT NULL AND "_j1"."name" ILIKE ?) OR ("_j1"."id" IS NOT NULL AND "_j1"."ref" = ?))',
+    );
+    expect(joined([['parent_id.category_id.name', '=', 'x']])).toBe(
+      `select "test_partner"."id" from "test_partner" ${lateral('test_partner', '_j1', `${P}."parent_id"`)}`
+      + ` ${lateral('test_category', '_j2', '"_j1"."category_id"')}`
+      + ' where ("_j1"."id" IS NOT NULL AND ("_j2"."id" IS NOT NULL AND "_j2"."name" = ?))',
+    );
+  });
+
+  test('SQLite joins plainly (its planner looks the target up by rowid)', () => {
+    expect(joined([['parent_id.name', '=', 'x']], { backend: 'sqlite' })).toBe(
+      `select \`test_partner\`.\`id\` from \`test_partner\` LEFT JOIN "test_partner" AS "_j1" ON "_j1"."id" = ${P}."parent_id"`
+      + ' where ("_j1"."id" IS NOT NULL AND "_j1"."name" = ?)',
+    );
+  });
+
+  test('the target\'s active filter and record rules apply to the joined row', () => {
+    const q = joined([['category_id.name', '=', 'x']], {
+      activeTest: true, ruleDomain: (m) => (m === 'test.category' ? [['parent_id', '=', false]] : null),
+    });
+    expect(q).toContain(lateral('test_category', '_j1', '"test_partner"."category_id"'));
+    expect(q).toContain('("_j1"."id" IS NOT NULL AND ("_j1"."name" = ? AND "_j1"."active" = ? AND "_j1"."parent_id" IS NULL))');
+  });
+
+  test('under a NOT the test stays a sub-query, and x2many paths never join', () => {
+    const q = joined(['!', ['category_id.name', '=like', 'x%'], ['tag_ids.name', '=', 'y']]);
+    expect(q).not.toContain('JOIN');
+    expect(q).toContain(`NOT (${P}."category_id" IN (SELECT "_s1"."id" FROM "test_category" AS "_s1"`);
+  });
+});
