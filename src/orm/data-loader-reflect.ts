@@ -3,7 +3,7 @@
 // rows for every module, marked installed. Plain batched SQL: this is the server's own data.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { FieldDef, ModuleDef } from './define';
+import type { FieldDef, ModuleDef } from './model-types';
 import { isStored } from './fields';
 import { labelText } from './labels';
 import type { Registry, RuntimeModel } from './registry';

@@ -2,7 +2,7 @@
 // records are created, and the resolution of `ref('module.name')` inside record values.
 import type { Knex } from 'knex';
 import { CallError } from '../errors';
-import type { FieldDef, XmlRef } from './define';
+import type { FieldDef, XmlRef } from './model-types';
 import type { RuntimeModel, Registry } from './registry';
 
 type Cr = Knex | Knex.Transaction;

@@ -1,8 +1,8 @@
 // Load-time checks of model definitions: a mistake in a model stops the server when it starts,
 // with a message naming the model and field, instead of failing later inside a request.
 import { ValidationError } from '../errors';
-import type { FieldDef } from './define';
-import type { RuntimeModel } from './registry';
+import type { FieldDef } from './model-types';
+import type { RuntimeModel } from './model-types';
 import { isKnownType } from './fields';
 import { REGISTRY_ERROR } from './registry-order';
 

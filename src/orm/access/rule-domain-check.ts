@@ -3,7 +3,7 @@
 // and every user value it names is one the policy can resolve.
 import { AppError } from '../../errors';
 import type { Env } from '../env-types';
-import type { Registry } from '../registry';
+import type { Registry } from '../model-types';
 import { isStored, isX2many } from '../fields';
 import { normalizeDomain } from '../domain/normalize';
 import { readPyDomain, type PyUserRef } from './py-domain';

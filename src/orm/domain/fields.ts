@@ -1,7 +1,7 @@
 // How the domain compiler sees a model's fields: `id` and the log columns always exist, which
 // fields are columns, which are relations, and which cannot be searched at all.
 import { CallError } from '../../errors';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { DomainModel } from './types';
 
 const MAGIC: Record<string, FieldDef> = {

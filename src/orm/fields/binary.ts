@@ -1,6 +1,6 @@
 // binary: base64 text in and out (stored as text). With context `bin_size` (or
 // `bin_size_<field>`) reads give a human size such as `12.34 Kb`, as the 7.0 clients ask.
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { Context } from '../env-types';
 import type { FieldType } from './types';
 import { isEmpty } from './types';

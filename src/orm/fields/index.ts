@@ -1,5 +1,5 @@
 // The field type of a definition, and whether a field is kept in the model's table.
-import type { FieldDef, FieldType as FieldTypeName } from '../define';
+import type { FieldDef, FieldType as FieldTypeName } from '../model-types';
 import type { FieldType } from './types';
 import { charType, htmlType, textType } from './char';
 import { integerType } from './integer';

@@ -1,7 +1,7 @@
 // What every field type provides: its conversions between RPC values and column values, and
 // how fields_get names it. One implementation per type lives beside this file.
 import type { RpcValue } from '../../values';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { Compat, Context } from '../env-types';
 
 export interface ReadOptions {

@@ -3,18 +3,18 @@
 // `copyFormat` rewords a value ("X (copy)"). `default` values are checked as a caller's create values.
 import type { RpcValue } from '../../values';
 import type { Vals } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isStored } from '../fields';
 import { isMagic } from '../magic-fields';
 import { missingError } from './common';
 import { readRecords } from './read';
 import { asVals, checkKeys } from './prepare-vals';
-import { createRecord } from './create';
+import { createRecord } from './save';
 import { labelText, langOf } from '../labels';
 
 /** The values a copy of record `id` starts from (Odoo's copy_data). */
-export async function copyData(env: OrmEnv, model: RuntimeModel, id: number, skip: string[] = []): Promise<Vals> {
+export async function copyData(env: CallEnv, model: RuntimeModel, id: number, skip: string[] = []): Promise<Vals> {
   const [src] = await readRecords(env, model, [id], null, { load: '_classic_write' });
   if (!src) throw missingError(env, model.name, [id]);
   const vals: Vals = {};
@@ -39,7 +39,7 @@ export async function copyData(env: OrmEnv, model: RuntimeModel, id: number, ski
   return vals;
 }
 
-export async function copyRecord(env: OrmEnv, model: RuntimeModel, id: number, rawDefault: unknown): Promise<number> {
+export async function copyRecord(env: CallEnv, model: RuntimeModel, id: number, rawDefault: unknown): Promise<number> {
   const overrides = rawDefault === null || rawDefault === undefined || rawDefault === false ? {} : asVals(rawDefault);
   await checkKeys(env, model, overrides, {});
   const vals = { ...(await copyData(env, model, id)), ...overrides };

@@ -5,8 +5,8 @@
 // password reads as empty, as it does through `read`. Queries: one read per model and path prefix.
 import { CallError } from '../../errors';
 import { Double, newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { labelText, langOf } from '../labels';
 import { pyRepr } from '../py-repr';
@@ -27,7 +27,7 @@ function badPath(model: RuntimeModel, path: string[]): CallError {
 }
 
 /** A value as 7.0 exports it: text; False when empty (or zero); booleans as 'True' / 'False'. */
-function exportValue(env: OrmEnv, field: FieldDef, raw: RpcValue): RpcValue {
+function exportValue(env: CallEnv, field: FieldDef, raw: RpcValue): RpcValue {
   const v = raw instanceof Double ? raw.value : raw;
   if (field.type === 'boolean') return v ? 'True' : 'False';
   if (v === false || v === null || v === '' || v === 0 || (Array.isArray(v) && !v.length)) return false;
@@ -51,7 +51,7 @@ function merge(line: Line, extra: Line[], sub: Line[] | undefined, at: number[])
   if (sub) extra.push(...sub.slice(1));
 }
 
-async function exportLines(env: OrmEnv, model: RuntimeModel, ids: number[], paths: string[][]): Promise<Map<number, Line[]>> {
+async function exportLines(env: CallEnv, model: RuntimeModel, ids: number[], paths: string[][]): Promise<Map<number, Line[]>> {
   const heads = new Map<string, number[]>();
   paths.forEach((p, k) => { if (p.length) heads.set(p[0], [...(heads.get(p[0]) ?? []), k]); });
   for (const [head, at] of heads) {
@@ -75,7 +75,7 @@ async function exportLines(env: OrmEnv, model: RuntimeModel, ids: number[], path
 }
 
 async function exportField(
-  env: OrmEnv, f: FieldDef, at: number[], paths: string[][], rows: RpcStruct[],
+  env: CallEnv, f: FieldDef, at: number[], paths: string[][], rows: RpcStruct[],
   lines: Map<number, { line: Line; extra: Line[] }>,
 ): Promise<void> {
   const bare = at.filter((k) => paths[k].length === 1);
@@ -97,7 +97,7 @@ async function exportField(
   // 7.0: `tag_ids/id` of a many2many is one cell with every external id, comma-separated.
   const idLists = deep.filter((k) => f.type === 'many2many' && paths[k].length === 2 && paths[k][1] === 'id');
   const nested = deep.filter((k) => !idLists.includes(k));
-  const names = bare.length ? await displayNames(env, comodel, children) : new Map<number, string>();
+  const names = bare.length ? await displayNames(env, comodel, children, readRecords) : new Map<number, string>();
   const xmlids = idLists.length ? await exportXmlIds(env, comodel, children) : new Map<number, string>();
   const sub = nested.length ? await exportLines(env, comodel, children, tails(paths, nested)) : new Map<number, Line[]>();
   for (const row of rows) {
@@ -111,7 +111,7 @@ async function exportField(
 }
 
 /** export_data(ids, fields_to_export): `{datas: [[...], ...]}` in the order of `ids`. */
-export async function exportData(env: OrmEnv, model: RuntimeModel, ids: number[], fields: unknown): Promise<RpcStruct> {
+export async function exportData(env: CallEnv, model: RuntimeModel, ids: number[], fields: unknown): Promise<RpcStruct> {
   if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string')) {
     throw new CallError('fields_to_export must be a list of field paths', 'TypeError');
   }

@@ -2,15 +2,15 @@
 // value is truthy; Odoo (compat.fieldsGetAllKeys) lists every key, false ones included.
 import { AccessError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored } from '../fields';
 import { labelText, langOf } from '../labels';
 import { isSuperuser } from '../access-policy';
 import { fieldAllowed } from './common';
 
-async function canChange(env: OrmEnv, model: RuntimeModel): Promise<boolean> {
+async function canChange(env: CallEnv, model: RuntimeModel): Promise<boolean> {
   if (isSuperuser(env)) return true;
   for (const mode of ['write', 'create'] as const) {
     try {
@@ -23,7 +23,7 @@ async function canChange(env: OrmEnv, model: RuntimeModel): Promise<boolean> {
   return false;
 }
 
-function describe(env: OrmEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
+function describe(env: CallEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
   const lang = langOf(env.context);
   const stored = isStored(f);
   const relational = f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
@@ -74,7 +74,7 @@ function legacyKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Recor
   return out;
 }
 
-export async function fieldsGet(env: OrmEnv, model: RuntimeModel, allfields: unknown, attributes: unknown): Promise<RpcStruct> {
+export async function fieldsGet(env: CallEnv, model: RuntimeModel, allfields: unknown, attributes: unknown): Promise<RpcStruct> {
   const only = Array.isArray(allfields) && allfields.length ? new Set(allfields.map(String)) : null;
   const attrs = Array.isArray(attributes) && attributes.length ? new Set(attributes.map(String)) : null;
   const forceReadonly = !(await canChange(env, model));
@@ -96,7 +96,7 @@ export async function fieldsGet(env: OrmEnv, model: RuntimeModel, allfields: unk
 }
 
 /** fields_get_keys: the names of the fields the caller may see (erppeek checks logins with it). */
-export async function fieldsGetKeys(env: OrmEnv, model: RuntimeModel): Promise<string[]> {
+export async function fieldsGetKeys(env: CallEnv, model: RuntimeModel): Promise<string[]> {
   const out: string[] = [];
   for (const f of Object.values(model.fields)) if (f.name !== 'id' && await fieldAllowed(env, f)) out.push(f.name);
   return out;

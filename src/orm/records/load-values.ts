@@ -1,8 +1,8 @@
 // load()'s cell converter, as 7.0's ir.fields.converter: the text of one import cell becomes the
 // value of its field (booleans, numbers, selection keys or labels, many2one by name, external id
 // or database id, many2many as comma-separated lists), or a message saying why it cannot.
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { searchIds } from './search';
 
@@ -32,7 +32,7 @@ function text(cell: unknown): string {
 }
 
 /** `[model, res_id]` of an external id (`module.name`, or a bare name of an earlier import). */
-export async function xmlidTarget(env: OrmEnv, xmlid: string): Promise<{ model: string; id: number } | null> {
+export async function xmlidTarget(env: CallEnv, xmlid: string): Promise<{ model: string; id: number } | null> {
   if (!env.registry.has('ir.model.data')) return null;
   const [module, name] = xmlid.includes('.') ? [xmlid.slice(0, xmlid.indexOf('.')), xmlid.slice(xmlid.indexOf('.') + 1)]
     : [IMPORT_MODULE, xmlid];
@@ -41,7 +41,7 @@ export async function xmlidTarget(env: OrmEnv, xmlid: string): Promise<{ model: 
   return row ? { model: String(row.model), id: Number(row.res_id) } : null;
 }
 
-async function recordFor(env: OrmEnv, co: RuntimeModel, subfield: string, ref: string): Promise<CellValue | CellProblem> {
+async function recordFor(env: CallEnv, co: RuntimeModel, subfield: string, ref: string): Promise<CellValue | CellProblem> {
   if (subfield === 'id') {
     const target = await xmlidTarget(env, ref);
     if (!target || target.model !== co.name) {
@@ -73,7 +73,7 @@ function selectionKey(field: FieldDef, cell: string): string | null {
 
 /** Converts one cell for `field`, read through `subfield` ('' for the field itself, 'id', '.id'). */
 export async function convertCell(
-  env: OrmEnv, field: FieldDef, subfield: string, cell: unknown,
+  env: CallEnv, field: FieldDef, subfield: string, cell: unknown,
 ): Promise<CellValue | CellProblem> {
   if (isEmptyCell(cell)) {
     return { value: field.type === 'many2many' || field.type === 'one2many' ? [[6, 0, []]] : false };

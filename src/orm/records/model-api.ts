@@ -1,12 +1,11 @@
 // The records API of one model for server code (`env.model(name)`): the same service the RPC
 // methods use, with TypeScript-friendly signatures.
 import type { Domain, ModelApi, SearchOptions, Vals } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { normalizeIds } from './common';
-import { createRecord } from './create';
+import { createRecord, writeRecords } from './save';
 import { readRecords } from './read';
-import { writeRecords } from './write';
 import { unlinkRecords } from './unlink';
 import { searchCount, searchIds, searchRead } from './search';
 import { existing } from './metadata';
@@ -16,7 +15,7 @@ import { copyRecord } from './copy';
 import { callNamed } from '../call-method';
 
 export class RecordsApi implements ModelApi {
-  constructor(private readonly env: OrmEnv, private readonly def: RuntimeModel) {}
+  constructor(private readonly env: CallEnv, private readonly def: RuntimeModel) {}
 
   get name(): string { return this.def.name; }
 

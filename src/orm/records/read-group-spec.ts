@@ -1,7 +1,7 @@
 // Parsing read_group's arguments: groupby specs (`field` or `field:granularity`), aggregate
 // specs in `fields` (`amount`, `amount:sum`, `total:sum(amount)`) and `orderby`.
 import { CallError } from '../../errors';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { RuntimeModel } from '../registry';
 import { isStored } from '../fields';
 import { pyRepr } from '../py-repr';

@@ -3,7 +3,7 @@
 // fields, `__domain` selecting the group's records, and `__context` for the next groupbys.
 import type { Knex } from 'knex';
 import { Double, newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext, parseOrder, type OrderTerm } from '../domain-api';
 import { fieldType } from '../fields';
@@ -11,6 +11,7 @@ import { langOf } from '../labels';
 import { checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
 import { asDomain, optionalCount } from './search';
 import { displayNames } from './read-relations';
+import { readRecords } from './read';
 import { periodEnd, periodLabel, truncateSql } from './read-group-dates';
 import { parseAggregates, parseGroupbys, parseGroupOrder, type GroupSpec, type OrderKey } from './read-group-spec';
 
@@ -25,7 +26,7 @@ export interface ReadGroupParams {
 }
 
 /** The grouped expression; it holds identifiers only (no bound values), so pg can match it. */
-function groupExpr(env: OrmEnv, model: RuntimeModel, g: GroupSpec): Knex.Raw {
+function groupExpr(env: CallEnv, model: RuntimeModel, g: GroupSpec): Knex.Raw {
   const col = `${model.table}.${g.field.name}`;
   if (g.granularity) return truncateSql(env.cr, env.backend, col, g.granularity);
   if (g.field.type === 'boolean') return env.cr.raw(`coalesce(??, ${env.backend === 'pg' ? 'false' : '0'})`, [col]);
@@ -38,7 +39,7 @@ function orderBy(qb: Knex.QueryBuilder, expr: Knex.Raw, desc: boolean): void {
   qb.orderByRaw(`(case when ? is null then 1 else 0 end) ${dir}, ? ${dir}`, [expr, expr]);
 }
 
-export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupParams): Promise<RpcStruct[]> {
+export async function readGroup(env: CallEnv, model: RuntimeModel, p: ReadGroupParams): Promise<RpcStruct[]> {
   await checkAccess(env, model, 'read');
   const domain = asDomain(p.domain);
   const all = parseGroupbys(model, p.groupby);
@@ -87,7 +88,7 @@ export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupPa
 }
 
 /** many2one groups come in the target model's order (its first stored column), as Odoo does. */
-function orderByTarget(qb: Knex.QueryBuilder, env: OrmEnv, model: RuntimeModel, g: GroupSpec, i: number): void {
+function orderByTarget(qb: Knex.QueryBuilder, env: CallEnv, model: RuntimeModel, g: GroupSpec, i: number): void {
   const co = env.registry.model(g.field.comodel!);
   const alias = `gb${i}`;
   qb.leftJoin(`${co.table} as ${alias}`, `${alias}.id`, `${model.table}.${g.field.name}`);
@@ -106,14 +107,14 @@ interface FormatInput {
   rest: string[];
 }
 
-async function formatGroups(env: OrmEnv, model: RuntimeModel, rows: Record<string, unknown>[], f: FormatInput): Promise<RpcStruct[]> {
+async function formatGroups(env: CallEnv, model: RuntimeModel, rows: Record<string, unknown>[], f: FormatInput): Promise<RpcStruct[]> {
   const lang = langOf(env.context);
   const ropts = { compat: env.compat, context: env.context };
   const names = new Map<number, Map<number, string>>();
   for (const [i, g] of f.groups.entries()) {
     if (g.field.type !== 'many2one') continue;
     const ids = [...new Set(rows.map((r) => r[`g${i}`]).filter((v) => v !== null && v !== undefined).map(Number))];
-    names.set(i, await displayNames(env, env.registry.model(g.field.comodel!), ids));
+    names.set(i, await displayNames(env, env.registry.model(g.field.comodel!), ids, readRecords));
   }
   return rows.map((row) => {
     const out = newStruct();

@@ -3,8 +3,8 @@
 // fields stay in the view, as char fields marked `password` (so clients mask the input).
 import { UserError } from '../../errors';
 import { isStruct, newStruct, type RpcStruct } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isMagic } from '../magic-fields';
 import { contextLang, labelText, langOf } from '../labels';
@@ -17,7 +17,7 @@ import { archFields, filterArch, parseArch, serializeArch, translateArch, type A
 
 interface StoredView { id: number; name: string; arch: string; type: string; fieldParent: string | false }
 
-async function storedView(env: OrmEnv, model: RuntimeModel, viewId: unknown, viewType: string): Promise<StoredView | null> {
+async function storedView(env: CallEnv, model: RuntimeModel, viewId: unknown, viewType: string): Promise<StoredView | null> {
   if (!env.registry.has('ir.ui.view')) return null;
   const views = env.registry.model('ir.ui.view');
   const su = env.sudo().withContext({ active_test: false });
@@ -38,7 +38,7 @@ async function storedView(env: OrmEnv, model: RuntimeModel, viewId: unknown, vie
   };
 }
 
-function defaultArch(env: OrmEnv, model: RuntimeModel, viewType: string, fields: FieldDef[]): string {
+function defaultArch(env: CallEnv, model: RuntimeModel, viewType: string, fields: FieldDef[]): string {
   const title = labelText(model.description, langOf(env.context)).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const nameField = model.recName !== 'id' ? model.recName : fields.find((f) => f.type === 'char')?.name ?? 'id';
   if (viewType === 'tree') return `<tree string="${title}"><field name="${nameField}"/></tree>`;
@@ -63,7 +63,7 @@ function markPasswords(node: ArchNode, model: RuntimeModel): ArchNode {
 }
 
 export async function fieldsViewGet(
-  env: OrmEnv, model: RuntimeModel, viewId: unknown, viewType: unknown, toolbar: unknown,
+  env: CallEnv, model: RuntimeModel, viewId: unknown, viewType: unknown, toolbar: unknown,
 ): Promise<RpcStruct> {
   const type = typeof viewType === 'string' && viewType ? viewType : 'form';
   const visibleFields: FieldDef[] = [];
