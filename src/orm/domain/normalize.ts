@@ -3,7 +3,7 @@
 // (OpenERP's normalize_domain, normalize_leaf and distribute_not).
 import { CallError } from '../../errors';
 import { Double } from '../../values';
-import { leafRepr, pyRepr } from './py-repr';
+import { leafRepr, pyRepr } from '../py-repr';
 
 export const TERM_OPERATORS = new Set([
   '=', '!=', '<=', '<', '>', '>=', '=?', '=like', '=ilike', 'like', 'not like', 'ilike',

@@ -6,7 +6,7 @@ import { comodelOf, findField, isStored, isX2many } from './fields';
 import { lowerHierarchy, lowerMany2one, lowerX2many, linkSpec, type RelLeaf, type SubSearcher } from './lower-relational';
 import { lowerScalar } from './lower-scalar';
 import { domainNames, normalizeDomain, type Leaf, type Node } from './normalize';
-import { leafRepr, pyRepr } from './py-repr';
+import { leafRepr, pyRepr } from '../py-repr';
 import type { DomainExpr, DomainModel, DomainParseContext, IdSet } from './types';
 
 /** Sub-searches nest this deep at most (dotted paths, record rules that search, related fields). */
