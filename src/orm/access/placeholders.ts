@@ -2,7 +2,7 @@
 // that depend on the current user are placeholders such as {"$user": "company_id"} (and the date,
 // {"$time": "%Y-%m-%d"}), resolved here per call. Both forms evaluate to the same domain.
 import { AppError, UserError } from '../../errors';
-import { parsePyDomain } from './py-domain';
+import { readPyDomain, type PyUserRef } from './py-domain';
 import { strftimeUtc } from './strftime';
 
 /** What a placeholder may read about the current user. */
@@ -63,31 +63,44 @@ export function resolvePlaceholders(value: unknown, user: UserFacts, now: Date =
   return value;
 }
 
+/** A stored domain text as read, and the user values it names (asked for only by the ir.rule check). */
+export interface RuleText {
+  domain: unknown;
+  userRefs(): PyUserRef[];
+}
+
 /**
- * A stored `domain_force` as a list: JSON first (what this server writes), else a 7.0 Python
- * literal. Text valid in both reads the same in both. Empty or missing is the empty domain.
+ * The one reader of a stored `domain_force` text: JSON first (what this server writes), else a
+ * 7.0 Python literal. Text valid in both reads the same in both. Python errors propagate.
  */
+export function readRuleText(text: string): RuleText {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    const { domain, userRefs } = readPyDomain(text);
+    return { domain, userRefs: () => userRefs };
+  }
+  const userRefs = () => [...placeholderFields(json)]
+    .filter((f) => f !== 'id')
+    .map((field): PyUserRef => ({ field, form: 'value' }));
+  return { domain: json, userRefs };
+}
+
+/** A stored `domain_force` as a list. Empty or missing is the empty domain. */
 export function parseRuleDomain(raw: unknown, ruleName: string): unknown[] {
   if (raw === null || raw === undefined || raw === false || raw === '') return [];
   let parsed: unknown = raw;
   if (typeof raw === 'string') {
     try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = pythonDomain(raw, ruleName);
+      parsed = readRuleText(raw).domain;
+    } catch (e) {
+      const why = e instanceof AppError ? e.message : String(e);
+      throw new UserError(`The record rule "${ruleName}" has an invalid domain: ${why}.`);
     }
   }
   if (!Array.isArray(parsed)) {
     throw new UserError(`The record rule "${ruleName}" has an invalid domain: it must be a list.`);
   }
   return parsed;
-}
-
-function pythonDomain(text: string, ruleName: string): unknown[] {
-  try {
-    return parsePyDomain(text);
-  } catch (e) {
-    const why = e instanceof AppError ? e.message : String(e);
-    throw new UserError(`The record rule "${ruleName}" has an invalid domain: ${why}.`);
-  }
 }

@@ -6,8 +6,8 @@ import type { Env } from '../env-types';
 import type { Registry } from '../model-types';
 import { isStored, isX2many } from '../fields';
 import { normalizeDomain } from '../domain/normalize';
-import { readPyDomain, type PyUserRef } from './py-domain';
-import { placeholderFields } from './placeholders';
+import type { PyUserRef } from './py-domain';
+import { readRuleText } from './placeholders';
 import { knownStrftime } from './strftime';
 
 const QUOTE_MAX = 200;
@@ -40,21 +40,6 @@ function quote(raw: string): string {
   return raw.length > QUOTE_MAX ? `${raw.slice(0, QUOTE_MAX)}...` : raw;
 }
 
-/** The parsed domain and the user values it names, whichever form the text is in. */
-function readDomain(raw: string): { domain: unknown; refs: PyUserRef[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    const { domain, userRefs } = readPyDomain(raw);
-    return { domain, refs: userRefs };
-  }
-  const refs = [...placeholderFields(json)]
-    .filter((f) => f !== 'id')
-    .map((field): PyUserRef => ({ field, form: 'value' }));
-  return { domain: json, refs };
-}
-
 /**
  * Why the domain text of the rule named `ruleName` cannot be used, or null when it can. The
  * message names the rule and quotes the text.
@@ -65,13 +50,14 @@ export function ruleDomainProblem(env: Env, raw: unknown, ruleName: string): str
   const refuse = (why: string) => `The record rule "${ruleName}" has an invalid domain: ${why}. Domain: ${quote(text)}`;
   if (typeof raw !== 'string') return refuse('it must be text');
   try {
-    const { domain, refs } = readDomain(raw);
+    const read = readRuleText(raw);
+    const domain = read.domain;
     if (!Array.isArray(domain)) return refuse('it must be a list');
     const times: string[] = [];
     normalizeDomain(withoutPlaceholders(domain, times));
     if (times.some((f) => !knownStrftime(f))) return refuse('a {"$time": ...} format may use only %Y %y %m %d %H %M %S %j %%');
     const registry = env.registry as Registry;
-    for (const ref of refs) {
+    for (const ref of read.userRefs()) {
       const why = userRefProblem(registry, ref);
       if (why) return refuse(why);
     }
