@@ -1,13 +1,16 @@
 // date: `YYYY-MM-DD` strings both ways. A datetime string is accepted and cut to its date,
 // as Odoo's Date field does.
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, valueType } from './types';
 import { formatDate, parseServerDate, partsOfLocal, partsOfUtc } from './dates';
 import { badDateFormat } from './wrong-value';
 
-export const dateType: FieldType = {
+export const dateType: FieldType = valueType({
   rpcType: 'date',
-  hasColumn: true,
+  periodBound: (day) => day,
+  // PostgreSQL reads it as text in the server format, so no JS Date (and no local zone) sits
+  // between the column and RPC.
+  columnSql: (backend) => (backend === 'pg' ? "to_char(??, 'YYYY-MM-DD')" : null),
   toColumn(value) {
     if (isEmpty(value) || value === '') return null;
     if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDate(partsOfUtc(value));
@@ -20,4 +23,4 @@ export const dateType: FieldType = {
     if (raw instanceof Date) return formatDate(partsOfLocal(raw));
     return String(raw).slice(0, 10);
   },
-};
+});

@@ -1,13 +1,16 @@
 // datetime: `YYYY-MM-DD HH:MM:SS` in UTC, no zone, no fraction. A bare date means midnight
 // (Odoo accepts it too); fractions of a second are dropped.
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, valueType } from './types';
 import { formatDateTime, parseServerDate, partsOfLocal, partsOfUtc } from './dates';
 import { badDateFormat } from './wrong-value';
 
-export const datetimeType: FieldType = {
+export const datetimeType: FieldType = valueType({
   rpcType: 'datetime',
-  hasColumn: true,
+  periodBound: (day) => `${day} 00:00:00`,
+  // PostgreSQL reads it as text in the server format, so no JS Date (and no local zone) sits
+  // between the column and RPC.
+  columnSql: (backend) => (backend === 'pg' ? "to_char(??, 'YYYY-MM-DD HH24:MI:SS')" : null),
   toColumn(value) {
     if (isEmpty(value) || value === '') return null;
     if (value instanceof Date && !Number.isNaN(value.getTime())) return formatDateTime(partsOfUtc(value));
@@ -22,4 +25,4 @@ export const datetimeType: FieldType = {
     const p = parseServerDate(s);
     return p ? formatDateTime(p) : s.slice(0, 19);
   },
-};
+});

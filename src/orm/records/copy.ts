@@ -5,7 +5,7 @@ import type { RpcValue } from '../../values';
 import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
-import { isStored } from '../fields';
+import { fieldType, isStored } from '../fields';
 import { isMagic } from '../magic-fields';
 import { missingError } from './common';
 import { readRecords } from './read';
@@ -19,10 +19,11 @@ export async function copyData(env: CallEnv, model: RuntimeModel, id: number, sk
   if (!src) throw missingError(env, model.name, [id]);
   const vals: Vals = {};
   for (const f of Object.values(model.fields)) {
-    if (isMagic(f.name) || f.copy === false || f.type === 'password' || skip.includes(f.name) || !(f.name in src)) continue;
-    if (f.type === 'many2many' && !f.compute && !f.related) {
+    const how = fieldType(f).copyAs;
+    if (isMagic(f.name) || f.copy === false || how === 'never' || skip.includes(f.name) || !(f.name in src)) continue;
+    if (how === 'links' && !f.compute && !f.related) {
       vals[f.name] = [[6, 0, src[f.name] as RpcValue[]]];
-    } else if (f.type === 'one2many' && f.copy === true) {
+    } else if (how === 'lines' && f.copy === true) {
       const co = env.registry.model(f.comodel!);
       const lines: unknown[] = [];
       for (const child of src[f.name] as number[]) {

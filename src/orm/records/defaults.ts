@@ -6,6 +6,7 @@ import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isMagic } from '../magic-fields';
+import { fieldType } from '../fields';
 
 const NONE = Symbol('no default');
 
@@ -18,7 +19,7 @@ async function defaultOf(env: CallEnv, field: FieldDef, internal: boolean): Prom
 
 /** A many2one default given as `[id, name]` is stored as its id. */
 function normalise(field: FieldDef, value: unknown): unknown {
-  if (field.type === 'many2one' && Array.isArray(value)) return value[0];
+  if (fieldType(field).holdsId && Array.isArray(value)) return value[0];
   return value;
 }
 

@@ -26,8 +26,7 @@ async function canChange(env: CallEnv, model: RuntimeModel): Promise<boolean> {
 function describe(env: CallEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
   const lang = langOf(env.context);
   const stored = isStored(f);
-  const relational = f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
-  const textual = f.type === 'char' || f.type === 'text' || f.type === 'html';
+  const { relational, textual } = fieldType(f);
   // Computed fields without storage cannot be written; related ones write through to their target.
   const computedRo = Boolean(f.compute && !stored);
   const d: Record<string, RpcValue | undefined> = {
@@ -43,7 +42,7 @@ function describe(env: CallEnv, f: FieldDef, forceReadonly: boolean): Record<str
     relation: relational ? f.comodel : undefined,
     domain: relational ? ((f.domain ?? []) as RpcValue[]) : undefined,
     context: relational ? newStruct() : undefined,
-    relation_field: f.type === 'one2many' ? f.inverseName : undefined,
+    relation_field: relational ? f.inverseName : undefined,
     related: f.related,
   };
   if (forceReadonly) d.states = newStruct();
@@ -52,13 +51,15 @@ function describe(env: CallEnv, f: FieldDef, forceReadonly: boolean): Record<str
 
 function odooKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Record<string, RpcValue | undefined> {
   const stored = isStored(f) || f.name === 'id';
+  const type = fieldType(f);
+  // x2many fields are not stored in the row (isStored), so neither groupable nor sortable.
   return {
-    change_default: false, company_dependent: false, default_export_compatible: f.type !== 'password',
-    depends: f.related ? [f.related] : [], exportable: f.type !== 'password', groupable: stored && f.type !== 'one2many',
-    manual: false, name: f.name, searchable: stored || Boolean(f.related) || f.type === 'one2many' || f.type === 'many2many',
-    sortable: stored && f.type !== 'one2many' && f.type !== 'many2many', store: stored,
+    change_default: false, company_dependent: false, default_export_compatible: !type.writeOnly,
+    depends: f.related ? [f.related] : [], exportable: !type.writeOnly, groupable: stored,
+    manual: false, name: f.name, searchable: stored || Boolean(f.related) || type.x2many,
+    sortable: stored, store: stored,
     ...d,
-    trim: f.type === 'char' ? true : undefined,
+    trim: type.trims ? true : undefined,
   };
 }
 

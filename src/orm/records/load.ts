@@ -12,6 +12,7 @@ import { atomic } from './common';
 import { createRecord, writeRecords } from './save';
 import { searchIds } from './search';
 import { convertCell, IMPORT_MODULE, isEmptyCell, xmlidTarget } from './load-values';
+import { isRelational } from '../fields';
 
 interface Column {
   /** 'id' and '.id' name the record itself; otherwise the field and how the cell refers to it. */
@@ -31,7 +32,7 @@ function columnsOf(model: RuntimeModel, rawFields: unknown): Column[] {
     if (path === '.id') return { kind: 'dbid', subfield: '' };
     const [name, subfield = '', ...deeper] = path.replace(/:id$/, '/id').split('/');
     const field = Object.prototype.hasOwnProperty.call(model.fields, name) ? model.fields[name] : undefined;
-    const relational = field?.type === 'many2one' || field?.type === 'many2many' || field?.type === 'one2many';
+    const relational = field !== undefined && isRelational(field);
     if (!field || deeper.length || (subfield && !(relational && (subfield === 'id' || subfield === '.id')))) {
       throw new CallError(`Invalid field path '${path}' on model '${model.name}'`, 'ValueError');
     }

@@ -105,7 +105,7 @@ export async function checkReferences(env: CallEnv, model: RuntimeModel, columns
   for (const cols of columns) {
     for (const [key, v] of Object.entries(cols)) {
       const f = model.fields[key];
-      if (f?.type !== 'many2one' || v === null || v === undefined) continue;
+      if (!f || !fieldType(f).holdsId || v === null || v === undefined) continue;
       const set = wanted.get(f.comodel!) ?? new Set<number>();
       set.add(Number(v));
       wanted.set(f.comodel!, set);

@@ -29,8 +29,7 @@ export interface ReadGroupParams {
 function groupExpr(env: CallEnv, model: RuntimeModel, g: GroupSpec): Knex.Raw {
   const col = `${model.table}.${g.field.name}`;
   if (g.granularity) return truncateSql(env.cr, env.backend, col, g.granularity);
-  if (g.field.type === 'boolean') return env.cr.raw(`coalesce(??, ${env.backend === 'pg' ? 'false' : '0'})`, [col]);
-  return env.cr.raw('??', [col]);
+  return env.cr.raw(fieldType(g.field).groupSql(env.backend) ?? '??', [col]);
 }
 
 /** Orders NULL after values ascending and before them descending, the same on both backends. */
@@ -76,7 +75,7 @@ export async function readGroup(env: CallEnv, model: RuntimeModel, p: ReadGroupP
     groups.map((g) => ({ key: g.spec, desc: false }));
   for (const o of order) {
     const g = groups.find((x) => x.spec === o.key || x.field.name === o.key);
-    if (g?.field.type === 'many2one' && !p.orderby) orderByTarget(qb, env, model, g, groups.indexOf(g));
+    if (g && fieldType(g.field).holdsId && !p.orderby) orderByTarget(qb, env, model, g, groups.indexOf(g));
     else orderBy(qb, orderKeys.get(o.key)!, o.desc);
   }
   const limit = optionalCount(p.limit, 'limit');
@@ -93,7 +92,7 @@ function orderByTarget(qb: Knex.QueryBuilder, env: CallEnv, model: RuntimeModel,
   const alias = `gb${i}`;
   qb.leftJoin(`${co.table} as ${alias}`, `${alias}.id`, `${model.table}.${g.field.name}`);
   const terms: OrderTerm[] = parseOrder(null, co);
-  const first = terms.find((x) => co.fields[x.field] && co.fields[x.field].type !== 'many2one');
+  const first = terms.find((x) => co.fields[x.field] && !fieldType(co.fields[x.field]).holdsId);
   const col = `${alias}.${first?.field ?? 'id'}`;
   orderBy(qb, env.cr.raw('min(??)', [col]), first?.direction === 'desc');
   orderBy(qb, env.cr.raw('min(??)', [`${alias}.id`]), false);
@@ -112,7 +111,7 @@ async function formatGroups(env: CallEnv, model: RuntimeModel, rows: Record<stri
   const ropts = { compat: env.compat, context: env.context };
   const names = new Map<number, Map<number, string>>();
   for (const [i, g] of f.groups.entries()) {
-    if (g.field.type !== 'many2one') continue;
+    if (!fieldType(g.field).holdsId) continue;
     const ids = [...new Set(rows.map((r) => r[`g${i}`]).filter((v) => v !== null && v !== undefined).map(Number))];
     names.set(i, await displayNames(env, env.registry.model(g.field.comodel!), ids, readRecords));
   }
@@ -129,11 +128,11 @@ async function formatGroups(env: CallEnv, model: RuntimeModel, rows: Record<stri
         if (empty) leaves.push([g.field.name, '=', false]);
         else {
           const end = periodEnd(start, g.granularity);
-          const fmt = (d: string) => (g.field.type === 'datetime' ? `${d} 00:00:00` : d);
+          const fmt = fieldType(g.field).periodBound ?? ((d: string) => d);
           leaves.push([g.field.name, '>=', fmt(start)], [g.field.name, '<', fmt(end)]);
           range[g.spec] = Object.assign(newStruct(), { from: fmt(start), to: fmt(end) });
         }
-      } else if (g.field.type === 'many2one') {
+      } else if (fieldType(g.field).holdsId) {
         const id = empty ? null : Number(raw);
         out[g.spec] = id === null ? false : [id, names.get(i)?.get(id) ?? ''];
         leaves.push([g.field.name, '=', id === null ? false : id]);
@@ -150,7 +149,7 @@ async function formatGroups(env: CallEnv, model: RuntimeModel, rows: Record<stri
       const raw = row[`a${i}`];
       if (a.func === 'count' || a.func === 'count_distinct') out[a.name] = Number(raw ?? 0);
       else if (raw === null || raw === undefined) out[a.name] = env.compat.nullNumbersAsZero ? 0 : false;
-      else out[a.name] = a.field?.type === 'float' || a.func === 'avg' ? new Double(Number(raw)) : Number(raw);
+      else out[a.name] = (a.field && fieldType(a.field).fractional) || a.func === 'avg' ? new Double(Number(raw)) : Number(raw);
     });
     out.__domain = [...leaves, ...(f.domain as RpcValue[])];
     if (Object.keys(range).length) out.__range = range;

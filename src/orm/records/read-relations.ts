@@ -8,6 +8,7 @@ import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
 import { chunked, ruleFilter } from './common';
+import { fieldType } from '../fields';
 
 /** read.ts's readRecords, handed in by the callers. */
 export type ReadRows = (
@@ -50,7 +51,7 @@ export async function x2manyIds(env: CallEnv, model: RuntimeModel, field: FieldD
   const t = co.table;
   for (const part of chunked(ids)) {
     let qb;
-    if (field.type === 'one2many') {
+    if (!fieldType(field).linkTable) {
       qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
         .whereIn(`${t}.${field.inverseName!}`, part);
     } else {
@@ -89,7 +90,7 @@ export async function relatedValues(
   const targets = [...new Set([...cursor.values()].filter((v): v is number => v !== false))];
   const rows = await readRecords(su, current, targets, [last], {});
   const values = new Map(rows.map((r) => [Number(r.id), r[last]]));
-  const empty: RpcValue = field.type === 'one2many' || field.type === 'many2many' ? [] : false;
+  const empty = fieldType(field).empty();
   return new Map(ids.map((id) => {
     const at = cursor.get(id);
     return [id, at === false || at === undefined ? empty : values.get(at) ?? empty];
@@ -99,7 +100,7 @@ export async function relatedValues(
 /** Values of a computed field, as its compute function returns them (None becomes False). */
 export async function computedValues(env: CallEnv, field: FieldDef, ids: number[]): Promise<Map<number, RpcValue>> {
   const got = ids.length ? await field.compute!(env, ids) : new Map<number, unknown>();
-  const empty: RpcValue = field.type === 'one2many' || field.type === 'many2many' ? [] : false;
+  const empty = fieldType(field).empty();
   return new Map(ids.map((id) => {
     const v = got.get(id);
     return [id, v === undefined || v === null ? empty : (v as RpcValue)];

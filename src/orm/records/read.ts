@@ -24,7 +24,7 @@ export async function resolveReadFields(env: CallEnv, model: RuntimeModel, field
   if (fields === null || fields === undefined || fields === false || (Array.isArray(fields) && !fields.length)) {
     const names: string[] = [];
     for (const f of Object.values(model.fields)) {
-      if (f.name !== 'id' && f.type !== 'password' && await fieldAllowed(env, f)) names.push(f.name);
+      if (f.name !== 'id' && !fieldType(f).writeOnly && await fieldAllowed(env, f)) names.push(f.name);
     }
     return names;
   }
@@ -59,7 +59,7 @@ export async function readRecords(
   const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);
   const columns = new Map<string, FieldDef>();
   for (const f of defs) {
-    if (f.type !== 'password' && isStored(f)) columns.set(f.name, f);
+    if (!fieldType(f).writeOnly && isStored(f)) columns.set(f.name, f);
   }
   if (names.includes(LAST_UPDATE)) {
     columns.set('write_date', model.fields.write_date);
@@ -119,10 +119,10 @@ async function relationalValues(
   for (const f of defs) {
     if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids, readRecords));
     else if (f.compute && !isStored(f)) out.set(f.name, await computedValues(env, f, ids));
-    else if (f.type === 'one2many' || f.type === 'many2many') {
+    else if (fieldType(f).x2many) {
       const lists = await x2manyIds(env, model, f, ids);
       out.set(f.name, new Map([...lists].map(([id, list]) => [id, list])));
-    } else if (f.type === 'many2one' && opts.load !== '_classic_write') {
+    } else if (fieldType(f).holdsId && opts.load !== '_classic_write') {
       m2oByComodel.set(f.comodel!, [...(m2oByComodel.get(f.comodel!) ?? []), f]);
     }
   }

@@ -8,6 +8,7 @@ import { labelText, langOf } from '../labels';
 import { atomic, checkAccess, chunked, ensureVisible } from './common';
 import { withDbErrors } from './db-errors';
 import { checkConcurrency } from './concurrency';
+import { fieldType } from '../fields';
 
 async function idsReferencing(env: CallEnv, model: RuntimeModel, column: string, ids: number[]): Promise<number[]> {
   const out: number[] = [];
@@ -46,7 +47,7 @@ async function removeRecords(env: CallEnv, model: RuntimeModel, ids: number[], d
   for (const hooks of model.hooks) if (hooks.beforeUnlink) await hooks.beforeUnlink(env, ids);
   await applyOndelete(env, model, ids, deleting);
   const links = [
-    ...Object.values(model.fields).filter((f) => f.type === 'many2many' && !f.compute).map((f) => [f.relation!, f.column1!] as const),
+    ...Object.values(model.fields).filter((f) => fieldType(f).linkTable && !f.compute).map((f) => [f.relation!, f.column1!] as const),
     ...env.registry.relationsTo(model.name).map(({ field }) => [field.relation!, field.column2!] as const),
   ];
   const owned = ownedRows(env, model);
