@@ -6,6 +6,7 @@ import type { AccessPolicy } from './access-policy';
 import { dependencyClosure, orderModules, REGISTRY_ERROR } from './registry-order';
 import { magicFields } from './magic-fields';
 import { defaultFieldString } from './labels';
+import { fieldType } from './fields';
 import { validateModels } from './registry-validate';
 import { DEFAULT_PASSWORD_ROUNDS } from './password';
 import { ownTable } from '../values';
@@ -99,10 +100,10 @@ function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], o
   };
   for (const model of models.values()) {
     for (const field of Object.values(model.fields)) {
-      if (field.type === 'many2one' && field.store !== false && !field.related && field.comodel) {
+      if (fieldType(field).holdsId && field.store !== false && !field.related && field.comodel) {
         push(referencing, field.comodel, { model, field });
       }
-      if (field.type === 'many2many' && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
+      if (fieldType(field).linkTable && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
     }
   }
   const terms = new Map<string, Map<string, string>>();

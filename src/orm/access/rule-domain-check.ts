@@ -4,7 +4,7 @@
 import { AppError } from '../../errors';
 import type { Env } from '../env-types';
 import type { Registry } from '../model-types';
-import { isStored, isX2many } from '../fields';
+import { fieldType, isStored, isX2many } from '../fields';
 import { normalizeDomain } from '../domain/normalize';
 import type { PyUserRef } from './py-domain';
 import { readRuleText } from './placeholders';
@@ -29,10 +29,10 @@ function userRefProblem(registry: Registry, ref: PyUserRef): string | null {
   const field = registry.has('res.users') ? registry.model('res.users').fields[ref.field] : undefined;
   if (!field) return `the user has no field "${ref.field}"`;
   if (ref.form === 'ids') return `only user.groups_id may be listed ([g.id for g in user.groups_id])`;
-  if (isX2many(field) || !isStored(field) || field.type === 'password') {
+  if (isX2many(field) || !isStored(field) || fieldType(field).writeOnly) {
     return `user.${ref.field} cannot be used in a record rule`;
   }
-  if (ref.form === 'id' && field.type !== 'many2one') return `user.${ref.field} is not a relation: write user.${ref.field}`;
+  if (ref.form === 'id' && !fieldType(field).holdsId) return `user.${ref.field} is not a relation: write user.${ref.field}`;
   return null;
 }
 

@@ -17,6 +17,7 @@ function selectionKey(field: FieldDef, cell: string): string | null {
 export const selectionType: FieldType = valueType({
   rpcType: 'selection',
   matchesText: true,
+  hasChoices: true,
   toColumn(value, field, model) {
     if (isEmpty(value)) return null;
     if (typeof value === 'string' && (field.selection ?? []).some(([key]) => key === value)) return value;

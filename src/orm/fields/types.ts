@@ -45,6 +45,8 @@ export interface FieldType {
   readonly textual: boolean;
   /** fields_get (Odoo) says clients trim it (char). */
   readonly trims: boolean;
+  /** Its values are the keys of the field's `selection` list, checked when the registry loads. */
+  readonly hasChoices: boolean;
   /** Searched and matched as text (`like`, case folding): textual ones and selection keys. */
   readonly matchesText: boolean;
   /** Takes a whole row in a generated form view (long text, lines). */
@@ -78,6 +80,18 @@ export interface FieldType {
   loadCell(text: string, cell: unknown, field: FieldDef, subfield: string, find: FindRecord): Promise<CellValue | CellProblem>;
 }
 
+/**
+ * Every member of FieldType, with whether it is a function: the unit test holds each registered
+ * type against it. The `satisfies` makes a member added to the interface fail to compile here.
+ */
+export const FIELD_TYPE_MEMBERS = {
+  rpcType: 'string', hasColumn: 'boolean', relational: 'boolean', x2many: 'boolean', holdsId: 'boolean',
+  linkTable: 'boolean', writeOnly: 'boolean', textual: 'boolean', trims: 'boolean', hasChoices: 'boolean',
+  matchesText: 'boolean', wide: 'boolean', groupable: 'boolean', summable: 'boolean', fractional: 'boolean',
+  copyAs: 'string', periodBound: 'function|null', empty: 'function', toColumn: 'function', toRpc: 'function',
+  columnSql: 'function', groupSql: 'function', exportText: 'function', loadCell: 'function',
+} as const satisfies Record<keyof FieldType, string>;
+
 /** Empty on the wire: False, None, or (for most types) the empty string. */
 export function isEmpty(v: unknown): boolean {
   return v === false || v === null || v === undefined;
@@ -103,6 +117,7 @@ export function valueType(core: Core & Partial<FieldType>): FieldType {
     textual: false,
     matchesText: false,
     trims: false,
+    hasChoices: false,
     wide: false,
     groupable: true,
     summable: false,

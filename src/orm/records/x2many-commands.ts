@@ -8,6 +8,7 @@ import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext } from '../domain-api';
 import { pyRepr } from '../py-repr';
+import { fieldType } from '../fields';
 import { chunked, missingError, normalizeIds, ruleDomain, ruleFilter } from './common';
 import type { WriteOptions } from './prepare-vals';
 import { unlinkRecords } from './unlink';
@@ -26,7 +27,7 @@ function parseCommands(model: RuntimeModel, field: FieldDef, value: unknown): Co
     throw new CallError(`Invalid value ${pyRepr(value)} for ${model.name}.${field.name}: expected a list of commands`, 'ValueError');
   }
   const asNumber = (v: unknown) => (v instanceof Double ? v.value : v);
-  if (field.type === 'many2many' && value.length && value.every((v) => typeof asNumber(v) === 'number')) {
+  if (fieldType(field).linkTable && value.length && value.every((v) => typeof asNumber(v) === 'number')) {
     return [[6, 0, value]];
   }
   const out: Command[] = [];
@@ -53,8 +54,8 @@ export async function applyX2many(
 ): Promise<void> {
   const co = env.registry.model(field.comodel!);
   for (const [code, id, arg] of parseCommands(model, field, value)) {
-    if (field.type === 'one2many') await one2many(env, co, owners, field, [code, id, arg], opts, saves);
-    else await many2many(env, co, owners, field, [code, id, arg], opts, saves);
+    if (fieldType(field).linkTable) await many2many(env, co, owners, field, [code, id, arg], opts, saves);
+    else await one2many(env, co, owners, field, [code, id, arg], opts, saves);
   }
 }
 
