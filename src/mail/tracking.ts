@@ -1,13 +1,11 @@
-// Status tracking: the values of tracked fields before and after a write, and the message that
-// tells followers what changed ("Estado: Revisada → Desarrollo") in the record's language.
+// Status tracking: from the values of tracked fields before and after a write (the ORM's write
+// watch reads them), the message that tells followers what changed ("Estado: Revisada → Desarrollo") in the record's language.
 import type { FieldDef, Label, ModelDef } from '../orm/define';
 import type { Env } from '../orm/env-types';
 import type { Registry, RuntimeModel } from '../orm/registry';
 import { labelText } from '../orm/labels';
 import type { RpcValue } from '../values';
 import { escapeHtml } from './email-body';
-
-export type Snapshot = Map<number, Record<string, RpcValue>>;
 
 export interface TrackedChange {
   field: string;
@@ -18,11 +16,6 @@ export interface TrackedChange {
 
 export function runtimeModel(env: Env, model: string): RuntimeModel {
   return (env.registry as Registry).model(model);
-}
-
-export async function readTracked(env: Env, model: string, ids: number[], fields: string[]): Promise<Snapshot> {
-  const rows = await env.sudo().model(model).read(ids, fields);
-  return new Map(rows.map((r) => [Number(r.id), r as Record<string, RpcValue>]));
 }
 
 const YES_NO: Record<string, [string, string]> = { en: ['Yes', 'No'], es: ['Sí', 'No'] };

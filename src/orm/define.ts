@@ -5,7 +5,7 @@ import type { FieldDef, FieldOptions, FieldType, Label, ModelDef, ModelExtension
 import { hashPassword } from './password';
 
 export type {
-  Label, FieldType, DefaultValue, FieldOptions, FieldDef, SqlConstraint, Constraint, MethodDef, ModelHooks,
+  Label, FieldType, DefaultValue, FieldOptions, FieldDef, SqlConstraint, Constraint, MethodDef, ModelHooks, WriteWatch, FieldChange,
   ModelDef, ModelExtension, XmlRef, DataRecord, ModuleDef,
 } from './model-types';
 

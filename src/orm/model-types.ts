@@ -2,6 +2,7 @@
 // Types only, so field types, the registry and the records service can all lean on this file.
 import type { Env } from './env-types';
 import type { AccessPolicy } from './access-policy';
+import type { RpcValue } from '../values';
 
 /** A label in English, or per language (`{ en_US: 'Draft', es_ES: 'Borrador' }`). */
 export type Label = string | { en_US: string; [lang: string]: string };
@@ -76,6 +77,24 @@ export interface MethodDef {
   fn: (env: Env, args: Record<string, unknown>) => Promise<unknown>;
 }
 
+/** One record whose watched fields a write changed: their values before and after (RPC shapes). */
+export interface FieldChange {
+  id: number;
+  before: Record<string, RpcValue>;
+  after: Record<string, RpcValue>;
+}
+
+/**
+ * "After a write changes these fields, do X": the one way mail tracking and sync mirroring hear
+ * of changes (a workflow move is a write of its state field). The values are read as superuser.
+ */
+export interface WriteWatch {
+  /** Of the fields a write sets, the ones this watcher wants compared in this call ([]: none). */
+  fields: (env: Env, written: string[]) => string[];
+  /** Called after the write (in hook order, after this hook's afterWrite) when some record changed. */
+  changed: (env: Env, changes: FieldChange[], fields: string[]) => Promise<void>;
+}
+
 export interface ModelHooks {
   beforeCreate?: (env: Env, vals: Record<string, unknown>) => Promise<void>;
   afterCreate?: (env: Env, id: number, vals: Record<string, unknown>) => Promise<void>;
@@ -84,6 +103,7 @@ export interface ModelHooks {
   beforeUnlink?: (env: Env, ids: number[]) => Promise<void>;
   /** Adjusts the rows a read returns (RPC shapes): a value kept outside the row (a counter). */
   afterRead?: (env: Env, rows: Record<string, unknown>[]) => Promise<void>;
+  watch?: WriteWatch;
 }
 
 export interface ModelDef {

@@ -19,6 +19,8 @@ import { applyX2many, type Saves } from './x2many-commands';
 import { writeRelated } from './related-write';
 import { recomputeStored, runConstraints } from './constraints';
 import { checkConcurrency } from './concurrency';
+import { readRecords } from './read';
+import { watchWrite } from './watch';
 
 export interface CreateOptions extends WriteOptions {
   /** Values the server sets itself (e.g. the inverse many2one of a one2many line). */
@@ -62,13 +64,17 @@ export async function writeRecords(
     await checkConcurrency(env, model, ids);
     const full = { ...vals };
     for (const hooks of model.hooks) if (hooks.beforeWrite) await hooks.beforeWrite(env, ids, full);
+    const watching = await watchWrite(env, model, ids, Object.keys(full), readRecords);
     const prepared = convertVals(env, model, full);
     checkRequired(env, model, prepared.columns, false);
     await checkReferences(env, model, [prepared.columns]);
     const row = { write_uid: env.uid, write_date: nowUtc(), ...prepared.columns };
     for (const part of chunked(ids)) await env.cr(model.table).whereIn('id', part).update(row);
     await saveTheRest(env, model, ids, prepared, opts, Object.keys(full));
-    for (const hooks of model.hooks) if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);
+    for (const hooks of model.hooks) {
+      if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);
+      await watching.notify(hooks);
+    }
     return true as const;
   }));
 }
