@@ -1,9 +1,11 @@
 // Status tracking: from the values of tracked fields before and after a write (the ORM's write
-// watch reads them), the message that tells followers what changed ("Estado: Revisada → Desarrollo") in the record's language.
-import type { FieldDef, Label, ModelDef } from '../orm/define';
+// watch reads them), the message that tells followers what changed ("Estado: Revisada →
+// Desarrollo") in the record's language.
+import type { Label, ModelDef } from '../orm/define';
 import type { Env } from '../orm/env-types';
 import type { Registry, RuntimeModel } from '../orm/registry';
 import { labelText } from '../orm/labels';
+import { fieldType } from '../orm/fields';
 import type { RpcValue } from '../values';
 import { escapeHtml } from './email-body';
 
@@ -18,25 +20,6 @@ export function runtimeModel(env: Env, model: string): RuntimeModel {
   return (env.registry as Registry).model(model);
 }
 
-const YES_NO: Record<string, [string, string]> = { en: ['Yes', 'No'], es: ['Sí', 'No'] };
-
-/** A value as a person reads it: selection labels, names of linked records, yes/no. */
-export function displayValue(field: FieldDef, value: RpcValue | undefined, lang: string): string {
-  if (value === undefined || value === null) return '';
-  if (field.type === 'boolean') {
-    const [yes, no] = YES_NO[lang.split('_')[0]] ?? YES_NO.en;
-    return value ? yes : no;
-  }
-  if (value === false) return '';
-  if (field.type === 'selection') {
-    const hit = (field.selection ?? []).find(([key]) => key === value);
-    return hit ? labelText(hit[1], lang) : String(value);
-  }
-  if (field.type === 'many2one' && Array.isArray(value)) return String(value[1]);
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return String(value);
-}
-
 export function diff(def: RuntimeModel | ModelDef, fields: string[], before: Record<string, RpcValue> | undefined,
   after: Record<string, RpcValue> | undefined, lang: string): TrackedChange[] {
   if (!before || !after) return [];
@@ -44,8 +27,9 @@ export function diff(def: RuntimeModel | ModelDef, fields: string[], before: Rec
   for (const name of fields) {
     const f = def.fields[name];
     if (!f) continue;
-    const from = displayValue(f, before[name], lang);
-    const to = displayValue(f, after[name], lang);
+    // Each field type words its own values (labels, names, yes/no).
+    const from = fieldType(f).displayText(before[name], f, lang);
+    const to = fieldType(f).displayText(after[name], f, lang);
     if (from !== to) out.push({ field: name, label: labelText(f.string as Label | undefined, lang) || name, from, to });
   }
   return out;

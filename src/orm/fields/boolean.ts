@@ -3,6 +3,7 @@ import { Double, isStruct } from '../../values';
 import type { FieldType } from './types';
 import { valueType } from './types';
 
+const YES_NO: Record<string, [string, string]> = { en: ['Yes', 'No'], es: ['Sí', 'No'] };
 const TRUE_WORDS = new Set(['1', 'true', 'yes']);
 const FALSE_WORDS = new Set(['0', 'false', 'no']);
 
@@ -20,6 +21,11 @@ export const booleanType: FieldType = valueType({
   // NULL groups with False.
   groupSql: (backend) => `coalesce(??, ${backend === 'pg' ? 'false' : '0'})`,
   exportText: (v) => (v ? 'True' : 'False'),
+  displayText(v, _field, lang) {
+    if (v === undefined || v === null) return '';
+    const [yes, no] = YES_NO[lang.split('_')[0]] ?? YES_NO.en;
+    return v ? yes : no;
+  },
   async loadCell(text, cell) {
     if (typeof cell === 'boolean') return { value: cell };
     if (TRUE_WORDS.has(text.toLowerCase())) return { value: true };

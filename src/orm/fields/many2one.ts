@@ -2,7 +2,7 @@
 // names are fetched in one query per target model by the read path, not here.
 import { Double } from '../../values';
 import type { FieldType } from './types';
-import { isEmpty, plainExport, valueType } from './types';
+import { isEmpty, plainDisplay, plainExport, valueType } from './types';
 import { wrongValue } from './wrong-value';
 
 export const many2oneType: FieldType = valueType({
@@ -23,6 +23,8 @@ export const many2oneType: FieldType = valueType({
   },
   /** Exported as the target's display name. */
   exportText: (v) => (Array.isArray(v) && v.length ? String(v[1]) : plainExport(v)),
+  /** Shown as the target's display name. */
+  displayText: (v) => (Array.isArray(v) ? String(v[1]) : plainDisplay(v)),
   /** A name, an external id (`field/id`) or a database id (`field/.id`) of the comodel. */
   loadCell: (text, _cell, field, subfield, find) => find(field.comodel!, subfield, text),
 });

@@ -30,6 +30,11 @@ export const selectionType: FieldType = valueType({
     const label = field.selection?.find(([key]) => key === v)?.[1];
     return label === undefined ? String(v) : labelText(label, lang);
   },
+  displayText(v, field, lang) {
+    if (v === undefined || v === null || v === false) return '';
+    const hit = (field.selection ?? []).find(([key]) => key === v);
+    return hit ? labelText(hit[1], lang) : String(v);
+  },
   async loadCell(text, _cell, field) {
     const key = selectionKey(field, text);
     return key !== null ? { value: key } : { problem: `Value '${text}' not found in selection field '%(field)s'` };

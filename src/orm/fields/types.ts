@@ -76,6 +76,8 @@ export interface FieldType {
   groupSql(backend: Backend): string | null;
   /** A read value (Double unwrapped) as export_data writes it: text, or False when empty. */
   exportText(value: RpcValue, field: FieldDef, lang: string): RpcValue;
+  /** A read value as a person reads it in a message (tracking): labels, names, yes/no; '' when empty. */
+  displayText(value: RpcValue | undefined, field: FieldDef, lang: string): string;
   /** An import cell (non-empty, trimmed `text`; `cell` as sent) to the value load() writes. */
   loadCell(text: string, cell: unknown, field: FieldDef, subfield: string, find: FindRecord): Promise<CellValue | CellProblem>;
 }
@@ -89,7 +91,7 @@ export const FIELD_TYPE_MEMBERS = {
   linkTable: 'boolean', writeOnly: 'boolean', textual: 'boolean', trims: 'boolean', hasChoices: 'boolean',
   matchesText: 'boolean', wide: 'boolean', groupable: 'boolean', summable: 'boolean', fractional: 'boolean',
   copyAs: 'string', periodBound: 'function|null', empty: 'function', toColumn: 'function', toRpc: 'function',
-  columnSql: 'function', groupSql: 'function', exportText: 'function', loadCell: 'function',
+  columnSql: 'function', groupSql: 'function', exportText: 'function', displayText: 'function', loadCell: 'function',
 } as const satisfies Record<keyof FieldType, string>;
 
 /** Empty on the wire: False, None, or (for most types) the empty string. */
@@ -100,6 +102,13 @@ export function isEmpty(v: unknown): boolean {
 /** 7.0's export of a plain value: False when empty or zero, else its text. */
 export function plainExport(v: RpcValue): RpcValue {
   if (v === false || v === null || v === '' || v === 0 || (Array.isArray(v) && !v.length)) return false;
+  return String(v);
+}
+
+/** A plain value as a person reads it: '' when empty, lists comma-separated. */
+export function plainDisplay(v: RpcValue | undefined): string {
+  if (v === undefined || v === null || v === false) return '';
+  if (Array.isArray(v)) return v.map(String).join(', ');
   return String(v);
 }
 
@@ -128,6 +137,7 @@ export function valueType(core: Core & Partial<FieldType>): FieldType {
     columnSql: () => null,
     groupSql: () => null,
     exportText: (v) => plainExport(v),
+    displayText: (v) => plainDisplay(v),
     loadCell: async (text, cell) => ({ value: typeof cell === 'string' ? cell : text }),
     ...core,
   };

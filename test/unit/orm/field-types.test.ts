@@ -71,6 +71,17 @@ describe('field types', () => {
     await expect(fieldType(m2m).loadCell('a, b', 'a, b', m2m, '', found)).resolves.toEqual({ value: [[6, 0, [1, 2]]], warning: undefined });
   });
 
+  test('each type words its values for people (tracking messages)', () => {
+    const sel: FieldDef = { ...define.selection([['open', { en_US: 'Open', es_ES: 'Abierto' }]]), name: 's' };
+    const flag: FieldDef = { ...define.boolean(), name: 'b' };
+    const m2o = DECLARED.find((f) => f.type === 'many2one')!;
+    expect(fieldType(sel).displayText('open', sel, 'es_ES')).toBe('Abierto');
+    expect(fieldType(flag).displayText(false, flag, 'es_ES')).toBe('No');
+    expect(fieldType(flag).displayText(true, flag, 'es_ES')).toBe('Sí');
+    expect(fieldType(m2o).displayText([4, 'Ana'], m2o, 'en_US')).toBe('Ana');
+    for (const f of DECLARED) expect(fieldType(f).displayText(undefined, f, 'en_US')).toBe('');
+  });
+
   test('date types bound read_group periods and read as text on PostgreSQL', () => {
     const d = DECLARED.find((f) => f.type === 'date')!;
     const dt = DECLARED.find((f) => f.type === 'datetime')!;
