@@ -14,13 +14,24 @@ export interface UserFacts {
   row: Record<string, unknown>;
 }
 
-function placeholderField(value: unknown): string | null {
+/** `{"$user": ...}` or `{"$time": ...}` with what it holds (any type), or null for other values. */
+export function placeholderOf(value: unknown): { kind: '$user' | '$time'; arg: unknown } | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== '$user') return null;
-  const field = (value as Record<string, unknown>).$user;
-  if (typeof field !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
-  return field;
+  if (keys.length !== 1 || (keys[0] !== '$user' && keys[0] !== '$time')) return null;
+  return { kind: keys[0], arg: (value as Record<string, unknown>)[keys[0]] };
+}
+
+/** The text a placeholder of `kind` holds (a field name, a format), or null for other values. */
+function placeholderText(value: unknown, kind: '$user' | '$time'): string | null {
+  const p = placeholderOf(value);
+  if (!p || p.kind !== kind) return null;
+  if (typeof p.arg !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
+  return p.arg;
+}
+
+function placeholderField(value: unknown): string | null {
+  return placeholderText(value, '$user');
 }
 
 /** The user fields a domain's placeholders name (invalid ones included, to fail later). */
@@ -45,12 +56,7 @@ function userValue(field: string, user: UserFacts): unknown {
 }
 
 function timePlaceholder(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== '$time') return null;
-  const fmt = (value as Record<string, unknown>).$time;
-  if (typeof fmt !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
-  return fmt;
+  return placeholderText(value, '$time');
 }
 
 /** Returns a copy of the domain with every {"$user": field} replaced by the user's value. */

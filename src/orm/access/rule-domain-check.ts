@@ -7,7 +7,7 @@ import type { Registry } from '../model-types';
 import { fieldType, isStored, isX2many } from '../fields';
 import { normalizeDomain } from '../domain/normalize';
 import type { PyUserRef } from './py-domain';
-import { readRuleText } from './placeholders';
+import { placeholderOf, readRuleText } from './placeholders';
 import { knownStrftime } from './strftime';
 
 const QUOTE_MAX = 200;
@@ -15,11 +15,9 @@ const QUOTE_MAX = 200;
 /** Placeholders stand for scalars here: the shape check must not take them for bad values. */
 function withoutPlaceholders(value: unknown, times: string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutPlaceholders(v, times));
-  if (typeof value !== 'object' || value === null) return value;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || (keys[0] !== '$user' && keys[0] !== '$time')) return value;
-  const fmt = (value as Record<string, unknown>).$time;
-  if (fmt !== undefined) times.push(typeof fmt === 'string' ? fmt : '%?');
+  const p = placeholderOf(value);
+  if (!p) return value;
+  if (p.kind === '$time') times.push(typeof p.arg === 'string' ? p.arg : '%?');
   return 0;
 }
 
