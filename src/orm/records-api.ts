@@ -1,18 +1,18 @@
 // The records API of one model for server code (`env.model(name)`): the same service the RPC
 // methods use, with TypeScript-friendly signatures.
-import type { Domain, ModelApi, SearchOptions, Vals } from '../env-types';
-import type { CallEnv } from '../call-env';
-import type { RuntimeModel } from '../registry';
-import { normalizeIds } from './common';
-import { createRecord, writeRecords } from './save';
-import { readRecords } from './read';
-import { unlinkRecords } from './unlink';
-import { searchCount, searchIds, searchRead } from './search';
-import { existing } from './metadata';
-import { nameGet, nameSearch } from './names';
-import { defaultGet } from './defaults';
-import { copyRecord } from './copy';
-import { callNamed } from '../call-method';
+import type { Domain, ModelApi, SearchOptions, Vals } from './env-types';
+import type { CallEnv } from './call-env';
+import type { RuntimeModel } from './registry';
+import { normalizeIds } from './records/common';
+import { createRecord, writeRecords } from './records/save';
+import { readRecords } from './records/read';
+import { unlinkRecords } from './records/unlink';
+import { searchCount, searchIds, searchRead } from './records/search';
+import { existing } from './records/metadata';
+import { nameGet, nameSearch } from './records/names';
+import { defaultGet } from './records/defaults';
+import { copyRecord } from './records/copy';
+import { callNamed } from './call-method';
 
 export class RecordsApi implements ModelApi {
   constructor(private readonly env: CallEnv, private readonly def: RuntimeModel) {}
