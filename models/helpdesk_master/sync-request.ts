@@ -97,8 +97,13 @@ export default extendModel({
   },
   hooks: {
     beforeWrite: guardDelegated,
-    afterWrite: async (env, ids, vals) => {
-      if (typeof vals.state === 'string') await mirrorStateChange(env, ids, vals.state);
+    // Every state change (a signal, a cascade, a mirrored change) goes to the linked centers.
+    watch: {
+      fields: (_env, written) => written.filter((f) => f === 'state'),
+      changed: async (env, changes) => {
+        const moved = changes.filter((c) => typeof c.after.state === 'string');
+        if (moved.length) await mirrorStateChange(env, moved.map((c) => c.id), String(moved[0].after.state));
+      },
     },
   },
 });

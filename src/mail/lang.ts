@@ -2,6 +2,7 @@
 // caller's, else English. Tracking and creation messages are written in it.
 import type { Env } from '../orm/env-types';
 import { DEFAULT_LANG, langOf } from '../orm/labels';
+import { fieldType } from '../orm/fields';
 import { runtimeModel } from './tracking';
 
 /** For each record, its language; `langField` is a many2one to res.partner or res.users. */
@@ -9,7 +10,7 @@ export async function recordLangs(env: Env, model: string, ids: number[], langFi
   const fallback = langOf(env.context) || DEFAULT_LANG;
   const out = new Map<number, string>(ids.map((id) => [id, fallback]));
   const field = langField ? runtimeModel(env, model).fields[langField] : undefined;
-  if (!field || field.type !== 'many2one' || !ids.length) return out;
+  if (!field || !fieldType(field).holdsId || !ids.length) return out;
   const rows = (await env.cr(runtimeModel(env, model).table).whereIn('id', ids).select('id', langField!)) as Record<string, unknown>[];
   const targets = rows.map((r) => r[langField!]).filter((v) => v !== null && v !== undefined).map(Number);
   if (!targets.length) return out;

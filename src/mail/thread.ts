@@ -7,7 +7,7 @@ import { labelText } from '../orm/labels';
 import { dropFollowers, followersOf, subscribe } from './followers';
 import { partnerOfUser } from './partners';
 import { postMessage } from './post';
-import { diff, readTracked, runtimeModel, snapshotAfter, trackingBody, type Snapshot } from './tracking';
+import { diff, runtimeModel, trackingBody } from './tracking';
 import { recordLangs } from './lang';
 import { threadMethods } from './thread-methods';
 import { emailMethods, type EmailHandlers } from './inbound-methods';
@@ -108,9 +108,6 @@ export function mailThread(model: string, options: ThreadOptions = {}): ModelExt
     if (options.langField !== undefined) return options.langField;
     return runtimeModel(env, model).fields.partner_id ? 'partner_id' : null;
   };
-  // The values before a write, keyed by the write's own vals object (shared by its two hooks).
-  const before = new WeakMap<object, { fields: string[]; snapshot: Snapshot }>();
-
   return extendModel({
     extends: model,
     fields: {
@@ -146,23 +143,20 @@ export function mailThread(model: string, options: ThreadOptions = {}): ModelExt
           await postMessage(env, model, id, { body: `<p>${labelText(CREATED, lang).replace('%s', what)}</p>` });
         }
       },
-      beforeWrite: async (env, ids, vals) => {
-        const fields = tracked.filter((f) => f in vals);
-        if (!fields.length || env.context.mail_notrack) return;
-        before.set(vals, { fields, snapshot: await readTracked(env, model, ids, fields) });
-      },
       afterWrite: async (env, ids, vals) => {
         if (Object.keys(vals).some((k) => watched.has(k))) await subscribeFollowerFields(env, model, ids, followerFields);
-        const was = before.get(vals);
-        if (!was) return;
-        before.delete(vals);
-        const def = runtimeModel(env, model);
-        const now = snapshotAfter(def, was.fields, was.snapshot, vals) ?? await readTracked(env, model, ids, was.fields);
-        const langs = await recordLangs(env, model, ids, langField(env));
-        for (const id of ids) {
-          const changes = diff(def, was.fields, was.snapshot.get(id), now.get(id), langs.get(id)!);
-          if (changes.length) await postMessage(env, model, id, { body: trackingBody(changes), subtype: STATUS_SUBTYPE });
-        }
+      },
+      // Tracking: the ORM compares the tracked fields a write sets, and this posts what changed.
+      watch: {
+        fields: (env, written) => (env.context.mail_notrack ? [] : tracked.filter((f) => written.includes(f))),
+        changed: async (env, records, fields) => {
+          const langs = await recordLangs(env, model, records.map((r) => r.id), langField(env));
+          const def = runtimeModel(env, model);
+          for (const { id, before, after } of records) {
+            const changes = diff(def, fields, before, after, langs.get(id)!);
+            if (changes.length) await postMessage(env, model, id, { body: trackingBody(changes), subtype: STATUS_SUBTYPE });
+          }
+        },
       },
       beforeUnlink: async (env, ids) => {
         await dropFollowers(env, model, ids);

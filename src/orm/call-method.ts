@@ -3,9 +3,9 @@
 // The bound context is merged into the environment the method runs in.
 import { CallError } from '../errors';
 import { isStruct, ownEntry } from '../values';
-import type { MethodDef } from './define';
+import type { MethodDef } from './model-types';
 import type { Env } from './env-types';
-import type { OrmEnv } from './env';
+import type { CallEnv } from './call-env';
 import type { RuntimeModel } from './registry';
 import { BUILTINS, pickVariant, type Args, type ParamSpec } from './method-table';
 import { normalizeIds } from './records/common';
@@ -45,7 +45,7 @@ export function bindArgs(method: string, params: ParamSpec[], args: unknown[], k
 }
 
 /** The env a method runs in: the caller's context merged with the one the call carries. */
-function withCallContext(env: OrmEnv, bound: Args): OrmEnv {
+function withCallContext(env: CallEnv, bound: Args): CallEnv {
   const ctx = bound.context;
   delete bound.context;
   return isStruct(ctx) ? env.withContext({ ...ctx }) : env;
@@ -60,7 +60,7 @@ function modelMethodParams(def: MethodDef): ParamSpec[] {
   return def.params.map((name) => ({ name, required: name === 'ids' || required.has(name) }));
 }
 
-async function runModelMethod(env: OrmEnv, def: MethodDef, bound: Args): Promise<unknown> {
+async function runModelMethod(env: CallEnv, def: MethodDef, bound: Args): Promise<unknown> {
   if ('ids' in bound) bound.ids = normalizeIds(bound.ids);
   return def.fn(env, bound);
 }
@@ -72,7 +72,7 @@ async function runModelMethod(env: OrmEnv, def: MethodDef, bound: Args): Promise
 export async function callModelMethod(
   env: Env, modelName: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {},
 ): Promise<unknown> {
-  const orm = env as OrmEnv;
+  const orm = env as CallEnv;
   const model = orm.registry.model(modelName);
   const own = ownEntry(model.methods, method);
   if (own) {
@@ -86,6 +86,6 @@ export async function callModelMethod(
 }
 
 /** `env.model(x).call(method, namedArgs)`: the same dispatch with every argument named. */
-export async function callNamed(env: OrmEnv, model: RuntimeModel, method: string, named: Record<string, unknown>): Promise<unknown> {
+export async function callNamed(env: CallEnv, model: RuntimeModel, method: string, named: Record<string, unknown>): Promise<unknown> {
   return callModelMethod(env, model.name, method, [], named);
 }

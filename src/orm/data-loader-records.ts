@@ -1,6 +1,6 @@
 // Loading the records of one module's data: each is created, or updated by its external id,
 // through the records service as superuser. `noupdate` records are left alone once installed.
-import type { DataRecord } from './define';
+import type { DataRecord } from './model-types';
 import type { Env } from './env-types';
 import type { Registry } from './registry';
 import { qualify, resolveValues, XmlidIndex } from './data-loader-refs';

@@ -3,8 +3,8 @@
 // rows for every module, marked installed. Plain batched SQL: this is the server's own data.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { FieldDef, ModuleDef } from './define';
-import { isStored } from './fields';
+import type { FieldDef, ModuleDef } from './model-types';
+import { fieldType, isStored } from './fields';
 import { labelText } from './labels';
 import type { Registry, RuntimeModel } from './registry';
 import { nowUtc } from './fields/dates';
@@ -51,7 +51,7 @@ function fieldRow(model: RuntimeModel, modelId: number, f: FieldDef): Row {
   return {
     name: f.name, model: model.name, model_id: modelId,
     field_description: labelText(f.string, 'en_US') || f.name,
-    ttype: f.type === 'password' ? 'char' : f.type,
+    ttype: fieldType(f).rpcType,
     relation: f.comodel ?? null, relation_field: f.inverseName ?? null, relation_table: f.relation ?? null,
     column1: f.column1 ?? null, column2: f.column2 ?? null,
     selection: f.selection ? JSON.stringify(f.selection.map(([k, l]) => [k, labelText(l, 'en_US')])) : null,

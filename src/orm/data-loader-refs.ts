@@ -2,7 +2,8 @@
 // records are created, and the resolution of `ref('module.name')` inside record values.
 import type { Knex } from 'knex';
 import { CallError } from '../errors';
-import type { FieldDef, XmlRef } from './define';
+import type { FieldDef, XmlRef } from './model-types';
+import { fieldType, isX2many } from './fields';
 import type { RuntimeModel, Registry } from './registry';
 
 type Cr = Knex | Knex.Transaction;
@@ -78,13 +79,13 @@ function resolveCommands(r: Resolver, comodel: RuntimeModel, value: unknown): un
 }
 
 function resolveField(r: Resolver, field: FieldDef | undefined, value: unknown): unknown {
-  if (field && (field.type === 'one2many' || field.type === 'many2many') && field.comodel) {
+  if (field && isX2many(field) && field.comodel) {
     return resolveCommands(r, r.registry.model(field.comodel), value);
   }
   if (!isXmlRef(value)) return value;
   const [model, id] = r.index.resolve(qualify(value.$ref, r.module));
   // A ref in a text field stores a reference "model,id" (a menu's action).
-  const textual = field && ['char', 'text', 'html', 'selection'].includes(field.type);
+  const textual = field && fieldType(field).matchesText;
   return textual ? `${model},${id}` : id;
 }
 

@@ -2,7 +2,7 @@
 // environment. Record rules of the models a domain searches are fetched up front (the compiler
 // lists them), because it asks for them synchronously; field groups are checked for every field it names.
 import { modelsSearched, type DomainContext } from './domain';
-import type { OrmEnv } from './env';
+import type { CallEnv } from './call-env';
 import type { RuntimeModel } from './registry';
 import { isSuperuser } from './access-policy';
 import { fieldAccessError } from './records/common-errors';
@@ -16,7 +16,7 @@ export interface DomainContextOptions {
   domains?: { model: RuntimeModel; domain: unknown }[];
 }
 
-export async function domainContext(env: OrmEnv, opts: DomainContextOptions = {}): Promise<DomainContext> {
+export async function domainContext(env: CallEnv, opts: DomainContextOptions = {}): Promise<DomainContext> {
   const ctx: DomainContext = {
     getModel: (name) => env.registry.model(name),
     knex: env.cr,

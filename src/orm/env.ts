@@ -6,7 +6,7 @@ import type { Compat, Context, Env, ModelApi } from './env-types';
 import { COMPAT_70 } from './env-types';
 import type { Registry } from './registry';
 import { ALLOW_ALL, type AccessPolicy } from './access-policy';
-import { RecordsApi } from './records/model-api';
+import { RecordsApi } from './records-api';
 import { ownTable } from '../values';
 
 export type Backend = 'sqlite' | 'pg';

@@ -1,6 +1,6 @@
 // Labels in the caller's language: `context.lang` picks a translation of a `Label`,
 // falling back to English.
-import type { Label } from './define';
+import type { Label } from './model-types';
 import type { Context } from './env-types';
 import { ownEntry } from '../values';
 

@@ -1,6 +1,6 @@
 // The log fields every model carries (id, create_uid, create_date, write_uid, write_date).
 // The server fills them; RPC callers can read and search them but never write them.
-import type { FieldDef } from './define';
+import type { FieldDef } from './model-types';
 
 export const MAGIC_FIELDS = ['id', 'create_uid', 'create_date', 'write_uid', 'write_date'] as const;
 

@@ -3,12 +3,11 @@
 // context positionally; a non-dict value there means the caller uses the Odoo signature.
 import { CallError } from '../errors';
 import { isStruct, type RpcValue } from '../values';
-import type { OrmEnv } from './env';
+import type { CallEnv } from './call-env';
 import type { RuntimeModel } from './registry';
 import { normalizeIds } from './records/common';
-import { createRecord } from './records/create';
+import { createRecord, writeRecords } from './records/save';
 import { readRecords } from './records/read';
-import { writeRecords } from './records/write';
 import { unlinkRecords } from './records/unlink';
 import { searchCount, searchIds, searchRead } from './records/search';
 import { nameCreate, nameGet, nameSearch } from './records/names';
@@ -35,7 +34,7 @@ export type Args = Record<string, unknown>;
 export interface BuiltinMethod {
   /** Signatures: the 7.0 one first; the others are tried when a non-dict sits in its context slot. */
   variants: ParamSpec[][];
-  run(env: OrmEnv, model: RuntimeModel, a: Args): Promise<unknown>;
+  run(env: CallEnv, model: RuntimeModel, a: Args): Promise<unknown>;
 }
 
 const p = (name: string, extra: Omit<ParamSpec, 'name'> = {}): ParamSpec => ({ name, ...extra });
@@ -43,7 +42,7 @@ const req = (name: string, extra: Omit<ParamSpec, 'name'> = {}): ParamSpec => p(
 const CTX = p('context');
 const DOMAIN = req('args', { aliases: ['domain'], label: 'domain' });
 
-async function create(env: OrmEnv, model: RuntimeModel, vals: unknown): Promise<RpcValue> {
+async function create(env: CallEnv, model: RuntimeModel, vals: unknown): Promise<RpcValue> {
   if (Array.isArray(vals)) {
     if (!env.compat.createAcceptsList) throw new CallError('create() expects a dictionary of values', 'TypeError');
     const ids: number[] = [];

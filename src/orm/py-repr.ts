@@ -4,9 +4,18 @@ import { Double, isStruct } from '../values';
 
 function quote(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  const body = s.replace(/\\/g, '\\\\').replace(q === "'" ? /'/g : /"/g, `\\${q}`)
-    .replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-  return q + body + q;
+  let out = q;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === q) out += `\\${q}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + q;
 }
 
 function num(n: number, asFloat: boolean): string {
@@ -37,6 +46,15 @@ function reprInner(v: unknown, depth: number): string {
     return `{${items.join(', ')}}`;
   }
   return quote(String(v));
+}
+
+/** A domain leaf shown as the Python tuple it was on the client side: `('name', '~~', 'x')`. */
+export function leafRepr(leaf: unknown): string {
+  if (Array.isArray(leaf)) {
+    const items = leaf.map((x) => reprInner(x, 1));
+    return leaf.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  }
+  return pyRepr(leaf);
 }
 
 /** `model(1, 2)` / `model(7,)`: how Odoo names a recordset in messages. */

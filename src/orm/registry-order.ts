@@ -1,7 +1,7 @@
 // Module load order: every module after the modules it depends on, otherwise in the order
 // given. An unknown dependency or a cycle stops the load.
 import { ValidationError } from '../errors';
-import type { ModuleDef } from './define';
+import type { ModuleDef } from './model-types';
 
 export const REGISTRY_ERROR = 'Registry Error';
 

@@ -1,9 +1,9 @@
 // Load-time checks of model definitions: a mistake in a model stops the server when it starts,
 // with a message naming the model and field, instead of failing later inside a request.
 import { ValidationError } from '../errors';
-import type { FieldDef } from './define';
-import type { RuntimeModel } from './registry';
-import { isKnownType } from './fields';
+import type { FieldDef } from './model-types';
+import type { RuntimeModel } from './model-types';
+import { fieldType, isKnownType } from './fields';
 import { REGISTRY_ERROR } from './registry-order';
 
 function fail(model: RuntimeModel, message: string): never {
@@ -26,13 +26,14 @@ function checkRelational(models: Map<string, RuntimeModel>, model: RuntimeModel,
   if (!co) fail(model, `field '${f.name}' points to unknown model '${f.comodel ?? ''}'`);
   // A computed x2many has no storage of its own: no inverse column, no relation table.
   if (f.compute) return;
-  if (f.type === 'one2many') {
+  const type = fieldType(f);
+  if (type.x2many && !type.linkTable) {
     const inv = f.inverseName ? co.fields[f.inverseName] : undefined;
-    if (!inv || inv.type !== 'many2one' || inv.comodel !== model.name) {
+    if (!inv || !fieldType(inv).holdsId || inv.comodel !== model.name) {
       fail(model, `one2many '${f.name}' needs a many2one '${f.inverseName ?? ''}' to '${model.name}' on '${co.name}'`);
     }
   }
-  if (f.type === 'many2many' && (!f.relation || !f.column1 || !f.column2)) {
+  if (type.linkTable && (!f.relation || !f.column1 || !f.column2)) {
     fail(model, `many2many '${f.name}' needs relation, column1 and column2`);
   }
 }
@@ -44,7 +45,7 @@ function checkRelated(models: Map<string, RuntimeModel>, model: RuntimeModel, f:
     const step = current.fields[name];
     if (!step) fail(model, `related field '${f.name}': unknown field '${name}' in '${f.related}'`);
     if (i < path.length - 1) {
-      if (step.type !== 'many2one' || !step.comodel || !models.get(step.comodel)) {
+      if (!fieldType(step).holdsId || !step.comodel || !models.get(step.comodel)) {
         fail(model, `related field '${f.name}': '${name}' in '${f.related}' is not a many2one`);
       }
       current = models.get(step.comodel)!;
@@ -65,8 +66,8 @@ export function validateModels(models: Map<string, RuntimeModel>): void {
   for (const model of models.values()) {
     for (const f of Object.values(model.fields)) {
       if (!isKnownType(f.type)) fail(model, `field '${f.name}' has unknown type '${String(f.type)}'`);
-      if (f.type === 'selection') checkSelection(model, f);
-      if (f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many') checkRelational(models, model, f);
+      if (fieldType(f).hasChoices) checkSelection(model, f);
+      if (fieldType(f).relational) checkRelational(models, model, f);
       if (f.related) checkRelated(models, model, f);
       if (f.compute && f.related) fail(model, `field '${f.name}' cannot be both computed and related`);
     }

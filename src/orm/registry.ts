@@ -1,65 +1,17 @@
 // The registry: modules in dependency order, their models with extensions applied and magic
 // fields added, validated when it is built so a bad definition stops the server at start.
 import { UserError, ValidationError } from '../errors';
-import type {
-  Constraint, DataRecord, FieldDef, Label, MethodDef, ModelDef, ModelHooks, ModuleDef, SqlConstraint,
-} from './define';
+import type { FieldDef, ModelDef, ModuleDef, Registry, RuntimeModel } from './model-types';
 import type { AccessPolicy } from './access-policy';
 import { dependencyClosure, orderModules, REGISTRY_ERROR } from './registry-order';
 import { magicFields } from './magic-fields';
 import { defaultFieldString } from './labels';
+import { fieldType } from './fields';
 import { validateModels } from './registry-validate';
 import { DEFAULT_PASSWORD_ROUNDS } from './password';
 import { ownTable } from '../values';
 
-/** A model as the records service and the domain compiler see it. */
-export interface RuntimeModel {
-  name: string;
-  description: Label;
-  table: string;
-  order: string;
-  recName: string;
-  /** Field paths name_search matches (OR'ed); empty means the recName. */
-  nameSearchPaths: string[];
-  parentName: string;
-  transient: boolean;
-  /** The module that defines the model. */
-  module: string;
-  /** Every field, magic fields included, keyed by name. */
-  fields: Record<string, FieldDef>;
-  sqlConstraints: SqlConstraint[];
-  constraints: Constraint[];
-  methods: Record<string, MethodDef>;
-  /** Hooks of the model and of each extension, in module order. */
-  hooks: ModelHooks[];
-}
-
-export interface ModuleData {
-  module: string;
-  records: DataRecord[];
-  demo: DataRecord[];
-}
-
-export interface Registry {
-  readonly models: ReadonlyMap<string, RuntimeModel>;
-  /** Modules in load order (dependencies first). */
-  readonly modules: readonly ModuleDef[];
-  /** Workflow definitions of every module, in load order (opaque to the ORM). */
-  readonly workflows: readonly { module: string; workflow: unknown }[];
-  readonly data: readonly ModuleData[];
-  readonly access?: AccessPolicy;
-  /** pbkdf2 rounds for the passwords models hash (res.users), as configured. */
-  readonly passwordRounds: number;
-  has(name: string): boolean;
-  /** A text of module data in `lang`, from the modules' terms; the text itself when none has it. */
-  translate(text: string, lang: string): string;
-  /** The model, or OpenERP's `Object <name> doesn't exist`. */
-  model(name: string): RuntimeModel;
-  /** Stored many2one fields of any model that point at `model` (for ondelete). */
-  referencing(model: string): { model: RuntimeModel; field: FieldDef }[];
-  /** many2many fields of any model whose comodel is `model` (their link rows die with it). */
-  relationsTo(model: string): { model: RuntimeModel; field: FieldDef }[];
-}
+export type { ModuleData, Registry, RuntimeModel } from './model-types';
 
 export interface RegistryOptions {
   access?: AccessPolicy;
@@ -148,10 +100,10 @@ function makeRegistry(models: Map<string, RuntimeModel>, ordered: ModuleDef[], o
   };
   for (const model of models.values()) {
     for (const field of Object.values(model.fields)) {
-      if (field.type === 'many2one' && field.store !== false && !field.related && field.comodel) {
+      if (fieldType(field).holdsId && field.store !== false && !field.related && field.comodel) {
         push(referencing, field.comodel, { model, field });
       }
-      if (field.type === 'many2many' && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
+      if (fieldType(field).linkTable && field.comodel && !field.compute) push(relations, field.comodel, { model, field });
     }
   }
   const terms = new Map<string, Map<string, string>>();

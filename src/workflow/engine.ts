@@ -1,6 +1,7 @@
 // Runs signals: reads the record's state, checks groups and guards through the pure transition,
-// writes the new state past the readonly check, then runs effects and state-change listeners,
-// all in the caller's transaction (so a failure anywhere rolls the whole signal back).
+// writes the new state past the readonly check, then runs the effects, all in the caller's
+// transaction (so a failure anywhere rolls the whole signal back). Whoever must hear of a move
+// (mail tracking, sync) watches the state field's writes through the ORM (ModelHooks.watch).
 import type { Env, Vals } from '../orm/env-types';
 import type { Label } from '../orm/define';
 import { AccessError, InternalError, UserError, ValidationError } from '../errors';
@@ -17,17 +18,6 @@ export interface WorkflowStore {
   write(env: Env, model: string, id: number, vals: Vals): Promise<void>;
 }
 
-/** One move, handed to listeners: issue 5 posts messages and notifies followers, issue 6 queues sync. */
-export interface StateChange {
-  model: string;
-  id: number;
-  field: string;
-  from: string;
-  to: string;
-  signal: string;
-}
-export type StateChangeListener = (env: Env, change: StateChange) => Promise<void>;
-
 /** Cascades are loop-free by state; this only stops a badly written workflow from recursing. */
 const MAX_CASCADE_DEPTH = 32;
 
@@ -37,7 +27,6 @@ export class WorkflowEngine {
   constructor(
     workflows: WorkflowDef[],
     private readonly store: WorkflowStore,
-    private readonly listeners: StateChangeListener[] = [],
   ) {
     for (const wf of workflows) {
       if (this.byModel.has(wf.model)) throw new ValidationError(`Two workflows are defined for ${wf.model}`);
@@ -60,7 +49,7 @@ export class WorkflowEngine {
 
   /**
    * Puts a record in `to` without group or guard checks, for mirroring a change a peer center
-   * already made. The effects of the transition that leads there (if any) and the listeners run.
+   * already made. The effects of the transition that leads there (if any) run.
    */
   async applyState(env: Env, model: string, id: number, to: string, signal: string): Promise<boolean> {
     const wf = this.byModel.get(model);
@@ -122,10 +111,8 @@ export class WorkflowEngine {
   ): Promise<void> {
     // The state is written before the effects run, so a cascade that comes back to this record
     // finds it already moved and leaves it alone.
+    // Its watchers hear of it within that write, before the cascades: cause, then effect.
     await this.store.write(env, wf.model, id, { [wf.field]: to });
-    // Listeners hear of a move before its cascades, so messages and sync follow cause then effect.
-    const change: StateChange = { model: wf.model, id, field: wf.field, from, to, signal };
-    for (const listener of this.listeners) await listener(env, change);
     const ctx = this.context(env, wf, id, from, to, signal, depth, values);
     for (const name of effects) await wf.effects[name](ctx);
   }

@@ -4,7 +4,7 @@ import { defineModule, extendModel, type ModelExtension, type ModuleDef } from '
 import { CallError, ValidationError } from '../errors';
 import { newStruct, type RpcStruct } from '../values';
 import type { WorkflowDef } from './define';
-import { WorkflowEngine, type StateChangeListener, type WorkflowStore } from './engine';
+import { WorkflowEngine, type WorkflowStore } from './engine';
 import { isSuperuser } from '../orm/access-policy';
 import { mayFire } from './transition';
 import { ORM_STORE } from './store';
@@ -14,8 +14,6 @@ export const WORKFLOW_MODULE = 'workflow';
 export interface WorkflowOptions {
   /** How states are read and written; the ORM's (store.ts) unless a test gives its own. */
   store?: WorkflowStore;
-  /** Called after every state change, in the same transaction (mail and sync hook in here). */
-  onStateChange?: StateChangeListener[];
 }
 
 /** The workflows every module declares, checked to be what defineWorkflow produced. */
@@ -35,7 +33,7 @@ export function collectWorkflows(modules: ModuleDef[]): WorkflowDef[] {
 export function buildWorkflows(
   modules: ModuleDef[], options: WorkflowOptions = {},
 ): { engine: WorkflowEngine; module: ModuleDef } {
-  const engine = new WorkflowEngine(collectWorkflows(modules), options.store ?? ORM_STORE, options.onStateChange ?? []);
+  const engine = new WorkflowEngine(collectWorkflows(modules), options.store ?? ORM_STORE);
   const module = defineModule({
     name: WORKFLOW_MODULE,
     description: 'Workflow signals on the models that declare a workflow',

@@ -1,34 +1,17 @@
 // Combining domains the way OpenERP does (expression.AND / OR / normalize_domain), used to merge
 // record rules. Works on raw prefix-notation domains; parsing and compiling live in ../domain.
+import { explicitAnds } from '../domain/normalize';
 
 export const TRUE_LEAF: unknown[] = [1, '=', 1];
 export const FALSE_LEAF: unknown[] = [0, '=', 1];
-
-const ARITY: Record<string, number> = { '!': 1, '&': 2, '|': 2 };
-
-function isLeaf(token: unknown): boolean {
-  return Array.isArray(token);
-}
 
 function sameLeaf(token: unknown, leaf: unknown[]): boolean {
   return Array.isArray(token) && token.length === 3 && token.every((v, i) => v === leaf[i]);
 }
 
-/** Adds the implicit '&' operators so the domain is one prefix expression; [] becomes TRUE. */
+/** The implicit '&' operators written out (the domain compiler's normaliser); [] becomes TRUE. */
 export function normalizeDomain(domain: unknown[]): unknown[] {
-  if (domain.length === 0) return [TRUE_LEAF];
-  const result: unknown[] = [];
-  let expected = 1;
-  for (const token of domain) {
-    if (expected === 0) {
-      result.unshift('&');
-      expected = 1;
-    }
-    if (isLeaf(token)) expected -= 1;
-    else expected += (typeof token === 'string' ? (ARITY[token] ?? 0) : 0) - 1;
-    result.push(token);
-  }
-  return result;
+  return domain.length ? explicitAnds(domain).tokens : [TRUE_LEAF];
 }
 
 function isTrue(domain: unknown[]): boolean {

@@ -2,7 +2,7 @@
 // that depend on the current user are placeholders such as {"$user": "company_id"} (and the date,
 // {"$time": "%Y-%m-%d"}), resolved here per call. Both forms evaluate to the same domain.
 import { AppError, UserError } from '../../errors';
-import { parsePyDomain } from './py-domain';
+import { readPyDomain, type PyUserRef } from './py-domain';
 import { strftimeUtc } from './strftime';
 
 /** What a placeholder may read about the current user. */
@@ -14,13 +14,24 @@ export interface UserFacts {
   row: Record<string, unknown>;
 }
 
-function placeholderField(value: unknown): string | null {
+/** `{"$user": ...}` or `{"$time": ...}` with what it holds (any type), or null for other values. */
+export function placeholderOf(value: unknown): { kind: '$user' | '$time'; arg: unknown } | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== '$user') return null;
-  const field = (value as Record<string, unknown>).$user;
-  if (typeof field !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
-  return field;
+  if (keys.length !== 1 || (keys[0] !== '$user' && keys[0] !== '$time')) return null;
+  return { kind: keys[0], arg: (value as Record<string, unknown>)[keys[0]] };
+}
+
+/** The text a placeholder of `kind` holds (a field name, a format), or null for other values. */
+function placeholderText(value: unknown, kind: '$user' | '$time'): string | null {
+  const p = placeholderOf(value);
+  if (!p || p.kind !== kind) return null;
+  if (typeof p.arg !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
+  return p.arg;
+}
+
+function placeholderField(value: unknown): string | null {
+  return placeholderText(value, '$user');
 }
 
 /** The user fields a domain's placeholders name (invalid ones included, to fail later). */
@@ -45,12 +56,7 @@ function userValue(field: string, user: UserFacts): unknown {
 }
 
 function timePlaceholder(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || keys[0] !== '$time') return null;
-  const fmt = (value as Record<string, unknown>).$time;
-  if (typeof fmt !== 'string') throw new UserError(`Invalid record rule placeholder: ${JSON.stringify(value)}`);
-  return fmt;
+  return placeholderText(value, '$time');
 }
 
 /** Returns a copy of the domain with every {"$user": field} replaced by the user's value. */
@@ -63,31 +69,44 @@ export function resolvePlaceholders(value: unknown, user: UserFacts, now: Date =
   return value;
 }
 
+/** A stored domain text as read, and the user values it names (asked for only by the ir.rule check). */
+export interface RuleText {
+  domain: unknown;
+  userRefs(): PyUserRef[];
+}
+
 /**
- * A stored `domain_force` as a list: JSON first (what this server writes), else a 7.0 Python
- * literal. Text valid in both reads the same in both. Empty or missing is the empty domain.
+ * The one reader of a stored `domain_force` text: JSON first (what this server writes), else a
+ * 7.0 Python literal. Text valid in both reads the same in both. Python errors propagate.
  */
+export function readRuleText(text: string): RuleText {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    const { domain, userRefs } = readPyDomain(text);
+    return { domain, userRefs: () => userRefs };
+  }
+  const userRefs = () => [...placeholderFields(json)]
+    .filter((f) => f !== 'id')
+    .map((field): PyUserRef => ({ field, form: 'value' }));
+  return { domain: json, userRefs };
+}
+
+/** A stored `domain_force` as a list. Empty or missing is the empty domain. */
 export function parseRuleDomain(raw: unknown, ruleName: string): unknown[] {
   if (raw === null || raw === undefined || raw === false || raw === '') return [];
   let parsed: unknown = raw;
   if (typeof raw === 'string') {
     try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = pythonDomain(raw, ruleName);
+      parsed = readRuleText(raw).domain;
+    } catch (e) {
+      const why = e instanceof AppError ? e.message : String(e);
+      throw new UserError(`The record rule "${ruleName}" has an invalid domain: ${why}.`);
     }
   }
   if (!Array.isArray(parsed)) {
     throw new UserError(`The record rule "${ruleName}" has an invalid domain: it must be a list.`);
   }
   return parsed;
-}
-
-function pythonDomain(text: string, ruleName: string): unknown[] {
-  try {
-    return parsePyDomain(text);
-  } catch (e) {
-    const why = e instanceof AppError ? e.message : String(e);
-    throw new UserError(`The record rule "${ruleName}" has an invalid domain: ${why}.`);
-  }
 }

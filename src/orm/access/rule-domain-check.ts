@@ -3,11 +3,11 @@
 // and every user value it names is one the policy can resolve.
 import { AppError } from '../../errors';
 import type { Env } from '../env-types';
-import type { Registry } from '../registry';
-import { isStored, isX2many } from '../fields';
+import type { Registry } from '../model-types';
+import { fieldType, isStored, isX2many } from '../fields';
 import { normalizeDomain } from '../domain/normalize';
-import { readPyDomain, type PyUserRef } from './py-domain';
-import { placeholderFields } from './placeholders';
+import type { PyUserRef } from './py-domain';
+import { placeholderOf, readRuleText } from './placeholders';
 import { knownStrftime } from './strftime';
 
 const QUOTE_MAX = 200;
@@ -15,11 +15,9 @@ const QUOTE_MAX = 200;
 /** Placeholders stand for scalars here: the shape check must not take them for bad values. */
 function withoutPlaceholders(value: unknown, times: string[]): unknown {
   if (Array.isArray(value)) return value.map((v) => withoutPlaceholders(v, times));
-  if (typeof value !== 'object' || value === null) return value;
-  const keys = Object.keys(value);
-  if (keys.length !== 1 || (keys[0] !== '$user' && keys[0] !== '$time')) return value;
-  const fmt = (value as Record<string, unknown>).$time;
-  if (fmt !== undefined) times.push(typeof fmt === 'string' ? fmt : '%?');
+  const p = placeholderOf(value);
+  if (!p) return value;
+  if (p.kind === '$time') times.push(typeof p.arg === 'string' ? p.arg : '%?');
   return 0;
 }
 
@@ -29,30 +27,15 @@ function userRefProblem(registry: Registry, ref: PyUserRef): string | null {
   const field = registry.has('res.users') ? registry.model('res.users').fields[ref.field] : undefined;
   if (!field) return `the user has no field "${ref.field}"`;
   if (ref.form === 'ids') return `only user.groups_id may be listed ([g.id for g in user.groups_id])`;
-  if (isX2many(field) || !isStored(field) || field.type === 'password') {
+  if (isX2many(field) || !isStored(field) || fieldType(field).writeOnly) {
     return `user.${ref.field} cannot be used in a record rule`;
   }
-  if (ref.form === 'id' && field.type !== 'many2one') return `user.${ref.field} is not a relation: write user.${ref.field}`;
+  if (ref.form === 'id' && !fieldType(field).holdsId) return `user.${ref.field} is not a relation: write user.${ref.field}`;
   return null;
 }
 
 function quote(raw: string): string {
   return raw.length > QUOTE_MAX ? `${raw.slice(0, QUOTE_MAX)}...` : raw;
-}
-
-/** The parsed domain and the user values it names, whichever form the text is in. */
-function readDomain(raw: string): { domain: unknown; refs: PyUserRef[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    const { domain, userRefs } = readPyDomain(raw);
-    return { domain, refs: userRefs };
-  }
-  const refs = [...placeholderFields(json)]
-    .filter((f) => f !== 'id')
-    .map((field): PyUserRef => ({ field, form: 'value' }));
-  return { domain: json, refs };
 }
 
 /**
@@ -65,13 +48,14 @@ export function ruleDomainProblem(env: Env, raw: unknown, ruleName: string): str
   const refuse = (why: string) => `The record rule "${ruleName}" has an invalid domain: ${why}. Domain: ${quote(text)}`;
   if (typeof raw !== 'string') return refuse('it must be text');
   try {
-    const { domain, refs } = readDomain(raw);
+    const read = readRuleText(raw);
+    const domain = read.domain;
     if (!Array.isArray(domain)) return refuse('it must be a list');
     const times: string[] = [];
     normalizeDomain(withoutPlaceholders(domain, times));
     if (times.some((f) => !knownStrftime(f))) return refuse('a {"$time": ...} format may use only %Y %y %m %d %H %M %S %j %%');
     const registry = env.registry as Registry;
-    for (const ref of refs) {
+    for (const ref of read.userRefs()) {
       const why = userRefProblem(registry, ref);
       if (why) return refuse(why);
     }

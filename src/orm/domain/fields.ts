@@ -1,8 +1,9 @@
 // How the domain compiler sees a model's fields: `id` and the log columns always exist, which
 // fields are columns, which are relations, and which cannot be searched at all.
 import { CallError } from '../../errors';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { DomainModel } from './types';
+import { fieldType } from '../fields';
 
 const MAGIC: Record<string, FieldDef> = {
   id: { type: 'integer', name: 'id' },
@@ -19,13 +20,7 @@ export function findField(model: DomainModel, name: string): FieldDef | null {
   return Object.prototype.hasOwnProperty.call(MAGIC, name) ? MAGIC[name] : null;
 }
 
-export function isRelational(f: FieldDef): boolean {
-  return f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
-}
-
-export function isX2many(f: FieldDef): boolean {
-  return f.type === 'one2many' || f.type === 'many2many';
-}
+export { isRelational, isX2many } from '../fields';
 
 /**
  * Whether the field lives in the database (a column, or a relation for x2many). Computed and
@@ -33,14 +28,14 @@ export function isX2many(f: FieldDef): boolean {
  * nobody can probe a hash with `like`.
  */
 export function isStored(f: FieldDef): boolean {
-  if (f.type === 'password') return false;
+  if (fieldType(f).writeOnly) return false;
   if (f.store === false) return false;
   if ((f.compute || f.related) && f.store !== true) return false;
   return true;
 }
 
 export function isTextType(f: FieldDef): boolean {
-  return f.type === 'char' || f.type === 'text' || f.type === 'html' || f.type === 'selection';
+  return fieldType(f).matchesText;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -3,7 +3,7 @@
 // (OpenERP's normalize_domain, normalize_leaf and distribute_not).
 import { CallError } from '../../errors';
 import { Double } from '../../values';
-import { leafRepr, pyRepr } from './py-repr';
+import { leafRepr, pyRepr } from '../py-repr';
 
 export const TERM_OPERATORS = new Set([
   '=', '!=', '<=', '<', '>', '>=', '=?', '=like', '=ilike', 'like', 'not like', 'ilike',
@@ -91,6 +91,27 @@ function combine(kind: 'and' | 'or', a: Node, b: Node): Node {
   return { kind, items };
 }
 
+const arity = (tok: unknown): number => (tok === '!' ? 1 : tok === '&' || tok === '|' ? 2 : 0);
+
+/**
+ * OpenERP's normalize_domain on the raw list: every implicit '&' written out in front, so the
+ * domain is one prefix expression. `balanced` is false when operators and leaves do not add up.
+ */
+export function explicitAnds(raw: readonly unknown[]): { tokens: unknown[]; balanced: boolean } {
+  const ands: unknown[] = [];
+  const tokens: unknown[] = [];
+  let expected = 1;
+  for (const tok of raw) {
+    if (expected === 0) {
+      ands.push('&');
+      expected = 1;
+    }
+    tokens.push(tok);
+    expected += arity(tok) - 1;
+  }
+  return { tokens: [...ands, ...tokens], balanced: expected === 0 };
+}
+
 /**
  * Parses a raw domain. Falsy means "everything" (clients send False for no domain). The tree is
  * built from the right with a stack, so long chains of '|' cost no recursion.
@@ -99,20 +120,8 @@ export function normalizeDomain(raw: unknown): Node {
   if (raw === null || raw === undefined || raw === false) return { kind: 'const', value: true };
   if (!Array.isArray(raw)) throw new CallError(`Invalid domain ${pyRepr(raw)}`);
   if (raw.length === 0) return { kind: 'const', value: true };
-  const arity = (tok: unknown) => (tok === '!' ? 1 : tok === '&' || tok === '|' ? 2 : 0);
-  // normalize_domain: count what is still expected and add the implicit '&' in front
-  const tokens: unknown[] = [];
-  let expected = 1;
-  let implicit = 0;
-  for (const tok of raw) {
-    if (expected === 0) {
-      implicit++;
-      expected = 1;
-    }
-    tokens.push(tok);
-    expected += arity(tok) - 1;
-  }
-  if (expected !== 0) throw new CallError(`This domain is syntactically not correct: ${pyRepr(raw)}`, 'AssertionError');
+  const { tokens, balanced } = explicitAnds(raw);
+  if (!balanced) throw new CallError(`This domain is syntactically not correct: ${pyRepr(raw)}`, 'AssertionError');
   const stack: Node[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) {
     const tok = tokens[i];
@@ -125,10 +134,7 @@ export function normalizeDomain(raw: unknown): Node {
       stack.push(combine(tok === '&' ? 'and' : 'or', a, b));
     }
   }
-  let node = stack.pop() as Node;
-  // the implicit '&'s all sit in front, so they AND the top-level expressions together
-  for (let k = 0; k < implicit; k++) node = combine('and', node, stack.pop() as Node);
-  return node;
+  return stack.pop() as Node;
 }
 
 /** Whether some leaf of the domain names `field` exactly (OpenERP's test for `active`). */

@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { CallError, UserError } from '../../errors';
 import { col, comodelOf, findField, isStored, isX2many, quoteId } from './fields';
+import { fieldType } from '../fields';
 import type { DomainContext, DomainModel, DomainParseContext, OrderTerm } from './types';
 
 export const BAD_ORDER =
@@ -86,7 +87,7 @@ function emit(
 ): void {
   const def = findField(model, field);
   if (!def) throw new CallError(`Sorting field ${field} not found on model ${model.name}`);
-  if (def.type === 'many2one' && !LOG_COLUMNS.has(field)) {
+  if (fieldType(def).holdsId && !LOG_COLUMNS.has(field)) {
     const target = comodelOf(def, st.ctx.getModel);
     // a model met again on the path sorts on the raw id, which ends the recursion
     if (!chain.includes(target.name)) {

@@ -2,11 +2,12 @@
 // into one expression (DomainExpr) that both the SQL compiler and the evaluator consume.
 import { CallError } from '../../errors';
 import { and, cmp, link, member, not, or, TRUE } from './expr';
-import { comodelOf, findField, isStored, isX2many } from './fields';
+import { comodelOf, findField, isRelational, isStored, isX2many } from './fields';
+import { fieldType } from '../fields';
 import { lowerHierarchy, lowerMany2one, lowerX2many, linkSpec, type RelLeaf, type SubSearcher } from './lower-relational';
 import { lowerScalar } from './lower-scalar';
 import { domainNames, normalizeDomain, type Leaf, type Node } from './normalize';
-import { leafRepr, pyRepr } from './py-repr';
+import { leafRepr, pyRepr } from '../py-repr';
 import type { DomainExpr, DomainModel, DomainParseContext, IdSet } from './types';
 
 /** Sub-searches nest this deep at most (dotted paths, record rules that search, related fields). */
@@ -81,17 +82,17 @@ class Parser implements SubSearcher {
     ctx.checkField?.(model.name, head);
     if (!isStored(field)) {
       // a related field searches through its path (7.0 fields.related has a fnct_search)
-      if (field.related && field.type !== 'password') {
+      if (field.related && !fieldType(field).writeOnly) {
         if (hops >= MAX_RELATED_HOPS) throw new CallError(`Related field '${head}' on model '${model.name}' loops`);
         return this.leaf({ ...leaf, path: rest ? `${field.related}.${rest}` : field.related }, model, ctx, hops + 1);
       }
       return TRUE; // 7.0 ignores non-searchable computed fields (and logs an error)
     }
     if (rest) {
-      if (field.type !== 'many2one' && !isX2many(field)) throw invalidField();
+      if (!isRelational(field)) throw invalidField();
       const comodel = comodelOf(field, ctx.getModel);
       const found = this.search(comodel, [[rest, leaf.op, leaf.value]], ctx);
-      return field.type === 'many2one' ? member(head, found) : link(linkSpec(model, field, comodel), found);
+      return fieldType(field).holdsId ? member(head, found) : link(linkSpec(model, field, comodel), found);
     }
     let { op, value } = leaf;
     if (op === '=?') {
@@ -100,7 +101,7 @@ class Parser implements SubSearcher {
     }
     const l: RelLeaf = { column: head, field, op, value, model, ctx, bad: () => new CallError(`Invalid leaf ${leafRepr(leaf.raw)}`) };
     if (op === 'child_of' || op === 'parent_of') return lowerHierarchy(l, this);
-    if (field.type === 'many2one') return lowerMany2one(l, this);
+    if (fieldType(field).holdsId) return lowerMany2one(l, this);
     if (isX2many(field)) return lowerX2many(l, this);
     return lowerScalar(head, field, op, value, ctx.negativeOpsIncludeNull, l.bad);
   }

@@ -1,7 +1,7 @@
 // The shapes the domain compiler works with: what it needs to know of models, the call context,
 // the resolved expression (one tree, compiled to SQL or evaluated in memory), and order terms.
 import type { Knex } from 'knex';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 
 /** What the compiler reads from a model; the registry's model objects satisfy it structurally. */
 export interface DomainModel {

@@ -1,9 +1,9 @@
 // binary: base64 text in and out (stored as text). With context `bin_size` (or
 // `bin_size_<field>`) reads give a human size such as `12.34 Kb`, as the 7.0 clients ask.
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { Context } from '../env-types';
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, valueType } from './types';
 import { wrongValue } from './wrong-value';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -30,9 +30,9 @@ function decodedLength(b64: string): number {
   return (b64.length / 4) * 3 - pad;
 }
 
-export const binaryType: FieldType = {
+export const binaryType: FieldType = valueType({
   rpcType: 'binary',
-  hasColumn: true,
+  groupable: false,
   toColumn(value, field, model) {
     if (isEmpty(value) || value === '') return null;
     if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
@@ -49,4 +49,4 @@ export const binaryType: FieldType = {
     if (wantsBinSize(context, field)) return decodedLength(text) ? humanSize(decodedLength(text)) : false;
     return text;
   },
-};
+});

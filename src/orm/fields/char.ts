@@ -1,7 +1,7 @@
 // char, text and html: strings; NULL reads as False and an empty string stays "". HTML is
 // sanitised on its way to the column.
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, valueType } from './types';
 import { tooLong, wrongValue } from './wrong-value';
 import { sanitizeHtml } from './html-sanitize';
 
@@ -13,9 +13,11 @@ function toText(value: unknown, model: string, field: Parameters<FieldType['toCo
   throw wrongValue(model, field, value);
 }
 
-export const charType: FieldType = {
+export const charType: FieldType = valueType({
   rpcType: 'char',
-  hasColumn: true,
+  textual: true,
+  matchesText: true,
+  trims: true,
   toColumn(value, field, model) {
     const s = toText(value, model, field);
     if (s !== null && field.size && [...s].length > field.size) throw tooLong(model, field, [...s].length);
@@ -24,14 +26,16 @@ export const charType: FieldType = {
   toRpc(raw) {
     return raw === null || raw === undefined ? false : String(raw);
   },
-};
+});
 
-export const textType: FieldType = {
+export const textType: FieldType = valueType({
   rpcType: 'text',
-  hasColumn: true,
+  textual: true,
+  matchesText: true,
+  wide: true,
   toColumn: (value, field, model) => toText(value, model, field),
   toRpc: (raw) => (raw === null || raw === undefined ? false : String(raw)),
-};
+});
 
 /** HTML is stored sanitised, whoever writes it. */
 export const htmlType: FieldType = {

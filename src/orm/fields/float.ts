@@ -1,13 +1,14 @@
 // float: always a <double> on the wire. False stores 0.0; `digits` rounds on the way in.
 import { Double } from '../../values';
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, plainExport, valueType } from './types';
 import { toNumber } from './integer';
 import { wrongValue } from './wrong-value';
 
-export const floatType: FieldType = {
+export const floatType: FieldType = valueType({
   rpcType: 'float',
-  hasColumn: true,
+  summable: true,
+  fractional: true,
   toColumn(value, field, model) {
     if (isEmpty(value)) return 0;
     let n: number | null = null;
@@ -26,4 +27,9 @@ export const floatType: FieldType = {
     if (n === null) return compat.nullNumbersAsZero ? new Double(0) : false;
     return new Double(n);
   },
-};
+  exportText: (v) => (typeof v === 'number' && v !== 0 && Number.isInteger(v) ? v.toFixed(1) : plainExport(v)),
+  async loadCell(text) {
+    return text !== '' && Number.isFinite(Number(text)) ? { value: Number(text) }
+      : { problem: `'${text}' does not seem to be a number for field '%(field)s'` };
+  },
+});

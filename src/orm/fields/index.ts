@@ -1,5 +1,6 @@
-// The field type of a definition, and whether a field is kept in the model's table.
-import type { FieldDef, FieldType as FieldTypeName } from '../define';
+// The registry of field types: the type of a definition, and whether a field is kept in the
+// model's table. Adding a type is one file beside this one and one line in TYPES.
+import type { FieldDef, FieldType as FieldTypeName } from '../model-types';
 import type { FieldType } from './types';
 import { charType, htmlType, textType } from './char';
 import { integerType } from './integer';
@@ -13,7 +14,7 @@ import { passwordType } from './password';
 import { many2oneType } from './many2one';
 import { many2manyType, one2manyType } from './x2many';
 
-export type { FieldType, ReadOptions } from './types';
+export type { CellProblem, CellValue, FieldType, FindRecord, ReadOptions } from './types';
 
 const TYPES: Record<FieldTypeName, FieldType> = {
   char: charType, text: textType, html: htmlType, integer: integerType, float: floatType,
@@ -26,16 +27,26 @@ export function fieldType(field: FieldDef): FieldType {
   return TYPES[field.type];
 }
 
+/** Every registered type by name (for checks over all of them). */
+export function allFieldTypes(): [FieldTypeName, FieldType][] {
+  return Object.entries(TYPES) as [FieldTypeName, FieldType][];
+}
+
 export function isKnownType(name: string): name is FieldTypeName {
   return Object.prototype.hasOwnProperty.call(TYPES, name);
 }
 
 /** Has a column in the model's table: not x2many, not computed, not related (unless stored). */
 export function isStored(field: FieldDef): boolean {
-  if (field.type === 'one2many' || field.type === 'many2many') return false;
+  if (TYPES[field.type].x2many) return false;
   return field.store ?? !(field.compute || field.related);
 }
 
 export function isX2many(field: FieldDef): boolean {
-  return field.type === 'one2many' || field.type === 'many2many';
+  return TYPES[field.type].x2many;
+}
+
+/** Points at records of a comodel (many2one, one2many, many2many). */
+export function isRelational(field: FieldDef): boolean {
+  return TYPES[field.type].relational;
 }

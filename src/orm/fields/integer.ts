@@ -2,7 +2,7 @@
 // False (7.0) or 0 (Odoo), per Compat. PostgreSQL int8 and counts arrive as strings.
 import { Double } from '../../values';
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, valueType } from './types';
 import { wrongValue } from './wrong-value';
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -17,9 +17,9 @@ export function toNumber(raw: unknown): number | null {
   return null;
 }
 
-export const integerType: FieldType = {
+export const integerType: FieldType = valueType({
   rpcType: 'integer',
-  hasColumn: true,
+  summable: true,
   toColumn(value, field, model) {
     if (isEmpty(value)) return 0;
     let n: number | null = null;
@@ -34,4 +34,8 @@ export const integerType: FieldType = {
     if (n === null) return compat.nullNumbersAsZero ? 0 : false;
     return n;
   },
-};
+  async loadCell(text) {
+    return /^[-+]?\d+$/.test(text) ? { value: Number(text) }
+      : { problem: `'${text}' does not seem to be an integer for field '%(field)s'` };
+  },
+});

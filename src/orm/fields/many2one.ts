@@ -2,12 +2,13 @@
 // names are fetched in one query per target model by the read path, not here.
 import { Double } from '../../values';
 import type { FieldType } from './types';
-import { isEmpty } from './types';
+import { isEmpty, plainDisplay, plainExport, valueType } from './types';
 import { wrongValue } from './wrong-value';
 
-export const many2oneType: FieldType = {
+export const many2oneType: FieldType = valueType({
   rpcType: 'many2one',
-  hasColumn: true,
+  relational: true,
+  holdsId: true,
   toColumn(value, field, model) {
     if (isEmpty(value)) return null;
     // Clients sometimes send back what they read: a [id, name] pair.
@@ -20,4 +21,10 @@ export const many2oneType: FieldType = {
     if (raw === null || raw === undefined) return false;
     return Number(raw);
   },
-};
+  /** Exported as the target's display name. */
+  exportText: (v) => (Array.isArray(v) && v.length ? String(v[1]) : plainExport(v)),
+  /** Shown as the target's display name. */
+  displayText: (v) => (Array.isArray(v) ? String(v[1]) : plainDisplay(v)),
+  /** A name, an external id (`field/id`) or a database id (`field/.id`) of the comodel. */
+  loadCell: (text, _cell, field, subfield, find) => find(field.comodel!, subfield, text),
+});

@@ -1,7 +1,7 @@
 // The errors a field raises for a value it cannot store, in Odoo's words.
 import { CallError, ValidationError } from '../../errors';
 import { pyRepr } from '../py-repr';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 
 /** `ValueError: Wrong value for res.partner.type: 'bogus'` (fault 1 in Odoo). */
 export function wrongValue(model: string, field: FieldDef, value: unknown): CallError {

@@ -3,9 +3,9 @@
 import type { Knex } from 'knex';
 import { AccessError, CallError, MissingError } from '../../errors';
 import { Double } from '../../values';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { AccessMode } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isSuperuser } from '../access-policy';
 import { applyRuleDomain, domainContext } from '../domain-api';
@@ -40,7 +40,7 @@ export function normalizeIds(value: unknown): number[] {
   return out;
 }
 
-export function missingError(env: OrmEnv, model: string, ids: number[]): MissingError {
+export function missingError(env: CallEnv, model: string, ids: number[]): MissingError {
   return new MissingError(
     `Record does not exist or has been deleted.\n(Record: ${recordsRepr(model, ids)}, User: ${env.uid})`,
   );
@@ -50,7 +50,7 @@ export function missingError(env: OrmEnv, model: string, ids: number[]): Missing
  * The ACL check of `mode` on `model`. With `ids` (a read or write by id), a caller the ACLs refuse
  * still passes when every id is one of their own records (their user, their partner).
  */
-export async function checkAccess(env: OrmEnv, model: RuntimeModel, mode: AccessMode, ids?: number[]): Promise<void> {
+export async function checkAccess(env: CallEnv, model: RuntimeModel, mode: AccessMode, ids?: number[]): Promise<void> {
   if (isSuperuser(env)) return;
   try {
     await env.access.check(env, model.name, mode);
@@ -61,7 +61,7 @@ export async function checkAccess(env: OrmEnv, model: RuntimeModel, mode: Access
   }
 }
 
-export async function ruleDomain(env: OrmEnv, model: RuntimeModel, mode: AccessMode): Promise<unknown[] | null> {
+export async function ruleDomain(env: CallEnv, model: RuntimeModel, mode: AccessMode): Promise<unknown[] | null> {
   if (isSuperuser(env)) return null;
   const d = await env.access.ruleDomain(env, model.name, mode);
   return d && d.length ? d : null;
@@ -72,7 +72,7 @@ export async function ruleDomain(env: OrmEnv, model: RuntimeModel, mode: AccessM
  * `alias`); it adds nothing for the superuser or when no rule applies.
  */
 export async function ruleFilter(
-  env: OrmEnv, model: RuntimeModel, mode: AccessMode,
+  env: CallEnv, model: RuntimeModel, mode: AccessMode,
 ): Promise<(qb: Knex.QueryBuilder, alias: string) => void> {
   const rules = await ruleDomain(env, model, mode);
   if (!rules) return () => undefined;
@@ -84,7 +84,7 @@ export async function ruleFilter(
  * The ids among `ids` that exist and that the record rules of `mode` let the caller see.
  * A hidden record and a missing one are the same to the caller.
  */
-export async function visibleIds(env: OrmEnv, model: RuntimeModel, ids: number[], mode: AccessMode): Promise<Set<number>> {
+export async function visibleIds(env: CallEnv, model: RuntimeModel, ids: number[], mode: AccessMode): Promise<Set<number>> {
   const found = new Set<number>();
   if (!ids.length) return found;
   const rules = await ruleFilter(env, model, mode);
@@ -97,15 +97,15 @@ export async function visibleIds(env: OrmEnv, model: RuntimeModel, ids: number[]
 }
 
 /** Throws Odoo's MissingError naming the ids that do not exist (or are hidden). */
-export async function ensureVisible(env: OrmEnv, model: RuntimeModel, ids: number[], mode: AccessMode): Promise<void> {
+export async function ensureVisible(env: CallEnv, model: RuntimeModel, ids: number[], mode: AccessMode): Promise<void> {
   const found = await visibleIds(env, model, ids, mode);
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw missingError(env, model.name, missing);
 }
 
 /** Runs `fn` in a savepoint: when it throws, nothing it wrote stays, whatever the caller does next. */
-export async function atomic<T>(env: OrmEnv, fn: (env: OrmEnv) => Promise<T>): Promise<T> {
-  let child: OrmEnv | undefined;
+export async function atomic<T>(env: CallEnv, fn: (env: CallEnv) => Promise<T>): Promise<T> {
+  let child: CallEnv | undefined;
   const result = await env.cr.transaction(async (trx) => {
     child = env.withCr(trx);
     return fn(child);
@@ -115,7 +115,7 @@ export async function atomic<T>(env: OrmEnv, fn: (env: OrmEnv) => Promise<T>): P
 }
 
 /** Whether the caller may see a field restricted by `groups`. */
-export async function fieldAllowed(env: OrmEnv, field: FieldDef): Promise<boolean> {
+export async function fieldAllowed(env: CallEnv, field: FieldDef): Promise<boolean> {
   if (!field.groups?.length || isSuperuser(env)) return true;
   const mine = await env.userGroups();
   return field.groups.some((g) => mine.has(g));

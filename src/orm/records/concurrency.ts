@@ -2,13 +2,13 @@
 // context, and a record changed since that stamp refuses write/unlink.
 import { UserError } from '../../errors';
 import { isStruct } from '../../values';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { labelText, langOf } from '../labels';
 import { chunked } from './common';
 import { selectColumn } from './columns';
 
-export async function checkConcurrency(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<void> {
+export async function checkConcurrency(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<void> {
   const stamps = env.context.__last_update;
   if (!isStruct(stamps)) return;
   const wanted = ids.filter((id) => typeof stamps[`${model.name},${id}`] === 'string');

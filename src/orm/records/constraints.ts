@@ -1,13 +1,13 @@
 // What runs after rows are written: stored computed fields are recomputed, then the model's
 // constraints check the records (only those whose fields were written, as @api.constrains).
 import { ValidationError } from '../../errors';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored } from '../fields';
 import { labelText, langOf } from '../labels';
 import { chunked } from './common';
 
-export async function recomputeStored(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<void> {
+export async function recomputeStored(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<void> {
   for (const f of Object.values(model.fields)) {
     if (!f.compute || !isStored(f) || !ids.length) continue;
     const values = await f.compute(env, ids);
@@ -27,7 +27,7 @@ export async function recomputeStored(env: OrmEnv, model: RuntimeModel, ids: num
 }
 
 /** Runs the constraints touching `written` (all of them when null); the first failure throws. */
-export async function runConstraints(env: OrmEnv, model: RuntimeModel, ids: number[], written: string[] | null): Promise<void> {
+export async function runConstraints(env: CallEnv, model: RuntimeModel, ids: number[], written: string[] | null): Promise<void> {
   for (const c of model.constraints) {
     if (written && !c.fields.some((f) => written.includes(f))) continue;
     const message = await c.check(env, ids);

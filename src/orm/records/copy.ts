@@ -3,26 +3,27 @@
 // `copyFormat` rewords a value ("X (copy)"). `default` values are checked as a caller's create values.
 import type { RpcValue } from '../../values';
 import type { Vals } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
-import { isStored } from '../fields';
+import { fieldType, isStored } from '../fields';
 import { isMagic } from '../magic-fields';
 import { missingError } from './common';
 import { readRecords } from './read';
 import { asVals, checkKeys } from './prepare-vals';
-import { createRecord } from './create';
+import { createRecord } from './save';
 import { labelText, langOf } from '../labels';
 
 /** The values a copy of record `id` starts from (Odoo's copy_data). */
-export async function copyData(env: OrmEnv, model: RuntimeModel, id: number, skip: string[] = []): Promise<Vals> {
+export async function copyData(env: CallEnv, model: RuntimeModel, id: number, skip: string[] = []): Promise<Vals> {
   const [src] = await readRecords(env, model, [id], null, { load: '_classic_write' });
   if (!src) throw missingError(env, model.name, [id]);
   const vals: Vals = {};
   for (const f of Object.values(model.fields)) {
-    if (isMagic(f.name) || f.copy === false || f.type === 'password' || skip.includes(f.name) || !(f.name in src)) continue;
-    if (f.type === 'many2many' && !f.compute && !f.related) {
+    const how = fieldType(f).copyAs;
+    if (isMagic(f.name) || f.copy === false || how === 'never' || skip.includes(f.name) || !(f.name in src)) continue;
+    if (how === 'links' && !f.compute && !f.related) {
       vals[f.name] = [[6, 0, src[f.name] as RpcValue[]]];
-    } else if (f.type === 'one2many' && f.copy === true) {
+    } else if (how === 'lines' && f.copy === true) {
       const co = env.registry.model(f.comodel!);
       const lines: unknown[] = [];
       for (const child of src[f.name] as number[]) {
@@ -39,7 +40,7 @@ export async function copyData(env: OrmEnv, model: RuntimeModel, id: number, ski
   return vals;
 }
 
-export async function copyRecord(env: OrmEnv, model: RuntimeModel, id: number, rawDefault: unknown): Promise<number> {
+export async function copyRecord(env: CallEnv, model: RuntimeModel, id: number, rawDefault: unknown): Promise<number> {
   const overrides = rawDefault === null || rawDefault === undefined || rawDefault === false ? {} : asVals(rawDefault);
   await checkKeys(env, model, overrides, {});
   const vals = { ...(await copyData(env, model, id)), ...overrides };

@@ -1,7 +1,7 @@
 // Integrity errors from either database turned into UserErrors with Odoo's texts: the fault
 // names the model, field or constraint, never the SQL.
 import { AppError, UserError } from '../../errors';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { Registry, RuntimeModel } from '../registry';
 import { labelText, langOf } from '../labels';
 import { mandatoryError } from './prepare-vals';
@@ -42,7 +42,7 @@ function modelOfTable(registry: Registry, table: string | undefined): RuntimeMod
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The UserError for a database integrity error, or null when `err` is something else. */
-export function mapDbError(env: OrmEnv, err: unknown, fallback: RuntimeModel): AppError | null {
+export function mapDbError(env: CallEnv, err: unknown, fallback: RuntimeModel): AppError | null {
   if (err instanceof AppError) return null;
   const info = classify(err);
   if (!info) return null;
@@ -73,7 +73,7 @@ export function mapDbError(env: OrmEnv, err: unknown, fallback: RuntimeModel): A
 }
 
 /** Runs a database step, turning integrity errors into readable UserErrors. */
-export async function withDbErrors<T>(env: OrmEnv, model: RuntimeModel, fn: () => Promise<T>): Promise<T> {
+export async function withDbErrors<T>(env: CallEnv, model: RuntimeModel, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {

@@ -1,15 +1,16 @@
 // Default values: `default_<field>` from the context first (as 7.0's default_get), then the
 // field's own default. Context defaults never reach read-only fields: those are the server's.
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { Vals } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isMagic } from '../magic-fields';
+import { fieldType } from '../fields';
 
 const NONE = Symbol('no default');
 
-async function defaultOf(env: OrmEnv, field: FieldDef, internal: boolean): Promise<unknown> {
+async function defaultOf(env: CallEnv, field: FieldDef, internal: boolean): Promise<unknown> {
   const key = `default_${field.name}`;
   if (key in env.context && (internal || !field.readonly) && !isMagic(field.name)) return env.context[key];
   if (field.default === undefined) return NONE;
@@ -18,12 +19,12 @@ async function defaultOf(env: OrmEnv, field: FieldDef, internal: boolean): Promi
 
 /** A many2one default given as `[id, name]` is stored as its id. */
 function normalise(field: FieldDef, value: unknown): unknown {
-  if (field.type === 'many2one' && Array.isArray(value)) return value[0];
+  if (fieldType(field).holdsId && Array.isArray(value)) return value[0];
   return value;
 }
 
 /** Defaults of the fields missing from `vals`, merged under `vals`. */
-export async function withDefaults(env: OrmEnv, model: RuntimeModel, vals: Vals, internal: boolean): Promise<Vals> {
+export async function withDefaults(env: CallEnv, model: RuntimeModel, vals: Vals, internal: boolean): Promise<Vals> {
   const out: Vals = {};
   for (const field of Object.values(model.fields)) {
     if (field.name in vals || field.name === 'id') continue;
@@ -34,7 +35,7 @@ export async function withDefaults(env: OrmEnv, model: RuntimeModel, vals: Vals,
 }
 
 /** default_get(fields_list): the defaults of the named fields that have one. */
-export async function defaultGet(env: OrmEnv, model: RuntimeModel, names: unknown): Promise<RpcStruct> {
+export async function defaultGet(env: CallEnv, model: RuntimeModel, names: unknown): Promise<RpcStruct> {
   const wanted = Array.isArray(names) && names.length
     ? names.filter((n): n is string => typeof n === 'string')
     : Object.keys(model.fields);

@@ -1,6 +1,6 @@
 // External ids for export_data's `id` columns: the record's own (`module.name`), or, as 7.0 does,
 // a new `__export__.<table>_<id>` made on the spot so that an import can find the record again.
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { nowUtc } from '../fields/dates';
 import { chunked } from './common';
@@ -11,7 +11,7 @@ const EXPORT_MODULE = '__export__';
 const INSERT_CHUNK = 200;
 
 /** A name `<table>_<id>` not yet used by another export id (`_1`, `_2`... appended if it is). */
-async function freeNames(env: OrmEnv, table: string, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
+async function freeNames(env: CallEnv, table: string, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
   const wanted = new Map(ids.map((id) => [id, `${model.table}_${id}`]));
   const taken = new Set<string>();
   for (const part of chunked([...wanted.values()])) {
@@ -33,7 +33,7 @@ async function freeNames(env: OrmEnv, table: string, model: RuntimeModel, ids: n
 }
 
 /** `module.name` of each record, creating `__export__` ids for the records that have none. */
-export async function exportXmlIds(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
+export async function exportXmlIds(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
   const out = await externalIds(env, model, ids);
   const missing = ids.filter((id) => !out.has(id));
   if (!missing.length || !env.registry.has('ir.model.data')) return out;

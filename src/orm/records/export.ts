@@ -5,10 +5,11 @@
 // password reads as empty, as it does through `read`. Queries: one read per model and path prefix.
 import { CallError } from '../../errors';
 import { Double, newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
-import { labelText, langOf } from '../labels';
+import { langOf } from '../labels';
+import { fieldType, isRelational, isX2many } from '../fields';
 import { pyRepr } from '../py-repr';
 import { exportXmlIds } from './export-xmlids';
 import { readRecords } from './read';
@@ -26,18 +27,9 @@ function badPath(model: RuntimeModel, path: string[]): CallError {
   return new CallError(`Invalid field path ${pyRepr(path.join('/'))} on model '${model.name}'`, 'ValueError');
 }
 
-/** A value as 7.0 exports it: text; False when empty (or zero); booleans as 'True' / 'False'. */
-function exportValue(env: OrmEnv, field: FieldDef, raw: RpcValue): RpcValue {
-  const v = raw instanceof Double ? raw.value : raw;
-  if (field.type === 'boolean') return v ? 'True' : 'False';
-  if (v === false || v === null || v === '' || v === 0 || (Array.isArray(v) && !v.length)) return false;
-  if (field.type === 'selection') {
-    const label = field.selection?.find(([key]) => key === v)?.[1];
-    return label === undefined ? String(v) : labelText(label, langOf(env.context));
-  }
-  if (Array.isArray(v)) return String(v[1]);
-  if (field.type === 'float' && typeof v === 'number' && Number.isInteger(v)) return v.toFixed(1);
-  return String(v);
+/** A value as 7.0 exports it: text, False when empty (or zero); each type words its own. */
+function exportValue(env: CallEnv, field: FieldDef, raw: RpcValue): RpcValue {
+  return fieldType(field).exportText(raw instanceof Double ? raw.value : raw, field, langOf(env.context));
 }
 
 /** Paths for a sub-export: the tails of the positions in `at`, nothing elsewhere. */
@@ -51,12 +43,12 @@ function merge(line: Line, extra: Line[], sub: Line[] | undefined, at: number[])
   if (sub) extra.push(...sub.slice(1));
 }
 
-async function exportLines(env: OrmEnv, model: RuntimeModel, ids: number[], paths: string[][]): Promise<Map<number, Line[]>> {
+async function exportLines(env: CallEnv, model: RuntimeModel, ids: number[], paths: string[][]): Promise<Map<number, Line[]>> {
   const heads = new Map<string, number[]>();
   paths.forEach((p, k) => { if (p.length) heads.set(p[0], [...(heads.get(p[0]) ?? []), k]); });
   for (const [head, at] of heads) {
     const f = model.fields[head];
-    const relational = f?.type === 'many2one' || f?.type === 'one2many' || f?.type === 'many2many';
+    const relational = f !== undefined && isRelational(f);
     const deep = at.find((k) => paths[k].length > 1);
     if ((!f && head !== 'id' && head !== '.id') || (deep !== undefined && !relational)) throw badPath(model, paths[deep ?? at[0]]);
   }
@@ -75,14 +67,15 @@ async function exportLines(env: OrmEnv, model: RuntimeModel, ids: number[], path
 }
 
 async function exportField(
-  env: OrmEnv, f: FieldDef, at: number[], paths: string[][], rows: RpcStruct[],
+  env: CallEnv, f: FieldDef, at: number[], paths: string[][], rows: RpcStruct[],
   lines: Map<number, { line: Line; extra: Line[] }>,
 ): Promise<void> {
   const bare = at.filter((k) => paths[k].length === 1);
   const deep = at.filter((k) => paths[k].length > 1);
-  if (f.type !== 'one2many' && f.type !== 'many2many') {
-    const targets = f.type === 'many2one' ? rows.map((r) => r[f.name]).filter(Array.isArray).map((v) => Number(v[0])) : [];
-    const comodel = f.type === 'many2one' ? env.registry.model(f.comodel!) : null;
+  if (!isX2many(f)) {
+    const many2one = fieldType(f).holdsId;
+    const targets = many2one ? rows.map((r) => r[f.name]).filter(Array.isArray).map((v) => Number(v[0])) : [];
+    const comodel = many2one ? env.registry.model(f.comodel!) : null;
     const sub = comodel && deep.length ? await exportLines(env, comodel, [...new Set(targets)], tails(paths, deep)) : new Map<number, Line[]>();
     for (const row of rows) {
       const { line, extra } = lines.get(Number(row.id))!;
@@ -95,9 +88,9 @@ async function exportField(
   const comodel = env.registry.model(f.comodel!);
   const children = [...new Set(rows.flatMap((r) => (Array.isArray(r[f.name]) ? (r[f.name] as number[]) : [])))];
   // 7.0: `tag_ids/id` of a many2many is one cell with every external id, comma-separated.
-  const idLists = deep.filter((k) => f.type === 'many2many' && paths[k].length === 2 && paths[k][1] === 'id');
+  const idLists = deep.filter((k) => fieldType(f).linkTable && paths[k].length === 2 && paths[k][1] === 'id');
   const nested = deep.filter((k) => !idLists.includes(k));
-  const names = bare.length ? await displayNames(env, comodel, children) : new Map<number, string>();
+  const names = bare.length ? await displayNames(env, comodel, children, readRecords) : new Map<number, string>();
   const xmlids = idLists.length ? await exportXmlIds(env, comodel, children) : new Map<number, string>();
   const sub = nested.length ? await exportLines(env, comodel, children, tails(paths, nested)) : new Map<number, Line[]>();
   for (const row of rows) {
@@ -111,7 +104,7 @@ async function exportField(
 }
 
 /** export_data(ids, fields_to_export): `{datas: [[...], ...]}` in the order of `ids`. */
-export async function exportData(env: OrmEnv, model: RuntimeModel, ids: number[], fields: unknown): Promise<RpcStruct> {
+export async function exportData(env: CallEnv, model: RuntimeModel, ids: number[], fields: unknown): Promise<RpcStruct> {
   if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string')) {
     throw new CallError('fields_to_export must be a list of field paths', 'TypeError');
   }

@@ -2,15 +2,15 @@
 // value is truthy; Odoo (compat.fieldsGetAllKeys) lists every key, false ones included.
 import { AccessError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored } from '../fields';
 import { labelText, langOf } from '../labels';
 import { isSuperuser } from '../access-policy';
 import { fieldAllowed } from './common';
 
-async function canChange(env: OrmEnv, model: RuntimeModel): Promise<boolean> {
+async function canChange(env: CallEnv, model: RuntimeModel): Promise<boolean> {
   if (isSuperuser(env)) return true;
   for (const mode of ['write', 'create'] as const) {
     try {
@@ -23,11 +23,10 @@ async function canChange(env: OrmEnv, model: RuntimeModel): Promise<boolean> {
   return false;
 }
 
-function describe(env: OrmEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
+function describe(env: CallEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
   const lang = langOf(env.context);
   const stored = isStored(f);
-  const relational = f.type === 'many2one' || f.type === 'one2many' || f.type === 'many2many';
-  const textual = f.type === 'char' || f.type === 'text' || f.type === 'html';
+  const { relational, textual } = fieldType(f);
   // Computed fields without storage cannot be written; related ones write through to their target.
   const computedRo = Boolean(f.compute && !stored);
   const d: Record<string, RpcValue | undefined> = {
@@ -43,7 +42,7 @@ function describe(env: OrmEnv, f: FieldDef, forceReadonly: boolean): Record<stri
     relation: relational ? f.comodel : undefined,
     domain: relational ? ((f.domain ?? []) as RpcValue[]) : undefined,
     context: relational ? newStruct() : undefined,
-    relation_field: f.type === 'one2many' ? f.inverseName : undefined,
+    relation_field: relational ? f.inverseName : undefined,
     related: f.related,
   };
   if (forceReadonly) d.states = newStruct();
@@ -52,13 +51,15 @@ function describe(env: OrmEnv, f: FieldDef, forceReadonly: boolean): Record<stri
 
 function odooKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Record<string, RpcValue | undefined> {
   const stored = isStored(f) || f.name === 'id';
+  const type = fieldType(f);
+  // x2many fields are not stored in the row (isStored), so neither groupable nor sortable.
   return {
-    change_default: false, company_dependent: false, default_export_compatible: f.type !== 'password',
-    depends: f.related ? [f.related] : [], exportable: f.type !== 'password', groupable: stored && f.type !== 'one2many',
-    manual: false, name: f.name, searchable: stored || Boolean(f.related) || f.type === 'one2many' || f.type === 'many2many',
-    sortable: stored && f.type !== 'one2many' && f.type !== 'many2many', store: stored,
+    change_default: false, company_dependent: false, default_export_compatible: !type.writeOnly,
+    depends: f.related ? [f.related] : [], exportable: !type.writeOnly, groupable: stored,
+    manual: false, name: f.name, searchable: stored || Boolean(f.related) || type.x2many,
+    sortable: stored, store: stored,
     ...d,
-    trim: f.type === 'char' ? true : undefined,
+    trim: type.trims ? true : undefined,
   };
 }
 
@@ -74,7 +75,7 @@ function legacyKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Recor
   return out;
 }
 
-export async function fieldsGet(env: OrmEnv, model: RuntimeModel, allfields: unknown, attributes: unknown): Promise<RpcStruct> {
+export async function fieldsGet(env: CallEnv, model: RuntimeModel, allfields: unknown, attributes: unknown): Promise<RpcStruct> {
   const only = Array.isArray(allfields) && allfields.length ? new Set(allfields.map(String)) : null;
   const attrs = Array.isArray(attributes) && attributes.length ? new Set(attributes.map(String)) : null;
   const forceReadonly = !(await canChange(env, model));
@@ -96,7 +97,7 @@ export async function fieldsGet(env: OrmEnv, model: RuntimeModel, allfields: unk
 }
 
 /** fields_get_keys: the names of the fields the caller may see (erppeek checks logins with it). */
-export async function fieldsGetKeys(env: OrmEnv, model: RuntimeModel): Promise<string[]> {
+export async function fieldsGetKeys(env: CallEnv, model: RuntimeModel): Promise<string[]> {
   const out: string[] = [];
   for (const f of Object.values(model.fields)) if (f.name !== 'id' && await fieldAllowed(env, f)) out.push(f.name);
   return out;

@@ -3,16 +3,16 @@
 // answers {ids: False, messages}; warnings alone keep it. Fields: `f`, `f/id`, `f/.id`, `id`, `.id`.
 import { AppError, CallError, InternalError, UserError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import type { Vals } from '../env-types';
 import { labelText, langOf } from '../labels';
 import { atomic } from './common';
-import { createRecord } from './create';
-import { writeRecords } from './write';
+import { createRecord, writeRecords } from './save';
 import { searchIds } from './search';
 import { convertCell, IMPORT_MODULE, isEmptyCell, xmlidTarget } from './load-values';
+import { isRelational } from '../fields';
 
 interface Column {
   /** 'id' and '.id' name the record itself; otherwise the field and how the cell refers to it. */
@@ -32,7 +32,7 @@ function columnsOf(model: RuntimeModel, rawFields: unknown): Column[] {
     if (path === '.id') return { kind: 'dbid', subfield: '' };
     const [name, subfield = '', ...deeper] = path.replace(/:id$/, '/id').split('/');
     const field = Object.prototype.hasOwnProperty.call(model.fields, name) ? model.fields[name] : undefined;
-    const relational = field?.type === 'many2one' || field?.type === 'many2many' || field?.type === 'one2many';
+    const relational = field !== undefined && isRelational(field);
     if (!field || deeper.length || (subfield && !(relational && (subfield === 'id' || subfield === '.id')))) {
       throw new CallError(`Invalid field path '${path}' on model '${model.name}'`, 'ValueError');
     }
@@ -51,7 +51,7 @@ function message(type: 'error' | 'warning', text: string, row: number, field?: F
 }
 
 /** The record a row updates (from its `id` or `.id` column), or null to create one. */
-async function targetOf(env: OrmEnv, model: RuntimeModel, kind: Column['kind'], ref: string): Promise<number | null> {
+async function targetOf(env: CallEnv, model: RuntimeModel, kind: Column['kind'], ref: string): Promise<number | null> {
   if (kind === 'xmlid') {
     const target = await xmlidTarget(env, ref);
     return target && target.model === model.name ? target.id : null;
@@ -62,7 +62,7 @@ async function targetOf(env: OrmEnv, model: RuntimeModel, kind: Column['kind'], 
   return id;
 }
 
-async function registerXmlid(env: OrmEnv, model: RuntimeModel, xmlid: string, id: number): Promise<void> {
+async function registerXmlid(env: CallEnv, model: RuntimeModel, xmlid: string, id: number): Promise<void> {
   if (!env.registry.has('ir.model.data')) return;
   const dot = xmlid.indexOf('.');
   const [module, name] = dot > 0 ? [xmlid.slice(0, dot), xmlid.slice(dot + 1)] : [IMPORT_MODULE, xmlid];
@@ -72,7 +72,7 @@ async function registerXmlid(env: OrmEnv, model: RuntimeModel, xmlid: string, id
 
 /** Imports one row in its own savepoint; returns its id, or null when it gave error messages. */
 async function loadRow(
-  env: OrmEnv, model: RuntimeModel, columns: Column[], row: unknown[], index: number, messages: Message[],
+  env: CallEnv, model: RuntimeModel, columns: Column[], row: unknown[], index: number, messages: Message[],
 ): Promise<number | null> {
   const lang = langOf(env.context);
   const vals: Vals = {};
@@ -115,7 +115,7 @@ async function loadRow(
   }
 }
 
-export async function loadRecords(env: OrmEnv, model: RuntimeModel, rawFields: unknown, rawData: unknown): Promise<RpcStruct> {
+export async function loadRecords(env: CallEnv, model: RuntimeModel, rawFields: unknown, rawData: unknown): Promise<RpcStruct> {
   const columns = columnsOf(model, rawFields);
   if (!Array.isArray(rawData) || rawData.some((r) => !Array.isArray(r))) {
     throw new CallError('load() expects a list of rows, each a list of values', 'TypeError');

@@ -3,7 +3,7 @@
 import { AccessError, CallError } from '../../errors';
 import { newStruct, type RpcStruct } from '../../values';
 import type { AccessMode } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isSuperuser } from '../access-policy';
 import { pyRepr } from '../py-repr';
@@ -11,14 +11,14 @@ import { checkAccess, chunked, visibleIds } from './common';
 import { readRecords } from './read';
 
 /** exists(ids): the ids that exist and are visible to the caller, in the order given. */
-export async function existing(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<number[]> {
+export async function existing(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<number[]> {
   const found = await visibleIds(env, model, ids, 'read');
   return ids.filter((id) => found.has(id));
 }
 
 const MODES: AccessMode[] = ['read', 'write', 'create', 'unlink'];
 
-export async function checkAccessRights(env: OrmEnv, model: RuntimeModel, operation: unknown, raiseException: unknown): Promise<boolean> {
+export async function checkAccessRights(env: CallEnv, model: RuntimeModel, operation: unknown, raiseException: unknown): Promise<boolean> {
   if (typeof operation !== 'string' || !MODES.includes(operation as AccessMode)) {
     throw new CallError(`Invalid access mode ${pyRepr(operation)}`, 'ValueError');
   }
@@ -33,7 +33,7 @@ export async function checkAccessRights(env: OrmEnv, model: RuntimeModel, operat
 }
 
 /** External ids (`module.name`) of the records, from ir.model.data when it is installed. */
-export async function externalIds(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
+export async function externalIds(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (!env.registry.has('ir.model.data') || !ids.length) return out;
   const table = env.registry.model('ir.model.data').table;
@@ -46,7 +46,7 @@ export async function externalIds(env: OrmEnv, model: RuntimeModel, ids: number[
 }
 
 /** get_external_id: `{"id": "module.name" or ""}`; keys are strings, as XML-RPC needs. */
-export async function getExternalId(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<RpcStruct> {
+export async function getExternalId(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<RpcStruct> {
   await checkAccess(env, model, 'read');
   const xmlids = await externalIds(env, model, ids);
   const out = newStruct();
@@ -55,7 +55,7 @@ export async function getExternalId(env: OrmEnv, model: RuntimeModel, ids: numbe
 }
 
 /** perm_read: who created and last changed each record, and when, plus its external id. */
-export async function permRead(env: OrmEnv, model: RuntimeModel, ids: number[], details: unknown): Promise<RpcStruct[]> {
+export async function permRead(env: CallEnv, model: RuntimeModel, ids: number[], details: unknown): Promise<RpcStruct[]> {
   const rows = await readRecords(env, model, ids, ['create_uid', 'create_date', 'write_uid', 'write_date'],
     { load: details === false ? '_classic_write' : undefined });
   const xmlids = await externalIds(env, model, ids);

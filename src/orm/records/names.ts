@@ -1,24 +1,25 @@
 // name_get, name_search and name_create: records by their display name (the model's recName).
 import { CallError } from '../../errors';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { pyRepr } from '../py-repr';
 import { checkAccess, visibleIds } from './common';
 import { displayNames } from './read-relations';
+import { readRecords } from './read';
 import { asDomain, searchIds } from './search';
-import { createRecord } from './create';
+import { createRecord } from './save';
 
 export type NamePair = [number, string];
 
 /** name_get(ids): `[[id, name], ...]` in ids order; missing and hidden ids are skipped. */
-export async function nameGet(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
+export async function nameGet(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
   await checkAccess(env, model, 'read');
   const visible = await visibleIds(env, model, ids, 'read');
   return namePairs(env, model, ids.filter((id) => visible.has(id)));
 }
 
-async function namePairs(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
-  const names = await displayNames(env, model, ids);
+async function namePairs(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<NamePair[]> {
+  const names = await displayNames(env, model, ids, readRecords);
   return ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!]);
 }
 
@@ -30,7 +31,7 @@ export interface NameSearchParams {
 }
 
 /** name_search: records whose name matches (`ilike` by default) among those of `args`. */
-export async function nameSearch(env: OrmEnv, model: RuntimeModel, p: NameSearchParams): Promise<NamePair[]> {
+export async function nameSearch(env: CallEnv, model: RuntimeModel, p: NameSearchParams): Promise<NamePair[]> {
   const name = p.name === null || p.name === undefined || p.name === false ? '' : p.name;
   if (typeof name !== 'string') throw new CallError(`Invalid name ${pyRepr(name)}`, 'ValueError');
   const operator = p.operator === null || p.operator === undefined || p.operator === false ? 'ilike' : p.operator;
@@ -54,7 +55,7 @@ function nameTerms(model: RuntimeModel, operator: unknown, name: string): unknow
 }
 
 /** name_create(name): a record with only its name set; returns `[id, display name]`. */
-export async function nameCreate(env: OrmEnv, model: RuntimeModel, name: unknown): Promise<NamePair> {
+export async function nameCreate(env: CallEnv, model: RuntimeModel, name: unknown): Promise<NamePair> {
   if (model.recName === 'id') {
     throw new CallError(`Cannot execute name_create, no _rec_name defined on ${model.name}`, 'ValueError');
   }

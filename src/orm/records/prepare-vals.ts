@@ -3,9 +3,9 @@
 // before any SQL that changes data runs.
 import { CallError, UserError, ValidationError } from '../../errors';
 import { isStruct } from '../../values';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { Vals } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored, isX2many } from '../fields';
 import { isMagic } from '../magic-fields';
@@ -43,7 +43,7 @@ function isWritable(field: FieldDef): boolean {
   return isStored(field) || (isX2many(field) && !field.compute);
 }
 
-export function readonlyError(env: OrmEnv, model: RuntimeModel, field: FieldDef): ValidationError {
+export function readonlyError(env: CallEnv, model: RuntimeModel, field: FieldDef): ValidationError {
   const lang = langOf(env.context);
   return new ValidationError(
     `The field "${labelText(field.string, lang)}" (${field.name}) of ${labelText(model.description, lang)} ` +
@@ -52,7 +52,7 @@ export function readonlyError(env: OrmEnv, model: RuntimeModel, field: FieldDef)
 }
 
 /** Checks the keys a caller sent: they exist, may be written by them, and are visible to them. */
-export async function checkKeys(env: OrmEnv, model: RuntimeModel, vals: Vals, opts: WriteOptions): Promise<void> {
+export async function checkKeys(env: CallEnv, model: RuntimeModel, vals: Vals, opts: WriteOptions): Promise<void> {
   const denied: string[] = [];
   for (const key of Object.keys(vals)) {
     const f = model.fields[key];
@@ -65,7 +65,7 @@ export async function checkKeys(env: OrmEnv, model: RuntimeModel, vals: Vals, op
 }
 
 /** Converts every value to its column form (x2many commands are kept for later). */
-export function convertVals(env: OrmEnv, model: RuntimeModel, vals: Vals): PreparedVals {
+export function convertVals(env: CallEnv, model: RuntimeModel, vals: Vals): PreparedVals {
   const out: PreparedVals = { columns: {}, x2many: [], related: [] };
   for (const [key, value] of Object.entries(vals)) {
     const f = model.fields[key];
@@ -79,7 +79,7 @@ export function convertVals(env: OrmEnv, model: RuntimeModel, vals: Vals): Prepa
 }
 
 /** Odoo's text for a mandatory field left empty (the same as for a NOT NULL violation). */
-export function mandatoryError(env: OrmEnv, model: RuntimeModel, field: FieldDef): UserError {
+export function mandatoryError(env: CallEnv, model: RuntimeModel, field: FieldDef): UserError {
   const lang = langOf(env.context);
   return new UserError(
     'The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n' +
@@ -90,7 +90,7 @@ export function mandatoryError(env: OrmEnv, model: RuntimeModel, field: FieldDef
 }
 
 /** Required columns: on create every one must be set; on write only those being written. */
-export function checkRequired(env: OrmEnv, model: RuntimeModel, columns: Record<string, unknown>, creating: boolean): void {
+export function checkRequired(env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>, creating: boolean): void {
   for (const f of Object.values(model.fields)) {
     if (!f.required || !isStored(f) || isMagic(f.name)) continue;
     if (!creating && !(f.name in columns)) continue;
@@ -100,12 +100,12 @@ export function checkRequired(env: OrmEnv, model: RuntimeModel, columns: Record<
 }
 
 /** Every many2one value must name an existing record: one query per target model. */
-export async function checkReferences(env: OrmEnv, model: RuntimeModel, columns: Record<string, unknown>[]): Promise<void> {
+export async function checkReferences(env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[]): Promise<void> {
   const wanted = new Map<string, Set<number>>();
   for (const cols of columns) {
     for (const [key, v] of Object.entries(cols)) {
       const f = model.fields[key];
-      if (f?.type !== 'many2one' || v === null || v === undefined) continue;
+      if (!f || !fieldType(f).holdsId || v === null || v === undefined) continue;
       const set = wanted.get(f.comodel!) ?? new Set<number>();
       set.add(Number(v));
       wanted.set(f.comodel!, set);

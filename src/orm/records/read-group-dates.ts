@@ -2,7 +2,7 @@
 // day/week/month/quarter/year on each backend, the group label in the caller's language
 // (`MMMM yyyy` for months, as 7.0), and the period's bounds for `__domain`.
 import type { Knex } from 'knex';
-import type { Backend } from '../env';
+import type { Backend } from '../call-env';
 import { formatDate } from '../fields/dates';
 
 export const GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] as const;

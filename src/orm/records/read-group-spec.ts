@@ -1,9 +1,9 @@
 // Parsing read_group's arguments: groupby specs (`field` or `field:granularity`), aggregate
 // specs in `fields` (`amount`, `amount:sum`, `total:sum(amount)`) and `orderby`.
 import { CallError } from '../../errors';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { RuntimeModel } from '../registry';
-import { isStored } from '../fields';
+import { fieldType, isStored } from '../fields';
 import { pyRepr } from '../py-repr';
 import { badOrder } from '../domain-api';
 import { GRANULARITIES, type Granularity } from './read-group-dates';
@@ -37,8 +37,8 @@ export function parseGroupbys(model: RuntimeModel, groupby: unknown): GroupSpec[
     const [name, gran, ...rest] = spec.split(':');
     const field = model.fields[name];
     if (!field) throw new CallError(`Invalid field '${name}' on model '${model.name}'`, 'ValueError');
-    if (rest.length || !isStored(field) || field.type === 'binary' || field.type === 'password') throw invalidGroupby(spec);
-    const dated = field.type === 'date' || field.type === 'datetime';
+    if (rest.length || !isStored(field) || !fieldType(field).groupable) throw invalidGroupby(spec);
+    const dated = fieldType(field).periodBound !== null;
     if (gran !== undefined && (!dated || !(GRANULARITIES as readonly string[]).includes(gran))) throw invalidGroupby(spec);
     return { spec, field, granularity: dated ? ((gran ?? 'month') as Granularity) : undefined };
   });
@@ -59,7 +59,7 @@ export function parseAggregates(model: RuntimeModel, fields: unknown, groups: Gr
     const [name, func, fname] = call ? [call[1], call[2], call[3]] : short ? [short[1], short[2], short[1]] : [item, null, item];
     if (func === null) {
       const f = model.fields[name];
-      if (f && (f.type === 'integer' || f.type === 'float') && isStored(f) && !grouped.has(name) &&
+      if (f && fieldType(f).summable && isStored(f) && !grouped.has(name) &&
         name !== 'id' && name !== 'sequence') out.push({ name, field: f, func: 'sum' });
       continue;
     }

@@ -3,7 +3,7 @@
 // fields, `__domain` selecting the group's records, and `__context` for the next groupbys.
 import type { Knex } from 'knex';
 import { Double, newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext, parseOrder, type OrderTerm } from '../domain-api';
 import { fieldType } from '../fields';
@@ -11,6 +11,7 @@ import { langOf } from '../labels';
 import { checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
 import { asDomain, optionalCount } from './search';
 import { displayNames } from './read-relations';
+import { readRecords } from './read';
 import { periodEnd, periodLabel, truncateSql } from './read-group-dates';
 import { parseAggregates, parseGroupbys, parseGroupOrder, type GroupSpec, type OrderKey } from './read-group-spec';
 
@@ -25,11 +26,10 @@ export interface ReadGroupParams {
 }
 
 /** The grouped expression; it holds identifiers only (no bound values), so pg can match it. */
-function groupExpr(env: OrmEnv, model: RuntimeModel, g: GroupSpec): Knex.Raw {
+function groupExpr(env: CallEnv, model: RuntimeModel, g: GroupSpec): Knex.Raw {
   const col = `${model.table}.${g.field.name}`;
   if (g.granularity) return truncateSql(env.cr, env.backend, col, g.granularity);
-  if (g.field.type === 'boolean') return env.cr.raw(`coalesce(??, ${env.backend === 'pg' ? 'false' : '0'})`, [col]);
-  return env.cr.raw('??', [col]);
+  return env.cr.raw(fieldType(g.field).groupSql(env.backend) ?? '??', [col]);
 }
 
 /** Orders NULL after values ascending and before them descending, the same on both backends. */
@@ -38,7 +38,7 @@ function orderBy(qb: Knex.QueryBuilder, expr: Knex.Raw, desc: boolean): void {
   qb.orderByRaw(`(case when ? is null then 1 else 0 end) ${dir}, ? ${dir}`, [expr, expr]);
 }
 
-export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupParams): Promise<RpcStruct[]> {
+export async function readGroup(env: CallEnv, model: RuntimeModel, p: ReadGroupParams): Promise<RpcStruct[]> {
   await checkAccess(env, model, 'read');
   const domain = asDomain(p.domain);
   const all = parseGroupbys(model, p.groupby);
@@ -75,7 +75,7 @@ export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupPa
     groups.map((g) => ({ key: g.spec, desc: false }));
   for (const o of order) {
     const g = groups.find((x) => x.spec === o.key || x.field.name === o.key);
-    if (g?.field.type === 'many2one' && !p.orderby) orderByTarget(qb, env, model, g, groups.indexOf(g));
+    if (g && fieldType(g.field).holdsId && !p.orderby) orderByTarget(qb, env, model, g, groups.indexOf(g));
     else orderBy(qb, orderKeys.get(o.key)!, o.desc);
   }
   const limit = optionalCount(p.limit, 'limit');
@@ -87,12 +87,12 @@ export async function readGroup(env: OrmEnv, model: RuntimeModel, p: ReadGroupPa
 }
 
 /** many2one groups come in the target model's order (its first stored column), as Odoo does. */
-function orderByTarget(qb: Knex.QueryBuilder, env: OrmEnv, model: RuntimeModel, g: GroupSpec, i: number): void {
+function orderByTarget(qb: Knex.QueryBuilder, env: CallEnv, model: RuntimeModel, g: GroupSpec, i: number): void {
   const co = env.registry.model(g.field.comodel!);
   const alias = `gb${i}`;
   qb.leftJoin(`${co.table} as ${alias}`, `${alias}.id`, `${model.table}.${g.field.name}`);
   const terms: OrderTerm[] = parseOrder(null, co);
-  const first = terms.find((x) => co.fields[x.field] && co.fields[x.field].type !== 'many2one');
+  const first = terms.find((x) => co.fields[x.field] && !fieldType(co.fields[x.field]).holdsId);
   const col = `${alias}.${first?.field ?? 'id'}`;
   orderBy(qb, env.cr.raw('min(??)', [col]), first?.direction === 'desc');
   orderBy(qb, env.cr.raw('min(??)', [`${alias}.id`]), false);
@@ -106,14 +106,14 @@ interface FormatInput {
   rest: string[];
 }
 
-async function formatGroups(env: OrmEnv, model: RuntimeModel, rows: Record<string, unknown>[], f: FormatInput): Promise<RpcStruct[]> {
+async function formatGroups(env: CallEnv, model: RuntimeModel, rows: Record<string, unknown>[], f: FormatInput): Promise<RpcStruct[]> {
   const lang = langOf(env.context);
   const ropts = { compat: env.compat, context: env.context };
   const names = new Map<number, Map<number, string>>();
   for (const [i, g] of f.groups.entries()) {
-    if (g.field.type !== 'many2one') continue;
+    if (!fieldType(g.field).holdsId) continue;
     const ids = [...new Set(rows.map((r) => r[`g${i}`]).filter((v) => v !== null && v !== undefined).map(Number))];
-    names.set(i, await displayNames(env, env.registry.model(g.field.comodel!), ids));
+    names.set(i, await displayNames(env, env.registry.model(g.field.comodel!), ids, readRecords));
   }
   return rows.map((row) => {
     const out = newStruct();
@@ -128,11 +128,11 @@ async function formatGroups(env: OrmEnv, model: RuntimeModel, rows: Record<strin
         if (empty) leaves.push([g.field.name, '=', false]);
         else {
           const end = periodEnd(start, g.granularity);
-          const fmt = (d: string) => (g.field.type === 'datetime' ? `${d} 00:00:00` : d);
+          const fmt = fieldType(g.field).periodBound ?? ((d: string) => d);
           leaves.push([g.field.name, '>=', fmt(start)], [g.field.name, '<', fmt(end)]);
           range[g.spec] = Object.assign(newStruct(), { from: fmt(start), to: fmt(end) });
         }
-      } else if (g.field.type === 'many2one') {
+      } else if (fieldType(g.field).holdsId) {
         const id = empty ? null : Number(raw);
         out[g.spec] = id === null ? false : [id, names.get(i)?.get(id) ?? ''];
         leaves.push([g.field.name, '=', id === null ? false : id]);
@@ -149,7 +149,7 @@ async function formatGroups(env: OrmEnv, model: RuntimeModel, rows: Record<strin
       const raw = row[`a${i}`];
       if (a.func === 'count' || a.func === 'count_distinct') out[a.name] = Number(raw ?? 0);
       else if (raw === null || raw === undefined) out[a.name] = env.compat.nullNumbersAsZero ? 0 : false;
-      else out[a.name] = a.field?.type === 'float' || a.func === 'avg' ? new Double(Number(raw)) : Number(raw);
+      else out[a.name] = (a.field && fieldType(a.field).fractional) || a.func === 'avg' ? new Double(Number(raw)) : Number(raw);
     });
     out.__domain = [...leaves, ...(f.domain as RpcValue[])];
     if (Object.keys(range).length) out.__range = range;

@@ -1,16 +1,24 @@
 // The parts of a read that come from other tables: display names of many2one targets (one
 // query per target model), x2many id lists (one query per field), related and computed
-// fields (one batch per field). Never one query per record.
-import type { RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+// fields (one batch per field). Never one query per record. Reading another model's rows goes
+// through the reader read.ts hands in, so this file sits below it.
+import type { RpcStruct, RpcValue } from '../../values';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
 import { chunked, ruleFilter } from './common';
-import { readRecords } from './read';
+import { fieldType } from '../fields';
+
+/** read.ts's readRecords, handed in by the callers. */
+export type ReadRows = (
+  env: CallEnv, model: RuntimeModel, ids: number[], fields: string[], opts: { load?: string },
+) => Promise<RpcStruct[]>;
 
 /** `{id: name}` for the records of `model`, read as superuser (a many2one shows its name anyway). */
-export async function displayNames(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<Map<number, string>> {
+export async function displayNames(
+  env: CallEnv, model: RuntimeModel, ids: number[], readRecords: ReadRows,
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (!ids.length) return out;
   const custom = model.methods.name_get;
@@ -33,7 +41,7 @@ export async function displayNames(env: OrmEnv, model: RuntimeModel, ids: number
 }
 
 /** For each owner id, the ids of its one2many or many2many field, in the comodel's order. */
-export async function x2manyIds(env: OrmEnv, model: RuntimeModel, field: FieldDef, ids: number[]): Promise<Map<number, number[]>> {
+export async function x2manyIds(env: CallEnv, model: RuntimeModel, field: FieldDef, ids: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
   const co = env.registry.model(field.comodel!);
@@ -43,7 +51,7 @@ export async function x2manyIds(env: OrmEnv, model: RuntimeModel, field: FieldDe
   const t = co.table;
   for (const part of chunked(ids)) {
     let qb;
-    if (field.type === 'one2many') {
+    if (!fieldType(field).linkTable) {
       qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
         .whereIn(`${t}.${field.inverseName!}`, part);
     } else {
@@ -63,7 +71,9 @@ export async function x2manyIds(env: OrmEnv, model: RuntimeModel, field: FieldDe
 }
 
 /** Values of a related field (`partner_id.email`), walking the path one query per step. */
-export async function relatedValues(env: OrmEnv, model: RuntimeModel, field: FieldDef, ids: number[]): Promise<Map<number, RpcValue>> {
+export async function relatedValues(
+  env: CallEnv, model: RuntimeModel, field: FieldDef, ids: number[], readRecords: ReadRows,
+): Promise<Map<number, RpcValue>> {
   const path = field.related!.split('.');
   const su = env.sudo();
   // owner id -> current record id along the path
@@ -80,7 +90,7 @@ export async function relatedValues(env: OrmEnv, model: RuntimeModel, field: Fie
   const targets = [...new Set([...cursor.values()].filter((v): v is number => v !== false))];
   const rows = await readRecords(su, current, targets, [last], {});
   const values = new Map(rows.map((r) => [Number(r.id), r[last]]));
-  const empty: RpcValue = field.type === 'one2many' || field.type === 'many2many' ? [] : false;
+  const empty = fieldType(field).empty();
   return new Map(ids.map((id) => {
     const at = cursor.get(id);
     return [id, at === false || at === undefined ? empty : values.get(at) ?? empty];
@@ -88,9 +98,9 @@ export async function relatedValues(env: OrmEnv, model: RuntimeModel, field: Fie
 }
 
 /** Values of a computed field, as its compute function returns them (None becomes False). */
-export async function computedValues(env: OrmEnv, field: FieldDef, ids: number[]): Promise<Map<number, RpcValue>> {
+export async function computedValues(env: CallEnv, field: FieldDef, ids: number[]): Promise<Map<number, RpcValue>> {
   const got = ids.length ? await field.compute!(env, ids) : new Map<number, unknown>();
-  const empty: RpcValue = field.type === 'one2many' || field.type === 'many2many' ? [] : false;
+  const empty = fieldType(field).empty();
   return new Map(ids.map((id) => {
     const v = got.get(id);
     return [id, v === undefined || v === null ? empty : (v as RpcValue)];

@@ -3,8 +3,8 @@
 // per x2many field, one batch per related/computed field.
 import { CallError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored } from '../fields';
 import { chunked, checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
@@ -20,11 +20,11 @@ export interface ReadOptions {
 const LAST_UPDATE = '__last_update';
 
 /** The fields a read returns: all readable ones when `fields` is empty, else the named ones. */
-export async function resolveReadFields(env: OrmEnv, model: RuntimeModel, fields: unknown): Promise<string[]> {
+export async function resolveReadFields(env: CallEnv, model: RuntimeModel, fields: unknown): Promise<string[]> {
   if (fields === null || fields === undefined || fields === false || (Array.isArray(fields) && !fields.length)) {
     const names: string[] = [];
     for (const f of Object.values(model.fields)) {
-      if (f.name !== 'id' && f.type !== 'password' && await fieldAllowed(env, f)) names.push(f.name);
+      if (f.name !== 'id' && !fieldType(f).writeOnly && await fieldAllowed(env, f)) names.push(f.name);
     }
     return names;
   }
@@ -51,7 +51,7 @@ export async function resolveReadFields(env: OrmEnv, model: RuntimeModel, fields
 }
 
 export async function readRecords(
-  env: OrmEnv, model: RuntimeModel, ids: number[], fields: unknown, opts: ReadOptions,
+  env: CallEnv, model: RuntimeModel, ids: number[], fields: unknown, opts: ReadOptions,
 ): Promise<RpcStruct[]> {
   await checkAccess(env, model, 'read', ids);
   const names = await resolveReadFields(env, model, fields);
@@ -59,7 +59,7 @@ export async function readRecords(
   const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);
   const columns = new Map<string, FieldDef>();
   for (const f of defs) {
-    if (f.type !== 'password' && isStored(f)) columns.set(f.name, f);
+    if (!fieldType(f).writeOnly && isStored(f)) columns.set(f.name, f);
   }
   if (names.includes(LAST_UPDATE)) {
     columns.set('write_date', model.fields.write_date);
@@ -95,7 +95,7 @@ export async function readRecords(
   return result;
 }
 
-async function fetchRows(env: OrmEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
+async function fetchRows(env: CallEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
   const t = model.table;
   const rules = await ruleFilter(env, model, 'read');
   const select = [`${t}.id`, ...cols.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f))];
@@ -110,19 +110,19 @@ async function fetchRows(env: OrmEnv, model: RuntimeModel, ids: number[], cols: 
 
 /** Values that need other queries, per field name then per id. */
 async function relationalValues(
-  env: OrmEnv, model: RuntimeModel, defs: FieldDef[], ids: number[],
+  env: CallEnv, model: RuntimeModel, defs: FieldDef[], ids: number[],
   rows: Map<number, Record<string, unknown>>, opts: ReadOptions,
 ): Promise<Map<string, Map<number, RpcValue>>> {
   const out = new Map<string, Map<number, RpcValue>>();
   if (!ids.length) return out;
   const m2oByComodel = new Map<string, FieldDef[]>();
   for (const f of defs) {
-    if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids));
+    if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids, readRecords));
     else if (f.compute && !isStored(f)) out.set(f.name, await computedValues(env, f, ids));
-    else if (f.type === 'one2many' || f.type === 'many2many') {
+    else if (fieldType(f).x2many) {
       const lists = await x2manyIds(env, model, f, ids);
       out.set(f.name, new Map([...lists].map(([id, list]) => [id, list])));
-    } else if (f.type === 'many2one' && opts.load !== '_classic_write') {
+    } else if (fieldType(f).holdsId && opts.load !== '_classic_write') {
       m2oByComodel.set(f.comodel!, [...(m2oByComodel.get(f.comodel!) ?? []), f]);
     }
   }
@@ -134,7 +134,7 @@ async function relationalValues(
         if (v !== null && v !== undefined) targets.add(Number(v));
       }
     }
-    const names = await displayNames(env, env.registry.model(comodel), [...targets]);
+    const names = await displayNames(env, env.registry.model(comodel), [...targets], readRecords);
     for (const f of fields) {
       out.set(f.name, new Map(ids.map((id) => {
         const v = rows.get(id)![f.name];

@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import { CallError } from '../../errors';
 import { Double, type RpcStruct } from '../../values';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
 import { checkAccess, ruleFilter } from './common';
@@ -41,7 +41,7 @@ function optionalOrder(value: unknown): string | null {
 }
 
 /** The filtered query, wrapped: a bare builder returned from an async function would run. */
-async function baseQuery(env: OrmEnv, model: RuntimeModel, domain: unknown[]): Promise<{ qb: Knex.QueryBuilder }> {
+async function baseQuery(env: CallEnv, model: RuntimeModel, domain: unknown[]): Promise<{ qb: Knex.QueryBuilder }> {
   await checkAccess(env, model, 'read');
   const t = model.table;
   const qb = env.cr(t);
@@ -51,7 +51,7 @@ async function baseQuery(env: OrmEnv, model: RuntimeModel, domain: unknown[]): P
   return { qb };
 }
 
-export async function searchIds(env: OrmEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
+export async function searchIds(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
   const offset = optionalCount(p.offset, 'offset');
   const limit = optionalCount(p.limit, 'limit');
   const ctx = await domainContext(env);
@@ -67,7 +67,7 @@ export async function searchIds(env: OrmEnv, model: RuntimeModel, domain: unknow
 }
 
 /** The number of matching records; `limit` caps the count (Odoo 17's search_count). */
-export async function searchCount(env: OrmEnv, model: RuntimeModel, domain: unknown, limit?: unknown): Promise<number> {
+export async function searchCount(env: CallEnv, model: RuntimeModel, domain: unknown, limit?: unknown): Promise<number> {
   const cap = optionalCount(limit, 'limit');
   const { qb } = await baseQuery(env, model, asDomain(domain));
   if (cap !== null) {
@@ -81,7 +81,7 @@ export async function searchCount(env: OrmEnv, model: RuntimeModel, domain: unkn
 }
 
 export async function searchRead(
-  env: OrmEnv, model: RuntimeModel, domain: unknown, fields: unknown, p: SearchParams = {},
+  env: CallEnv, model: RuntimeModel, domain: unknown, fields: unknown, p: SearchParams = {},
 ): Promise<RpcStruct[]> {
   const ids = await searchIds(env, model, domain, p);
   return readRecords(env, model, ids, fields, {});

@@ -2,14 +2,15 @@
 // cascade, set null), so both backends behave the same with or without foreign keys; link
 // rows of many2many fields on either side, external ids and attachments go with them.
 import { UserError } from '../../errors';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { labelText, langOf } from '../labels';
 import { atomic, checkAccess, chunked, ensureVisible } from './common';
 import { withDbErrors } from './db-errors';
 import { checkConcurrency } from './concurrency';
+import { fieldType } from '../fields';
 
-async function idsReferencing(env: OrmEnv, model: RuntimeModel, column: string, ids: number[]): Promise<number[]> {
+async function idsReferencing(env: CallEnv, model: RuntimeModel, column: string, ids: number[]): Promise<number[]> {
   const out: number[] = [];
   for (const part of chunked(ids)) {
     const rows = (await env.cr(model.table).select('id').whereIn(column, part)) as { id: unknown }[];
@@ -18,7 +19,7 @@ async function idsReferencing(env: OrmEnv, model: RuntimeModel, column: string, 
   return out;
 }
 
-async function applyOndelete(env: OrmEnv, model: RuntimeModel, ids: number[], deleting: Set<string>): Promise<void> {
+async function applyOndelete(env: CallEnv, model: RuntimeModel, ids: number[], deleting: Set<string>): Promise<void> {
   const refs = env.registry.referencing(model.name);
   const pending = (m: RuntimeModel, id: number) => deleting.has(`${m.name},${id}`);
   for (const { model: ref, field } of refs.filter((r) => r.field.ondelete === 'restrict')) {
@@ -41,12 +42,12 @@ async function applyOndelete(env: OrmEnv, model: RuntimeModel, ids: number[], de
   }
 }
 
-async function removeRecords(env: OrmEnv, model: RuntimeModel, ids: number[], deleting: Set<string>): Promise<void> {
+async function removeRecords(env: CallEnv, model: RuntimeModel, ids: number[], deleting: Set<string>): Promise<void> {
   for (const id of ids) deleting.add(`${model.name},${id}`);
   for (const hooks of model.hooks) if (hooks.beforeUnlink) await hooks.beforeUnlink(env, ids);
   await applyOndelete(env, model, ids, deleting);
   const links = [
-    ...Object.values(model.fields).filter((f) => f.type === 'many2many' && !f.compute).map((f) => [f.relation!, f.column1!] as const),
+    ...Object.values(model.fields).filter((f) => fieldType(f).linkTable && !f.compute).map((f) => [f.relation!, f.column1!] as const),
     ...env.registry.relationsTo(model.name).map(({ field }) => [field.relation!, field.column2!] as const),
   ];
   const owned = ownedRows(env, model);
@@ -61,7 +62,7 @@ async function removeRecords(env: OrmEnv, model: RuntimeModel, ids: number[], de
  * Rows that exist only for a record and go with it, as in Odoo: its external ids and its
  * attachments (matched by model name and id).
  */
-function ownedRows(env: OrmEnv, model: RuntimeModel): { table: string; modelColumn: string; idColumn: string }[] {
+function ownedRows(env: CallEnv, model: RuntimeModel): { table: string; modelColumn: string; idColumn: string }[] {
   const out: { table: string; modelColumn: string; idColumn: string }[] = [];
   const add = (name: string, modelColumn: string) => {
     if (name === model.name || !env.registry.has(name)) return;
@@ -73,7 +74,7 @@ function ownedRows(env: OrmEnv, model: RuntimeModel): { table: string; modelColu
   return out;
 }
 
-export async function unlinkRecords(env: OrmEnv, model: RuntimeModel, ids: number[]): Promise<true> {
+export async function unlinkRecords(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<true> {
   await checkAccess(env, model, 'unlink');
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {

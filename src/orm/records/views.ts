@@ -3,12 +3,13 @@
 // fields stay in the view, as char fields marked `password` (so clients mask the input).
 import { UserError } from '../../errors';
 import { isStruct, newStruct, type RpcStruct } from '../../values';
-import type { FieldDef } from '../define';
-import type { OrmEnv } from '../env';
+import type { FieldDef } from '../model-types';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { isMagic } from '../magic-fields';
 import { contextLang, labelText, langOf } from '../labels';
 import { isSuperuser } from '../access-policy';
+import { fieldType } from '../fields';
 import { fieldAllowed } from './common';
 import { fieldsGet } from './fields-get';
 import { readRecords } from './read';
@@ -17,7 +18,7 @@ import { archFields, filterArch, parseArch, serializeArch, translateArch, type A
 
 interface StoredView { id: number; name: string; arch: string; type: string; fieldParent: string | false }
 
-async function storedView(env: OrmEnv, model: RuntimeModel, viewId: unknown, viewType: string): Promise<StoredView | null> {
+async function storedView(env: CallEnv, model: RuntimeModel, viewId: unknown, viewType: string): Promise<StoredView | null> {
   if (!env.registry.has('ir.ui.view')) return null;
   const views = env.registry.model('ir.ui.view');
   const su = env.sudo().withContext({ active_test: false });
@@ -38,22 +39,26 @@ async function storedView(env: OrmEnv, model: RuntimeModel, viewId: unknown, vie
   };
 }
 
-function defaultArch(env: OrmEnv, model: RuntimeModel, viewType: string, fields: FieldDef[]): string {
+function defaultArch(env: CallEnv, model: RuntimeModel, viewType: string, fields: FieldDef[]): string {
   const title = labelText(model.description, langOf(env.context)).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const nameField = model.recName !== 'id' ? model.recName : fields.find((f) => f.type === 'char')?.name ?? 'id';
+  const nameField = model.recName !== 'id' ? model.recName : fields.find((f) => fieldType(f).textual && !fieldType(f).wide)?.name ?? 'id';
   if (viewType === 'tree') return `<tree string="${title}"><field name="${nameField}"/></tree>`;
   if (viewType === 'search') return `<search string="${title}"><field name="${nameField}"/></search>`;
   if (viewType === 'form') {
-    const body = fields.map((f) => (f.type === 'text' || f.type === 'html' || f.type === 'one2many' || f.type === 'many2many'
+    const body = fields.map((f) => (fieldType(f).wide
       ? `<field name="${f.name}" colspan="4"/>` : `<field name="${f.name}"/>`)).join('');
     return `<form string="${title}">${body}</form>`;
   }
   throw new UserError(`No default view of type '${viewType}' could be found !`, 'Invalid Architecture!');
 }
 
+function writeOnly(f: FieldDef | undefined): boolean {
+  return f !== undefined && fieldType(f).writeOnly;
+}
+
 /** Every `<field>` of this model's password fields gets `password="True"` (OpenERP's view attribute). */
 function markPasswords(node: ArchNode, model: RuntimeModel): ArchNode {
-  const isPassword = node.tag === 'field' && model.fields[node.attrs.name ?? '']?.type === 'password';
+  const isPassword = node.tag === 'field' && writeOnly(model.fields[node.attrs.name ?? '']);
   return {
     ...node,
     attrs: isPassword ? { ...node.attrs, password: 'True' } : node.attrs,
@@ -63,7 +68,7 @@ function markPasswords(node: ArchNode, model: RuntimeModel): ArchNode {
 }
 
 export async function fieldsViewGet(
-  env: OrmEnv, model: RuntimeModel, viewId: unknown, viewType: unknown, toolbar: unknown,
+  env: CallEnv, model: RuntimeModel, viewId: unknown, viewType: unknown, toolbar: unknown,
 ): Promise<RpcStruct> {
   const type = typeof viewType === 'string' && viewType ? viewType : 'form';
   const visibleFields: FieldDef[] = [];
@@ -87,7 +92,7 @@ export async function fieldsViewGet(
   for (const name of names) {
     // 7.0 clients mask a char field whose view says password="True"; its value is never sent.
     const entry = fields[name];
-    if (model.fields[name].type === 'password' && isStruct(entry)) entry.password = true;
+    if (writeOnly(model.fields[name]) && isStruct(entry)) entry.password = true;
   }
   const out = newStruct();
   out.arch = serializeArch(view);

@@ -2,17 +2,22 @@
 // A bare list of ids on a many2many is (6, 0, ids); items that are not lists are skipped.
 import { CallError } from '../../errors';
 import { Double, isStruct } from '../../values';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import type { Vals } from '../env-types';
-import type { OrmEnv } from '../env';
+import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext } from '../domain-api';
 import { pyRepr } from '../py-repr';
+import { fieldType } from '../fields';
 import { chunked, missingError, normalizeIds, ruleDomain, ruleFilter } from './common';
 import type { WriteOptions } from './prepare-vals';
-import { createRecord } from './create';
-import { writeRecords } from './write';
 import { unlinkRecords } from './unlink';
+
+/** save.ts's create and write, handed in: the lines of an x2many are saved like any record. */
+export interface Saves {
+  create(env: CallEnv, model: RuntimeModel, vals: unknown, opts: WriteOptions & { preset?: Vals }): Promise<number>;
+  write(env: CallEnv, model: RuntimeModel, ids: number[], vals: unknown, opts?: WriteOptions): Promise<true>;
+}
 
 type Command = [number, number, unknown];
 
@@ -22,7 +27,7 @@ function parseCommands(model: RuntimeModel, field: FieldDef, value: unknown): Co
     throw new CallError(`Invalid value ${pyRepr(value)} for ${model.name}.${field.name}: expected a list of commands`, 'ValueError');
   }
   const asNumber = (v: unknown) => (v instanceof Double ? v.value : v);
-  if (field.type === 'many2many' && value.length && value.every((v) => typeof asNumber(v) === 'number')) {
+  if (fieldType(field).linkTable && value.length && value.every((v) => typeof asNumber(v) === 'number')) {
     return [[6, 0, value]];
   }
   const out: Command[] = [];
@@ -45,18 +50,19 @@ function parseCommands(model: RuntimeModel, field: FieldDef, value: unknown): Co
 }
 
 export async function applyX2many(
-  env: OrmEnv, model: RuntimeModel, owners: number[], field: FieldDef, value: unknown, opts: WriteOptions,
+  env: CallEnv, model: RuntimeModel, owners: number[], field: FieldDef, value: unknown, opts: WriteOptions, saves: Saves,
 ): Promise<void> {
   const co = env.registry.model(field.comodel!);
   for (const [code, id, arg] of parseCommands(model, field, value)) {
-    if (field.type === 'one2many') await one2many(env, co, owners, field, code, id, arg, opts);
-    else await many2many(env, co, owners, field, code, id, arg, opts);
+    if (fieldType(field).linkTable) await many2many(env, co, owners, field, [code, id, arg], opts, saves);
+    else await one2many(env, co, owners, field, [code, id, arg], opts, saves);
   }
 }
 
 async function one2many(
-  env: OrmEnv, co: RuntimeModel, owners: number[], field: FieldDef, code: number, id: number, arg: unknown, opts: WriteOptions,
+  env: CallEnv, co: RuntimeModel, owners: number[], field: FieldDef, [code, id, arg]: Command, opts: WriteOptions, saves: Saves,
 ): Promise<void> {
+  const { create: createRecord, write: writeRecords } = saves;
   const inverse = field.inverseName!;
   const cascade = co.fields[inverse].ondelete === 'cascade';
   // Cutting a child: deleted when its link to the parent cascades, else its link is emptied.
@@ -86,7 +92,7 @@ async function one2many(
   }
 }
 
-async function currentChildren(env: OrmEnv, co: RuntimeModel, field: FieldDef, owners: number[]): Promise<number[]> {
+async function currentChildren(env: CallEnv, co: RuntimeModel, field: FieldDef, owners: number[]): Promise<number[]> {
   const t = co.table;
   const qb = env.cr(t).select(`${t}.id`).whereIn(`${t}.${field.inverseName!}`, owners);
   if (field.domain?.length) applyDomain(qb, co, field.domain, await domainContext(env, { activeTest: false }), t);
@@ -94,8 +100,9 @@ async function currentChildren(env: OrmEnv, co: RuntimeModel, field: FieldDef, o
 }
 
 async function many2many(
-  env: OrmEnv, co: RuntimeModel, owners: number[], field: FieldDef, code: number, id: number, arg: unknown, opts: WriteOptions,
+  env: CallEnv, co: RuntimeModel, owners: number[], field: FieldDef, [code, id, arg]: Command, opts: WriteOptions, saves: Saves,
 ): Promise<void> {
+  const { create: createRecord, write: writeRecords } = saves;
   const rel = field.relation!;
   const [c1, c2] = [field.column1!, field.column2!];
   switch (code) {
@@ -121,7 +128,7 @@ async function many2many(
 }
 
 /** Adds the missing (owner, target) links in batches; every target must exist. */
-async function link(env: OrmEnv, co: RuntimeModel, field: FieldDef, owners: number[], targets: number[]): Promise<void> {
+async function link(env: CallEnv, co: RuntimeModel, field: FieldDef, owners: number[], targets: number[]): Promise<void> {
   if (!owners.length || !targets.length) return;
   const found = new Set<number>();
   for (const part of chunked(targets)) {

@@ -1,5 +1,5 @@
 // The environment: after-commit callbacks collected for the transaction owner (and dropped
-// with a savepoint that failed), derived environments, hooks at their points.
+// with a savepoint that failed), derived environments, hooks at their points, write watchers.
 import { UserError } from '../../../src/errors';
 import { buildRegistry } from '../../../src/orm/registry';
 import { createEnv } from '../../../src/orm/env';
@@ -27,6 +27,23 @@ describe.each(BACKENDS)('env on %s', (backend) => {
           beforeWrite: async (_env, ids, vals) => { events.push(`beforeWrite:${ids.join(',')}:${Object.keys(vals).join(',')}`); },
           afterWrite: async (_env, ids) => { events.push(`afterWrite:${ids.join(',')}`); },
           beforeUnlink: async (_env, ids) => { events.push(`beforeUnlink:${ids.join(',')}`); },
+        },
+      })],
+    }),
+    defineModule({
+      name: 'hw', depends: [],
+      models: [defineModel({
+        name: 'h.ticket', description: 'Ticket', fields: { name: char(), state: char(), note: char() },
+        hooks: {
+          afterWrite: async (_env, ids) => { events.push(`afterWrite:${ids.join(',')}`); },
+          watch: {
+            fields: (env, written) => (env.context.quiet ? [] : written.filter((f) => f === 'state' || f === 'name')),
+            changed: async (_env, changes, fields) => {
+              for (const c of changes) {
+                events.push(`changed:${c.id}:${fields.join(',')}:${fields.map((f) => `${String(c.before[f])}>${String(c.after[f])}`).join(',')}`);
+              }
+            },
+          },
         },
       })],
     }),
@@ -73,5 +90,23 @@ describe.each(BACKENDS)('env on %s', (backend) => {
     expect(env.context).toEqual({ lang: 'es_ES' });
     expect(env.sudo().withUser(4)).toMatchObject({ uid: 4, su: false });
     expect(() => env.model('no.model')).toThrow("Object no.model doesn't exist");
+  });
+
+  test('a write watcher hears, after the write hooks, only of the records whose watched values changed', async () => {
+    const env = createEnv({ cr: db.knex, uid: 3, registry, dbName: db.name });
+    const tickets = env.model('h.ticket');
+    const a = await tickets.create({ name: 'a', state: 'open' });
+    const b = await tickets.create({ name: 'b', state: 'done' });
+    events.length = 0;
+    await tickets.write([a, b], { state: 'done' });
+    expect(events).toEqual([`afterWrite:${a},${b}`, `changed:${a}:state:open>done`]);
+    events.length = 0;
+    await tickets.write([a], { note: 'x' });
+    await tickets.write([a], { state: 'done', name: 'a' });
+    await env.withContext({ quiet: true }).model('h.ticket').write([b], { state: 'open' });
+    expect(events).toEqual([`afterWrite:${a}`, `afterWrite:${a}`, `afterWrite:${b}`]);
+    events.length = 0;
+    await tickets.write([a, b], { name: 'c', state: 'closed' });
+    expect(events).toEqual([`afterWrite:${a},${b}`, `changed:${a}:name,state:a>c,done>closed`, `changed:${b}:name,state:b>c,open>closed`]);
   });
 });

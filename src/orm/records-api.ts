@@ -1,22 +1,21 @@
 // The records API of one model for server code (`env.model(name)`): the same service the RPC
 // methods use, with TypeScript-friendly signatures.
-import type { Domain, ModelApi, SearchOptions, Vals } from '../env-types';
-import type { OrmEnv } from '../env';
-import type { RuntimeModel } from '../registry';
-import { normalizeIds } from './common';
-import { createRecord } from './create';
-import { readRecords } from './read';
-import { writeRecords } from './write';
-import { unlinkRecords } from './unlink';
-import { searchCount, searchIds, searchRead } from './search';
-import { existing } from './metadata';
-import { nameGet, nameSearch } from './names';
-import { defaultGet } from './defaults';
-import { copyRecord } from './copy';
-import { callNamed } from '../call-method';
+import type { Domain, ModelApi, SearchOptions, Vals } from './env-types';
+import type { CallEnv } from './call-env';
+import type { RuntimeModel } from './registry';
+import { normalizeIds } from './records/common';
+import { createRecord, writeRecords } from './records/save';
+import { readRecords } from './records/read';
+import { unlinkRecords } from './records/unlink';
+import { searchCount, searchIds, searchRead } from './records/search';
+import { existing } from './records/metadata';
+import { nameGet, nameSearch } from './records/names';
+import { defaultGet } from './records/defaults';
+import { copyRecord } from './records/copy';
+import { callNamed } from './call-method';
 
 export class RecordsApi implements ModelApi {
-  constructor(private readonly env: OrmEnv, private readonly def: RuntimeModel) {}
+  constructor(private readonly env: CallEnv, private readonly def: RuntimeModel) {}
 
   get name(): string { return this.def.name; }
 
