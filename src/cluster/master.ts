@@ -74,7 +74,9 @@ export function runMaster(opts: MasterOptions): void {
   function stopChild(c: Child): void {
     if (c.stopping) return;
     c.stopping = true;
-    send(c, { kind: 'stop' });
+    // One still starting has no handler yet: SIGTERM ends it before it serves anything.
+    if (c.ready) send(c, { kind: 'stop' });
+    else c.worker.process.kill('SIGTERM');
   }
 
   function fork(replaces: Child | null = null): void {
