@@ -32,6 +32,12 @@ export interface BenchOptions {
   floor: boolean;
   /** BENCH_URL and friends: measure that server (backends is then just `external`). */
   external: ExternalTarget | null;
+  /** The server's `workers` (WORKERS): 0 serves from one process, N from a master and N workers. */
+  workers: number;
+  /** Partners seeded before timing: 30 companies, the rest contacts (default 300). */
+  partners: number;
+  /** Only the rows with these names (BENCH_CALLS, comma-separated); null measures every call. */
+  calls: string[] | null;
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]', '::1'];
@@ -82,5 +88,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     jsonOut: env.BENCH_JSON || null,
     floor: whole(env, 'BENCH_FLOOR', 1, 0, 1) === 1,
     external: target,
+    workers: whole(env, 'BENCH_WORKERS', 0, 0, 16),
+    partners: whole(env, 'BENCH_PARTNERS', 300, 60, 100_000),
+    calls: env.BENCH_CALLS ? env.BENCH_CALLS.split(',').map((c) => c.trim()).filter(Boolean) : null,
   };
 }

@@ -32,6 +32,8 @@ export function header(opts: BenchOptions): string {
     `Each measurement: at most ${opts.maxCalls} calls or ${opts.seconds} s; sequential = 1 client, `
       + `concurrent = ${opts.clients} clients; HTTP on 127.0.0.1 ${opts.keepAlive ? 'with keep-alive' : 'with a new connection per call'}; `
       + 'server and clients on the same machine.',
+    opts.external ? 'Server: the one at BENCH_URL.' : `Server: ${opts.workers > 0 ? `a master and ${opts.workers} worker processes (WORKERS=${opts.workers})` : 'one process (WORKERS=0)'}; `
+      + `${opts.partners} partners seeded.`,
   ].join('\n');
 }
 

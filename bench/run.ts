@@ -37,7 +37,7 @@ function detail(server: BenchServer, fault: string, count: number): string[] {
 async function open(backend: Backend, opts: BenchOptions): Promise<BenchServer> {
   if (backend !== 'external') {
     say(`[${backend}] starting the server and creating a fresh database`);
-    return startServer(backend, opts.pgUrl);
+    return startServer(backend, opts.pgUrl, opts.workers);
   }
   if (!opts.external) throw new ValidationError('the external backend needs BENCH_URL');
   say(`[external] measuring the server at ${opts.external.host}:${opts.external.port}, database ${opts.external.db}`);
@@ -65,9 +65,15 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
   const rpc = new RpcClient(server.host, server.port, opts.clients, opts.keepAlive);
   try {
     say(`[${backend}] listening on ${server.host}:${server.port}; seeding`);
-    const fx = await seed(rpc, server);
-    const list = scenarios(rpc, server.db, fx);
+    const fx = await seed(rpc, server, { partners: opts.partners, parallel: opts.clients });
+    const list = scenarios(rpc, server.db, fx).filter((s) => !opts.calls || opts.calls.includes(s.name));
+    if (list.length === 0) throw new ValidationError(`BENCH_CALLS names no measured call (${opts.calls?.join(', ')})`);
     for (const s of list) await measure(s.name, 1, WARM_UP, s.op);
+    // One client reaches one worker: each worker's first call of the user checks the password
+    // (pbkdf2), which the warm-up pays on every connection, so on every worker.
+    if (opts.workers > 0) {
+      for (const s of list) await measure(s.name, opts.clients, { seconds: WARM_UP.seconds * 5, maxCalls: opts.clients * 4 }, s.op);
+    }
     if (backend === 'pg' && opts.floor) {
       say(`[${backend}] starting the floor on the same database`);
       floor = await startFloor(databaseUrl(opts.pgUrl, server.db), list, rpc, opts.clients);
