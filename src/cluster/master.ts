@@ -58,6 +58,8 @@ interface Child {
 }
 
 const LOG = { name: 'server.master' };
+/** Deaths before the first worker listens after which the master stops instead of trying again. */
+const START_ATTEMPTS = 3;
 
 export function runMaster(opts: MasterOptions): void {
   const { logger } = opts;
@@ -148,6 +150,13 @@ export function runMaster(opts: MasterOptions): void {
       const now = Date.now();
       crashes.push(now);
       while (crashes.length > 0 && crashes[0] < now - 60_000) crashes.shift();
+      // Workers that die before any of them ever listened (port taken, database down): give up.
+      if (!announced && crashes.length >= START_ATTEMPTS) {
+        logger.log('critical', `Worker (${c.pid}) died (${how}) before listening, ${crashes.length} times: stopping`, LOG);
+        for (const other of children.values()) other.worker.process.kill('SIGKILL');
+        void finish(1);
+        return;
+      }
       const delay = respawnDelayMs(crashes.length);
       logger.warn(`Worker (${c.pid}) died (${how}); respawning in ${delay} ms`, LOG);
       replenish(delay);
@@ -172,7 +181,7 @@ export function runMaster(opts: MasterOptions): void {
 
   async function finish(code: number): Promise<void> {
     clearInterval(watch);
-    logger.info('Stopped', { name: 'server' });
+    if (code === 0) logger.info('Stopped', { name: 'server' });
     await opts.flush();
     process.exit(code);
   }

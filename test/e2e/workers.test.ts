@@ -4,6 +4,7 @@
 // a worker running a long call (its transaction rolled back), SIGTERM lets a running call end, and with two senders every queued
 // mail reaches a real SMTP server exactly once.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
@@ -11,7 +12,7 @@ import xmlrpc from 'xmlrpc';
 import { BACKENDS, PG_URL, uniqueName } from '../support/backends';
 import { waitFor } from '../support/wait-for';
 import { SmtpSink } from '../integration/mail/support/smtp-sink';
-import { killChildServers, startChildServer, type ChildServer } from './support/child-server';
+import { killChildServers, runChildServer, startChildServer, type ChildServer } from './support/child-server';
 
 jest.setTimeout(300_000);
 afterAll(() => killChildServers());
@@ -37,6 +38,26 @@ function servedBy(s: ChildServer, method: string): number[] {
 }
 
 const count = (text: string, part: string): number => text.split(part).length - 1;
+
+describe('workers that cannot listen', () => {
+  it('stop the start with exit code 1 after a few attempts', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-workers-'));
+    try {
+      const run = await runChildServer({
+        PORT: String((taken.address() as { port: number }).port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: 'taken',
+        ADMIN_PASSWORD: PASSWORD, PASSWORD_ROUNDS: '1000', MAIL_TRANSPORT: 'off', WORKERS: '2',
+      });
+      expect(run.code).toBe(1);
+      expect(run.output).toContain('EADDRINUSE');
+      expect(run.output).toMatch(/CRITICAL \? server\.master: Worker \(\d+\) died \(exit code 1\) before listening, 3 times: stopping/);
+    } finally {
+      taken.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-workers-'));
