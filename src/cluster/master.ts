@@ -1,7 +1,6 @@
-// The master process of `workers = N` (Odoo's prefork server): it forks N workers that share the
-// port through node:cluster and serves no call itself. It replaces a worker that dies (with a
-// backoff when they keep dying), that asks to retire (limit_memory_soft, limit_request) or that
-// runs a call past limit_time_real (killed); on SIGTERM/SIGINT it stops them all gracefully.
+// The master process of `workers = N` (Odoo's prefork server): forks N workers sharing the port
+// (node:cluster), serves nothing, replaces a worker that dies (with a backoff), retires (memory,
+// requests) or passes limit_time_real (killed), and stops them all gracefully on SIGTERM/SIGINT.
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import type { Logger } from '../logger';
