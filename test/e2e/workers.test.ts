@@ -163,6 +163,23 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
     expect(count(s.output(), 'stopped (exit code 0)')).toBe(2);
   });
 
+  it('stops its workers when the master is killed', async () => {
+    const s = await start();
+    const pids = alive(s);
+    s.child.kill('SIGKILL');
+    await s.exited;
+    const gone = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await waitFor(() => pids.every(gone), 'the workers exit', 60_000);
+    await expect(login(s.port)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
   it('delivers every queued mail exactly once with two senders', async () => {
     const sink = await new SmtpSink().start();
     try {
