@@ -32,10 +32,15 @@ export interface BenchOptions {
   floor: boolean;
   /** BENCH_URL and friends: measure that server (backends is then just `external`). */
   external: ExternalTarget | null;
-  /** Filler partners written into the database after seeding (BENCH_PARTNERS), for 10k or 1M rows. */
+  /** The server's `workers` (WORKERS): 0 serves from one process, N from a master and N workers. */
+  workers: number;
+  /**
+   * Partners in all (BENCH_PARTNERS, default 300): 300 seeded over XML-RPC, the rest written
+   * straight into the database (then ANALYZE), for 10k or 1M rows.
+   */
   partners: number;
-  /** Only the calls named here (BENCH_CALLS, comma-separated row names); empty: every call. */
-  calls: string[];
+  /** Only the rows with these names (BENCH_CALLS, comma-separated); null measures every call. */
+  calls: string[] | null;
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]', '::1'];
@@ -86,7 +91,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     jsonOut: env.BENCH_JSON || null,
     floor: whole(env, 'BENCH_FLOOR', 1, 0, 1) === 1,
     external: target,
-    partners: whole(env, 'BENCH_PARTNERS', 0, 0, 2_000_000),
-    calls: (env.BENCH_CALLS ?? '').split(',').map((c) => c.trim()).filter(Boolean),
+    workers: whole(env, 'BENCH_WORKERS', 0, 0, 16),
+    partners: whole(env, 'BENCH_PARTNERS', 300, 300, 2_000_000),
+    calls: env.BENCH_CALLS ? env.BENCH_CALLS.split(',').map((c) => c.trim()).filter(Boolean) : null,
   };
 }

@@ -36,6 +36,8 @@ export function header(opts: BenchOptions): string {
     `Each measurement: at most ${opts.maxCalls} calls or ${opts.seconds} s; sequential = 1 client, `
       + `concurrent = ${opts.clients} clients; HTTP on 127.0.0.1 ${opts.keepAlive ? 'with keep-alive' : 'with a new connection per call'}; `
       + 'server and clients on the same machine.',
+    opts.external ? 'Server: the one at BENCH_URL.' : `Server: ${opts.workers > 0 ? `a master and ${opts.workers} worker processes (WORKERS=${opts.workers})` : 'one process (WORKERS=0)'}; `
+      + `${opts.partners} partners seeded.`,
   ].join('\n');
 }
 
@@ -43,7 +45,7 @@ export function table(r: BackendResult, clients: number): string {
   const lines = [
     `### ${r.backend} (${r.engine}; load average ${r.load[0].toFixed(1)} at start, ${r.load[1].toFixed(1)} at end)`,
     '',
-    ...(r.partners ? [`${r.partners} filler partners besides the 300 seeded.`, ''] : []),
+    ...(r.partners ? [`${r.partners} partners (300 seeded over XML-RPC, any others written straight into the database).`, ''] : []),
     ...(r.peakRss?.length ? [`Peak RSS: ${r.peakRss.map((p, i) => `${i === 0 ? 'server' : `worker ${i}`} ${p.mib.toFixed(0)} MiB`).join(', ')}.`, ''] : []),
     `| call | calls (1) | calls/s (1) | p50 ms (1) | p99 ms (1) | faults (1) | calls (${clients}) | calls/s (${clients}) `
       + `| p50 ms (${clients}) | p99 ms (${clients}) | faults (${clients}) |`,

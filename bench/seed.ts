@@ -1,5 +1,6 @@
 // The data the benchmark reads and writes, made over XML-RPC as the administrator: a user with
-// the support center's rights, 30 companies and 270 contacts with countries and tags.
+// the support center's rights, 30 companies and 270 contacts (or as many as asked) with countries
+// and tags.
 import { randomBytes } from 'node:crypto';
 import { CallError } from '../src/errors';
 import type { RpcValue } from '../src/values';
@@ -19,7 +20,13 @@ export interface Fixture {
 }
 
 const COMPANIES = 30;
-const CONTACTS = 270;
+
+export interface SeedOptions {
+  /** Partners in all, companies included (default 300). */
+  partners: number;
+  /** Contacts created at once (default 1: one after the other). */
+  parallel: number;
+}
 const CITIES = ['La Habana', 'Santiago', 'Camagüey', 'Holguín', 'Matanzas', 'Cienfuegos', 'Pinar del Río', 'Bayamo'];
 
 function ids(v: RpcValue): number[] {
@@ -36,7 +43,7 @@ async function xmlid(admin: Session, module: string, name: string): Promise<numb
   return id;
 }
 
-export async function seed(rpc: RpcClient, server: BenchServer): Promise<Fixture> {
+export async function seed(rpc: RpcClient, server: BenchServer, opts: SeedOptions = { partners: 300, parallel: 1 }): Promise<Fixture> {
   const admin = await Session.login(rpc, server.db, server.adminLogin, server.adminPassword);
   const helpdesk = ids(await admin.call('ir.model', 'search', [[['model', '=', 'helpdesk.request']]])).length > 0;
   const groups = [await xmlid(admin, 'base', 'group_user'), await xmlid(admin, 'base', 'group_partner_manager')];
@@ -61,13 +68,16 @@ export async function seed(rpc: RpcClient, server: BenchServer): Promise<Fixture
       category_id: [[6, 0, [categoryIds[i % categoryIds.length]]]], email: `info${i + 1}@empresa.example`,
     }]) as number);
   }
-  for (let i = 0; i < CONTACTS; i++) {
-    await admin.call('res.partner', 'create', [{
-      name: `Contacto ${i + 1} Pérez`, parent_id: companies[i % COMPANIES], city: CITIES[(i * 3) % CITIES.length],
-      country_id: countryIds.length ? countryIds[(i * 5) % countryIds.length] : false, phone: `+53 7 ${100000 + i}`,
-      category_id: [[6, 0, [categoryIds[i % categoryIds.length], categoryIds[(i + 2) % categoryIds.length]]]],
-      email: `contacto${i + 1}@empresa.example`,
-    }]) as number;
+  const contact = (i: number) => admin.call('res.partner', 'create', [{
+    name: `Contacto ${i + 1} Pérez`, parent_id: companies[i % COMPANIES], city: CITIES[(i * 3) % CITIES.length],
+    country_id: countryIds.length ? countryIds[(i * 5) % countryIds.length] : false, phone: `+53 7 ${100000 + i}`,
+    category_id: [[6, 0, [categoryIds[i % categoryIds.length], categoryIds[(i + 2) % categoryIds.length]]]],
+    email: `contacto${i + 1}@empresa.example`,
+  }]);
+  const contacts = opts.partners - COMPANIES;
+  for (let from = 0; from < contacts; from += opts.parallel) {
+    const batch = Array.from({ length: Math.min(opts.parallel, contacts - from) }, (_, k) => from + k);
+    await Promise.all(batch.map(contact));
   }
   const user = await Session.login(rpc, server.db, login, password);
   const partnerIds = ids(await user.call('res.partner', 'search', [[]], { order: 'id' }));

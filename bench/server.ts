@@ -32,7 +32,8 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 const TAIL_LINES = 2000;
 
-export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: string): Promise<BenchServer> {
+/** `workers` > 0 starts a master and that many worker processes (WORKERS). */
+export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: string, workers = 0): Promise<BenchServer> {
   const tag = randomBytes(4).toString('hex');
   const db = `bench_${process.pid}_${tag}`;
   const adminPassword = `bench-${randomBytes(6).toString('hex')}`;
@@ -41,7 +42,7 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: db, ADMIN_PASSWORD: adminPassword,
-      DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`, MAIL_TRANSPORT: 'off',
+      DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`, MAIL_TRANSPORT: 'off', WORKERS: String(workers),
       ...(backend === 'pg' ? { DATABASE_URL: pgUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -59,11 +59,16 @@ export interface Config {
   syncSecretKey: string | null;
   /** Peer-center sync: sender pacing, timeouts and backoff (src/sync/sync-config.ts). */
   sync: SyncConfig;
-  /** Odoo's worker processes: accepted and validated; this version serves from one process. */
+  /** Odoo's worker processes: 0 serves from one process; N forks N workers behind a master (src/cluster). */
   workers?: number;
-  /** Odoo's limit_time_real (seconds) and limit_memory_soft (bytes), validated and kept. */
+  /**
+   * Odoo's limits of a worker: limit_time_real (seconds a call may run), limit_memory_soft and
+   * limit_memory_hard (bytes of resident memory), limit_request (requests served). Null: none.
+   */
   limitTimeReal?: number | null;
   limitMemorySoft?: number | null;
+  limitMemoryHard?: number | null;
+  limitRequest?: number | null;
   /** File the log goes to instead of stdout (reopened on SIGHUP). */
   logfile?: string | null;
   /** Log JSON lines instead of text lines. */

@@ -27,6 +27,8 @@ const IN_EFFECT: Record<string, (c: Config) => unknown> = {
   workers: (c) => c.workers ?? 0,
   limit_time_real: (c) => c.limitTimeReal ?? null,
   limit_memory_soft: (c) => c.limitMemorySoft ?? null,
+  limit_memory_hard: (c) => c.limitMemoryHard ?? null,
+  limit_request: (c) => c.limitRequest ?? null,
   proxy_mode: (c) => c.proxyMode ?? false,
   logfile: (c) => c.logfile ?? null,
   log_level: (c) => c.logLevel,

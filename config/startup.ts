@@ -12,7 +12,7 @@ import { schemaProblems } from './schema';
 export interface Startup {
   config: Config;
   launch: LaunchOptions;
-  /** Lines to log once the logger exists (unknown file keys, workers...). */
+  /** Lines to log once the logger exists (unknown file keys). */
   warnings: string[];
   /** Every setting that was given, with its value and source (for --print-config). */
   settings: Map<string, SettingValue>;
@@ -122,6 +122,8 @@ export function readStartup(argv: string[], env: EnvVars, readFile = (p: string)
     workers: (get('workers') as number | undefined) ?? config.workers ?? 0,
     limitTimeReal: (get('limit_time_real') as number | undefined) ?? config.limitTimeReal ?? null,
     limitMemorySoft: (get('limit_memory_soft') as number | undefined) ?? config.limitMemorySoft ?? null,
+    limitMemoryHard: (get('limit_memory_hard') as number | undefined) ?? config.limitMemoryHard ?? null,
+    limitRequest: (get('limit_request') as number | undefined) ?? config.limitRequest ?? null,
     proxyMode: (get('proxy_mode') as boolean | undefined) ?? config.proxyMode ?? false,
     logfile: (get('logfile') as string | null | undefined) ?? config.logfile ?? null,
     logJson: (get('log_json') as boolean | undefined) ?? config.logJson ?? false,
@@ -133,8 +135,11 @@ export function readStartup(argv: string[], env: EnvVars, readFile = (p: string)
   if (gathered.unknownFileKeys.length > 0) {
     warnings.push(`Ignoring settings this server does not use in ${path}: ${gathered.unknownFileKeys.join(', ')}`);
   }
-  if ((config.workers ?? 0) > 0) {
-    warnings.push(`workers = ${config.workers}: this version serves every call from one process (multi-process mode is not available)`);
+  const soft = config.limitMemorySoft ?? null;
+  const hard = config.limitMemoryHard ?? null;
+  if (soft !== null && hard !== null && hard <= soft) {
+    throw invalid([`limit_memory_hard must be above limit_memory_soft (got ${hard} from ${values.get('limit_memory_hard')?.source ?? 'default'}, `
+      + `limit_memory_soft ${soft})`]);
   }
   return { config, launch: commandLine.launch, warnings, settings: values };
 }

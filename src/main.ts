@@ -1,5 +1,7 @@
 // The composition root: configuration -> logger -> databases and registry -> HTTP listen, and a
 // graceful stop on SIGTERM/SIGINT (stop accepting, finish running calls, close pools, exit 0).
+// With `workers = N` this process becomes the master of N worker processes (src/cluster).
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +10,9 @@ import { helpText } from '../config/argv';
 import { printConfig } from '../config/print-config';
 import { readStartup, type Startup } from '../config/startup';
 import type { AppServer } from './app';
+import { resolvePort, runMaster } from './cluster/master';
+import { WORKER_PORT_VARIABLE } from './cluster/messages';
+import { superviseWorker } from './cluster/worker';
 import { createServerLogger, type Logger, type ServerLogger } from './logger';
 
 /** Creates the configured default database on first start, with its admin user. */
@@ -35,16 +40,17 @@ function listen(server: AppServer, config: Config): Promise<Server> {
   });
 }
 
-function stopOnSignals(http: Server, server: AppServer, config: Config, serverLogger: ServerLogger): void {
+/**
+ * The graceful stop: stop accepting, let running calls end (connections are cut at the shutdown
+ * deadline), close the databases, exit 0. The returned function starts it once; later calls do nothing.
+ */
+function gracefulStop(http: Server, server: AppServer, config: Config, serverLogger: ServerLogger): (why: string) => Promise<void> {
   const { logger } = serverLogger;
   let stopping = false;
-  async function stop(signal: string): Promise<void> {
-    if (stopping) {
-      logger.warn(`${signal} received again: exiting now`, { name: 'server' });
-      process.exit(1);
-    }
+  return async (why: string): Promise<void> => {
+    if (stopping) return;
     stopping = true;
-    logger.info(`${signal} received: finishing ${server.dispatcher.inFlight()} running call(s), then stopping`, { name: 'server' });
+    logger.info(`${why}: finishing ${server.dispatcher.inFlight()} running call(s), then stopping`, { name: 'server' });
     server.beginStop();
     const closed = new Promise<void>((resolve) => http.close(() => resolve()));
     // Connections that finish their call close themselves (answers say Connection: close);
@@ -62,9 +68,41 @@ function stopOnSignals(http: Server, server: AppServer, config: Config, serverLo
     logger.info('Stopped', { name: 'server' });
     await serverLogger.flush();
     process.exit(0);
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  };
+}
+
+function stopOnSignals(http: Server, server: AppServer, config: Config, serverLogger: ServerLogger): void {
+  const stop = gracefulStop(http, server, config, serverLogger);
+  let signalled = false;
+  const onSignal = (signal: string) => {
+    if (signalled) {
+      serverLogger.logger.warn(`${signal} received again: exiting now`, { name: 'server' });
+      process.exit(1);
+    }
+    signalled = true;
+    void stop(`${signal} received`);
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+}
+
+/** A worker process: the whole server on the master's port, its background senders included. */
+async function serveAsWorker(config: Config, serverLogger: ServerLogger): Promise<void> {
+  const { logger } = serverLogger;
+  const { buildServer } = await import('./app');
+  // The mail and sync senders run in every worker: their database leases keep each mail and each
+  // peer message to one sender, and a worker that dies leaves its leases to run out for the others.
+  const server = await buildServer({ config, logger, workers: true });
+  const http = await listen(server, { ...config, port: Number(process.env[WORKER_PORT_VARIABLE] ?? config.port) });
+  const stop = gracefulStop(http, server, config, serverLogger);
+  // The master coordinates stops: a signal to the whole group (Ctrl-C) is one graceful stop too.
+  process.on('SIGTERM', () => void stop(`Worker (${process.pid}) stopping (SIGTERM)`));
+  process.on('SIGINT', () => void stop(`Worker (${process.pid}) stopping (SIGINT)`));
+  superviseWorker({
+    http, logger,
+    limits: { memorySoft: config.limitMemorySoft ?? null, memoryHard: config.limitMemoryHard ?? null, requests: config.limitRequest ?? null },
+    stop: (reason) => void stop(`Worker (${process.pid}) stopping (${reason})`),
+  });
 }
 
 /** `-i`/`-u` may name only modules this server has (`all` updates every one). */
@@ -97,6 +135,7 @@ async function main(): Promise<void> {
     serverLogger.reopen();
     if (config.logfile) logger.info('SIGHUP received: log file reopened', { name: 'server' });
   });
+  if (cluster.isWorker) return serveAsWorker(config, serverLogger);
   for (const line of startup.warnings) logger.warn(line, { name: 'config' });
   // Loaded only once the configuration is known good: a bad one is reported without delay.
   const { MODULES } = await import('../models');
@@ -108,7 +147,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { buildServer } = await import('./app');
-  const server = await buildServer({ config, logger, workers: !launch.stopAfterInit });
+  const workers = config.workers ?? 0;
+  // A master serves nothing: it only prepares the databases here, before forking its workers.
+  const server = await buildServer({ config, logger, workers: !launch.stopAfterInit && workers === 0 });
   // Every module is installed in every database, so -i and -u come down to creating the database
   // of -d when missing and bringing every database's module data up to date, as on each start.
   await server.dbm.migrateAll();
@@ -119,6 +160,16 @@ async function main(): Promise<void> {
     await server.close();
     await serverLogger.flush();
     process.exit(0);
+  }
+  if (workers > 0) {
+    await server.close();
+    runMaster({
+      workers, port: await resolvePort(config.host, config.port), logger,
+      limitTimeReal: config.limitTimeReal ?? null, shutdownTimeoutMs: config.shutdownTimeoutMs ?? 30_000,
+      onListening: (address, port) => logger.info(`HTTP service (XML-RPC) running on ${address}:${port}`, { name: 'server', port }),
+      flush: () => serverLogger.flush(),
+    });
+    return;
   }
   const http = await listen(server, config);
   const { address, port } = http.address() as AddressInfo;

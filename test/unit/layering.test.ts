@@ -67,8 +67,8 @@ function resolve(file: string, spec: string, known: Set<string>): string | null 
 
 // ---- the rules ---------------------------------------------------------------------------
 
-type Layer = 'root' | 'web' | 'rpc' | 'codec' | 'services' | 'auth' | 'report' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
-const LAYER_DIRS = ['web', 'rpc', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
+type Layer = 'root' | 'cluster' | 'web' | 'rpc' | 'codec' | 'services' | 'auth' | 'report' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
+const LAYER_DIRS = ['cluster', 'web', 'rpc', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
 /** The composition root: may import every layer, models/ and (src/main.ts only) config/. */
 const ROOT_FILES = ['src/main', 'src/app', 'src/modules'];
 /**
@@ -84,6 +84,9 @@ const FILE_LAYERS: Record<string, Layer> = {
 };
 
 const BELOW: Record<Exclude<Layer, 'root'>, Layer[]> = {
+  // The master and worker processes of `workers = N`: process supervision over node:cluster and
+  // node:http only; src/main.ts hands them the server.
+  cluster: ['cluster'],
   // The web client's routes sit beside the transports, at the edge.
   web: ['web', 'rpc', 'codec', 'services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],
   rpc: ['rpc', 'codec', 'services', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'],

@@ -87,9 +87,13 @@ describe('command-line flags in Odoo’s spelling', () => {
     });
   });
 
-  it('says once that workers are not used by this version', () => {
-    expect(start(['--workers=4']).warnings.filter((w) => w.includes('one process'))).toHaveLength(1);
+  it('reads the worker limits (ignored with workers = 0, as Odoo)', () => {
+    const s = start(['--workers=4', '--limit-time-real', '60', '--limit-memory-soft=2000000', '--limit-memory-hard=3000000', '--limit-request=100']);
+    expect(s.config).toMatchObject({ workers: 4, limitTimeReal: 60, limitMemorySoft: 2_000_000, limitMemoryHard: 3_000_000, limitRequest: 100 });
+    expect(s.warnings).toEqual([]);
+    expect(start(['--limit-request=100']).warnings).toEqual([]);
     expect(start([]).warnings).toEqual([]);
+    expect(() => start(['--limit-memory-soft=2000', '--limit-memory-hard=1000'])).toThrow('limit_memory_hard must be above limit_memory_soft');
   });
 
   it('lists every setting in --help', () => {
@@ -144,7 +148,7 @@ describe('bad values', () => {
   });
 
   it('keep today’s environment variables working', () => {
-    expect(start([], {}).config).toEqual({ ...DEFAULTS, workers: 0, limitTimeReal: null, limitMemorySoft: null, proxyMode: false, logfile: null, logJson: false, dbFilter: null, withoutDemo: true });
+    expect(start([], {}).config).toEqual({ ...DEFAULTS, workers: 0, limitTimeReal: null, limitMemorySoft: null, limitMemoryHard: null, limitRequest: null, proxyMode: false, logfile: null, logJson: false, dbFilter: null, withoutDemo: true });
     expect(start([], { PORT: '9000', LIST_DB: 'no', DEFAULT_DB: '', MASTER_PASSWORD: 'm' }).config)
       .toMatchObject({ port: 9000, listDb: false, defaultDb: null, masterPassword: 'm' });
   });

@@ -7,6 +7,8 @@ import { LoopbackServer, readBody } from '../../../support/loopback-server';
 export interface ProxyOptions {
   /** Whether to drop the answer of the n-th call (1-based) after the target answered it. */
   drop?: (n: number) => boolean;
+  /** Sees the body of every call passed on (to count what reached the target). */
+  onBody?: (body: string) => void;
 }
 
 export class DroppingProxy {
@@ -50,6 +52,7 @@ export class DroppingProxy {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const n = ++this.calls;
     const body = await readBody(req);
+    this.opts.onBody?.(body.toString('utf8'));
     let answer: { status: number; headers: http.OutgoingHttpHeaders; body: Buffer };
     try {
       answer = await forward(this.targetPort, req, body);
