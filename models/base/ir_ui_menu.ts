@@ -32,6 +32,8 @@ async function completeNames(env: Env, ids: number[]): Promise<Map<number, strin
 
 export default defineModel({
   name: 'ir.ui.menu',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Menu',
   order: 'sequence, id',
   parentName: 'parent_id',

@@ -12,6 +12,8 @@ async function fullNames(env: Env, ids: number[]): Promise<Map<number, string>> 
 
 export default defineModel({
   name: 'res.groups',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Access Groups',
   order: 'name',
   fields: {

@@ -8,6 +8,7 @@ import { AccessError } from '../../errors';
 import { isSuperuser } from '../access-policy';
 import { ruleDenialMessage } from '../access/messages';
 import { labelText, langOf } from '../labels';
+import { refuseReadOnly, signalCachedChange } from './change-guard';
 import { atomic, checkAccess, visibleIds } from './common';
 import { withDefaults } from './defaults';
 import { withDbErrors } from './db-errors';
@@ -22,10 +23,12 @@ export interface CreateOptions extends WriteOptions {
 }
 
 export async function createRecord(env: OrmEnv, model: RuntimeModel, rawVals: unknown, opts: CreateOptions = {}): Promise<number> {
+  refuseReadOnly(env, model, 'create');
   await checkAccess(env, model, 'create');
   const vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    await signalCachedChange(env, model, 'create');
     const full = { ...(await withDefaults(env, model, vals, Boolean(opts.internal))), ...(opts.preset ?? {}) };
     for (const hooks of model.hooks) if (hooks.beforeCreate) await hooks.beforeCreate(env, full);
     const prepared = convertVals(env, model, full);

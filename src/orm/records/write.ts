@@ -4,6 +4,7 @@ import type { Vals } from '../env-types';
 import type { OrmEnv } from '../env';
 import type { RuntimeModel } from '../registry';
 import { nowUtc } from '../fields/dates';
+import { refuseReadOnly, signalCachedChange } from './change-guard';
 import { atomic, checkAccess, chunked, ensureVisible } from './common';
 import { withDbErrors } from './db-errors';
 import { asVals, checkKeys, checkReferences, checkRequired, convertVals, type WriteOptions } from './prepare-vals';
@@ -15,11 +16,13 @@ import { checkConcurrency } from './concurrency';
 export async function writeRecords(
   env: OrmEnv, model: RuntimeModel, ids: number[], rawVals: unknown, opts: WriteOptions = {},
 ): Promise<true> {
+  refuseReadOnly(env, model, 'write');
   await checkAccess(env, model, 'write', ids);
   const vals: Vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    await signalCachedChange(env, model, 'write', Object.keys(vals));
     await ensureVisible(env, model, ids, 'write');
     await checkConcurrency(env, model, ids);
     const full = { ...vals };
