@@ -13,7 +13,7 @@ export async function readSignal(cr: Knex | Knex.Transaction): Promise<number> {
 
 /** Moves the counter in `cr`'s transaction: other processes see it when (and only if) it commits. */
 export async function bumpSignal(cr: Knex | Knex.Transaction): Promise<void> {
-  await cr(TABLE).where('id', 1).increment('value', 1);
+  await cr(TABLE).insert({ id: 1, value: 1 }).onConflict('id').merge({ value: cr.raw('?? + 1', [`${TABLE}.value`]) });
 }
 
 type Area = Map<string, Promise<unknown>>;
