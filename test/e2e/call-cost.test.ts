@@ -74,6 +74,18 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
     expect(statements).toHaveLength(sql.length);
   });
 
+  test('fields_view_get of a stored form: the signal alone, and a changed view is seen at once', async () => {
+    const arch = '<form string="Partner"><field name="name"/></form>';
+    const viewId = await asAdmin('ir.ui.view', 'create', [{ name: 'res.partner.form', model: 'res.partner', type: 'form', arch }]);
+    const call = () => asEmployee('res.partner', 'fields_view_get', [], { view_type: 'form' }) as Promise<{ arch: string; view_id: number }>;
+    expect((await call()).view_id).toBe(viewId);
+    expect(await warmCost(call)).toHaveLength(1);
+    await asAdmin('ir.ui.view', 'write', [[viewId], { arch: arch.replace('</form>', '<field name="comment"/></form>') }]);
+    expect((await call()).arch).toContain('<field name="comment"/>');
+    await asAdmin('ir.ui.view', 'write', [[viewId], { arch }]);
+    expect((await call()).arch).not.toContain('<field name="comment"/>');
+  });
+
   test('a write costs its transaction, and the next read sees it at the warm cost again', async () => {
     await asAdmin('res.partner', 'write', [[partnerIds[0]], { name: 'Cost probe renamed' }]);
     const rows = await asEmployee('res.partner', 'read', [[partnerIds[0]], ['name']]) as Record<string, unknown>[];

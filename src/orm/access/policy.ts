@@ -73,7 +73,8 @@ export class RecordAccessPolicy implements AccessPolicy {
     const verdict = await this.allows(env, model, mode);
     if (verdict === true) return;
     const info = await this.modelInfo(env, model);
-    const names = await loadGroupNames(env.cr, groupsGranting(info.acls, mode));
+    const granting = groupsGranting(info.acls, mode);
+    const names = await env.cache.get('access.group-names', granting.join(','), () => loadGroupNames(env.cr, granting));
     throw new AccessError(aclDenialMessage(info.description ?? model, model, mode, names));
   }
 
