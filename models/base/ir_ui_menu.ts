@@ -53,6 +53,7 @@ export default defineModel({
   methods: {
     name_get: {
       params: ['ids', 'context'],
+      readOnly: true,
       fn: async (env, { ids }) => {
         const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
         const rows = await env.model('ir.ui.menu').read(list, ['complete_name']);

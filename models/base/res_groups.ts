@@ -41,6 +41,7 @@ export default defineModel({
   methods: {
     name_get: {
       params: ['ids', 'context'],
+      readOnly: true,
       fn: async (env, { ids }) => {
         const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
         const rows = await env.model('res.groups').read(list, ['full_name']);

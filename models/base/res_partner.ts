@@ -69,6 +69,7 @@ export default defineModel({
   methods: {
     name_get: {
       params: ['ids', 'context'],
+      readOnly: true,
       fn: async (env, { ids }) => {
         // Read through the records API so the caller's ACLs and record rules apply.
         const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
