@@ -100,4 +100,9 @@ export interface Env {
   readonly cache: CacheView;
   /** Runs outside any transaction: the records service refuses to write (the call is rerun in one). */
   readonly readOnly: boolean;
+  /**
+   * Moves the database's cache signal in this transaction: for code that changes cached data
+   * (users, groups, access rows, rules...) with raw SQL, which the ORM cannot see.
+   */
+  signalChange(): Promise<void>;
 }

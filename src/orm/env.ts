@@ -38,8 +38,9 @@ interface Shared {
   callbacks: (() => void)[];
   cache: CacheView;
   readOnly: boolean;
-  /** A write was refused because the call is read-only (even if the refusal was caught on the way). */
-  refusedWrite: boolean;
+  /** A write was refused because the call is read-only (even if the refusal was caught on the way);
+   * a box, so that envs on savepoints (which copy this object) report to the same one. */
+  refused: { write: boolean };
 }
 
 export function backendOf(cr: Knex | Knex.Transaction): Backend {
@@ -64,8 +65,8 @@ export class OrmEnv implements Env {
   get cache(): CacheView { return this.shared.cache; }
   get readOnly(): boolean { return this.shared.readOnly; }
   /** True once a write was refused in this read-only call: its answer is not to be trusted. */
-  get refusedWrite(): boolean { return this.shared.refusedWrite; }
-  markRefusedWrite(): void { this.shared.refusedWrite = true; }
+  get refusedWrite(): boolean { return this.shared.refused.write; }
+  markRefusedWrite(): void { this.shared.refused.write = true; }
 
   /**
    * Data that servers cache (users, groups, access rows, rules...) changes in this transaction:
@@ -138,7 +139,7 @@ export function createEnv(opts: CreateEnvOptions): OrmEnv {
     callbacks: [],
     cache: opts.cache ?? CacheView.private(),
     readOnly: opts.readOnly ?? false,
-    refusedWrite: false,
+    refused: { write: false },
   };
   return new OrmEnv(shared, opts.cr, opts.uid, opts.su ?? false, ownTable({ ...(opts.context ?? {}) }));
 }
