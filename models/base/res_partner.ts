@@ -10,8 +10,8 @@ export const LANGUAGES: [string, string][] = [['en_US', 'English'], ['es_ES', 'S
 
 export default defineModel({
   name: 'res.partner',
-  // Servers cache users' languages: a change of one drops their copies.
-  invalidatesCache: ['lang'],
+  // Servers cache users' languages and time zones: a change of one drops their copies.
+  invalidatesCache: ['lang', 'tz'],
   description: 'Contact',
   order: 'name, id',
   // 7.0 finds a contact by its own name, its email, or its company's name.

@@ -2,6 +2,7 @@
 // (not the superuser) over /xmlrpc/2/object: the cache signal, the rows, the names of many2one
 // targets, and no transaction for reads. A second identical call costs the same.
 import { BACKENDS } from '../support/backends';
+import { JsonClient } from './support/json-client';
 import { client } from './support/npm-client';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -84,6 +85,18 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
     expect((await call()).arch).toContain('<field name="comment"/>');
     await asAdmin('ir.ui.view', 'write', [[viewId], { arch }]);
     expect((await call()).arch).not.toContain('<field name="comment"/>');
+  });
+
+  // The session's row and its user's password stamp (read fresh: a password change ends the session),
+  // then the same three statements as over XML-RPC.
+  test('the web client\'s read through its session: at most 5 statements, no transaction either', async () => {
+    const web = new JsonClient(t.url);
+    await web.call('/web/session/authenticate', { db: t.db, login: 'employee', password: PASSWORD });
+    const call = () => web.callKw('res.partner', 'read', [partnerIds, ['name', 'parent_id', 'company_id']]);
+    expect(await call()).toHaveLength(10);
+    const sql = await warmCost(call);
+    expect(sql.length).toBeLessThanOrEqual(5);
+    expect(sql.some((q) => /^(begin|commit)/i.test(q.trim()))).toBe(false);
   });
 
   test('a write costs its transaction, and the next read sees it at the warm cost again', async () => {
