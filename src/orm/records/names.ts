@@ -35,7 +35,9 @@ export async function nameSearch(env: OrmEnv, model: RuntimeModel, p: NameSearch
   if (name) domain.push(...nameTerms(model, operator, name));
   const limit = p.limit === undefined ? 100 : p.limit;
   const ids = await searchIds(env, model, domain, { limit });
-  return nameGet(env, model, ids);
+  // The search applied the ACL and the record rules already: the names alone are left to read.
+  const names = await displayNames(env, model, ids);
+  return ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!]);
 }
 
 const NEGATIVE_OPERATORS = new Set(['!=', '<>', 'not like', 'not ilike', 'not in']);
