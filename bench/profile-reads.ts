@@ -18,14 +18,21 @@ async function measure(label: string, calls: number, fn: () => Promise<RpcValue>
   for (let i = 0; i < 20; i++) await fn();
   const times: number[] = [];
   const before = queries();
+  const cpu0 = process.cpuUsage();
+  const wall0 = process.hrtime.bigint();
   for (let i = 0; i < calls; i++) {
     const t0 = process.hrtime.bigint();
     await fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
+  const wallMs = Number(process.hrtime.bigint() - wall0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
   const perCall = (queries() - before) / calls;
+  // CPU of this process (server and, over HTTP, the client too), per call.
+  const cpuMs = (cpu.user + cpu.system) / 1000 / calls;
   times.sort((a, b) => a - b);
-  process.stdout.write(`${label.padEnd(24)} p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms  queries/call ${perCall.toFixed(1)}\n`);
+  process.stdout.write(`${label.padEnd(24)} p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms  `
+    + `${(calls / (wallMs / 1000)).toFixed(0)} calls/s  CPU ${cpuMs.toFixed(2)} ms/call  queries/call ${perCall.toFixed(1)}\n`);
 }
 
 async function main(): Promise<void> {

@@ -15,6 +15,7 @@ import * as m0300 from './0300_web_session';
 import * as m0310 from './0310_report_actions';
 import * as m0320 from './0320_partner_name_trigrams';
 import * as m0321 from './0321_request_text_function';
+import * as m0330 from './0330_cache_signal';
 
 export interface Migration {
   name: string;
@@ -37,4 +38,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0310_report_actions', ...m0310 },
   { name: '0320_partner_name_trigrams', ...m0320 },
   { name: '0321_request_text_function', ...m0321 },
+  { name: '0330_cache_signal', ...m0330 },
 ];

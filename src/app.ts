@@ -171,7 +171,10 @@ export async function buildServer(opts: ServerOptions): Promise<AppServer> {
   const install = (db: Database, o: InstallOptions) => withTransaction(db, async (trx, hooks) => {
     const env = createEnv({ cr: trx, uid: SUPERUSER_ID, su: true, registry, dbName: db.name, context: { lang: o.lang ?? 'en_US' } });
     await installModules(env, registry, o);
+    // Module data (groups, access rows, rules, menus, views) changed: every server drops its cache.
+    await env.signalChange();
     for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
+    hooks.afterCommit(() => db.cache?.drop());
   }, { logger });
   const initialize: InitializeFn = (db, o) =>
     install(db, { adminPassword: o.adminPassword, lang: o.lang, demo: o.demo, adminLogin: o.login });

@@ -7,6 +7,8 @@ import { actionViews } from './ir-act-window-views';
 
 export default defineModel({
   name: 'ir.actions.act_window',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Action Window',
   table: 'ir_act_window',
   order: 'name',

@@ -5,6 +5,8 @@ import { char, defineModel, text } from '../../src/orm/define';
 
 export default defineModel({
   name: 'ir.actions.actions',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Actions',
   table: 'ir_act_window',
   order: 'name',

@@ -5,6 +5,8 @@ import { REPORT_ACTION_FIELDS } from './ir_actions_report_xml';
 
 export default defineModel({
   name: 'ir.actions.report',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Report Action',
   table: 'ir_act_report_xml',
   order: 'name',

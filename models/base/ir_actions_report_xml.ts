@@ -23,6 +23,8 @@ export const REPORT_ACTION_FIELDS = {
 
 export default defineModel({
   name: 'ir.actions.report.xml',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Report Action',
   table: 'ir_act_report_xml',
   order: 'name',

@@ -3,6 +3,8 @@ import { boolean, char, defineModel, one2many, selection, text } from '../../src
 
 export default defineModel({
   name: 'ir.model',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Models',
   order: 'model',
   fields: {

@@ -3,6 +3,8 @@ import { boolean, char, defineModel, many2one } from '../../src/orm/define';
 
 export default defineModel({
   name: 'ir.model.access',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Access Controls',
   order: 'model_id, group_id, name, id',
   fields: {

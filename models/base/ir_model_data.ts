@@ -27,6 +27,8 @@ async function getObjectReference(env: Env, module: unknown, name: unknown): Pro
 
 export default defineModel({
   name: 'ir.model.data',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Model Data',
   order: 'module, model, name',
   recName: 'name',

@@ -3,6 +3,8 @@ import { char, defineModel, integer, many2one, one2many, text } from '../../src/
 
 export default defineModel({
   name: 'ir.module.category',
+  // Servers cache group names (category/name) for access denials: a rename drops their copies.
+  invalidatesCache: ['name'],
   description: 'Application',
   order: 'name',
   fields: {

@@ -13,6 +13,8 @@ async function isGlobal(env: Env, ids: number[]): Promise<Map<number, boolean>> 
 
 export default defineModel({
   name: 'ir.rule',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Record Rule',
   order: 'model_id DESC, id',
   fields: {

@@ -34,6 +34,8 @@ async function completeNames(env: Env, ids: number[]): Promise<Map<number, strin
 
 export default defineModel({
   name: 'ir.ui.menu',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Menu',
   order: 'sequence, id',
   parentName: 'parent_id',
@@ -53,6 +55,7 @@ export default defineModel({
   methods: {
     name_get: {
       params: ['ids', 'context'],
+      readOnly: true,
       fn: async (env, { ids }) => {
         const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
         const rows = await env.model('ir.ui.menu').read(list, ['complete_name']);

@@ -8,6 +8,8 @@ export const VIEW_TYPES: [string, string][] = [
 
 export default defineModel({
   name: 'ir.ui.view',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'View',
   order: 'priority, name',
   fields: {

@@ -3,6 +3,8 @@ import { char, defineModel, many2one, one2many } from '../../src/orm/define';
 
 export default defineModel({
   name: 'res.company',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Companies',
   order: 'name',
   fields: {

@@ -13,6 +13,8 @@ async function fullNames(env: Env, ids: number[]): Promise<Map<number, string>> 
 
 export default defineModel({
   name: 'res.groups',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'Access Groups',
   order: 'name',
   fields: {
@@ -40,6 +42,7 @@ export default defineModel({
   methods: {
     name_get: {
       params: ['ids', 'context'],
+      readOnly: true,
       fn: async (env, { ids }) => {
         const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
         const rows = await env.model('res.groups').read(list, ['full_name']);

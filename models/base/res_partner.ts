@@ -10,6 +10,8 @@ export const LANGUAGES: [string, string][] = [['en_US', 'English'], ['es_ES', 'S
 
 export default defineModel({
   name: 'res.partner',
+  // Servers cache users' languages and time zones: a change of one drops their copies.
+  invalidatesCache: ['lang', 'tz'],
   description: 'Contact',
   order: 'name, id',
   // 7.0 finds a contact by its own name, its email, or its company's name.
@@ -67,6 +69,7 @@ export default defineModel({
   methods: {
     name_get: {
       params: ['ids', 'context'],
+      readOnly: true,
       fn: async (env, { ids }) => {
         // Read through the records API so the caller's ACLs and record rules apply.
         const list = (Array.isArray(ids) ? ids : [ids]).map(Number);

@@ -17,6 +17,8 @@ async function xmlidRes(env: Env, name: string): Promise<number | false> {
 
 export default defineModel({
   name: 'res.users',
+  // Servers cache these rows per database (identities, access, menus): a change drops their copies.
+  invalidatesCache: true,
   description: 'User',
   order: 'login',
   fields: {

@@ -5,6 +5,7 @@
 import { AccessDenied, AppError } from '../errors';
 import type { DatabaseManager, Database, Logger } from '../db/types';
 import { utcStamp } from '../db/clock';
+import { openView, type CacheView } from '../db/cache-signal';
 import { hashPassword, verifyPassword } from '../orm/password';
 import { CredentialCache } from './credential-cache';
 import { Throttle } from './throttle';
@@ -36,8 +37,18 @@ export interface AuthOptions {
 export interface Auth {
   /** The uid, or false for any kind of bad credentials (never a fault). */
   login(db: string, login: string, password: string, ip: string): Promise<number | false>;
-  /** Resolves when (db, uid, password) is valid and the user active; AccessDenied otherwise. */
-  check(db: string, uid: number, password: string, ip: string): Promise<void>;
+  /**
+   * Resolves when (db, uid, password) is valid and the user active; AccessDenied otherwise. The
+   * credentials row comes from the database's cache, after the one read of its signal that starts
+   * the call: the view returned serves the rest of the call.
+   */
+  check(db: string, uid: number, password: string, ip: string): Promise<CheckedCall>;
+}
+
+/** A call whose credentials were accepted: its database and its view of that database's cache. */
+export interface CheckedCall {
+  database: Database;
+  view: CacheView;
 }
 
 interface UserRow {
@@ -141,13 +152,17 @@ export function createAuth(opts: AuthOptions): Auth {
         throw new AccessDenied();
       }
       const db = await openDb(dbName);
-      const row = Number.isSafeInteger(uid) && uid > 0 ? await userWhere(db, { id: uid }) : undefined;
+      const view = db ? await openView(db) : null;
+      const row = view && Number.isSafeInteger(uid) && uid > 0
+        ? await view.get('auth.credentials', String(uid), () => userWhere(db, { id: uid }))
+        : undefined;
       const login = row?.login ?? anonymous;
-      if (!(await passwordMatches(dbName, row, password))) {
+      if (!(await passwordMatches(dbName, row, password)) || !db || !view) {
         countFailure(dbName, login, ip);
         throw new AccessDenied();
       }
       byAddress.reset(ip);
+      return { database: db, view };
     },
   };
 }

@@ -1,5 +1,5 @@
 // Authentication: user credentials (login/check) and the `db` service's master password.
 export { createAuth } from './auth';
-export type { Auth, AuthOptions, AuthSettings, PasswordHasher } from './auth';
+export type { Auth, AuthOptions, AuthSettings, CheckedCall, PasswordHasher } from './auth';
 export { createMasterPassword } from './master-password';
 export type { MasterPassword, MasterPasswordOptions, MasterPasswordSettings } from './master-password';

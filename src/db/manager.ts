@@ -2,6 +2,7 @@
 // PostgreSQL database, each with one cached pooled knex. Routes calls by database name.
 import { MIGRATIONS } from '../../migrations';
 import { CallError, UserError } from '../errors';
+import { DbCache } from './cache-signal';
 import { dumpDatabase, loadDump, parseDump } from './dump';
 import { migrate } from './migrate';
 import { assertValidDbName, databaseNotFound, isValidDbName, printableName } from './names';
@@ -86,7 +87,7 @@ export function createDatabaseManager(opts: DatabaseManagerOptions): DatabaseMan
       await knex.destroy();
       throw err;
     }
-    return { name, knex, backend: kind };
+    return { name, knex, backend: kind, cache: new DbCache() };
   }
 
   const manager: DatabaseManager = {

@@ -2,6 +2,7 @@
 // them owned by one `DatabaseManager` per server. See docs/ARCHITECTURE.md, "Databases".
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
+import type { DbCache } from './cache-signal';
 
 export type BackendKind = 'sqlite' | 'pg';
 
@@ -9,6 +10,8 @@ export interface Database {
   name: string;
   knex: Knex;
   backend: BackendKind;
+  /** What this server keeps of this database between calls (absent on handles made for one job). */
+  cache?: DbCache;
 }
 
 export interface CreateOptions {

@@ -18,6 +18,8 @@ export interface CallEnv extends Env {
   adopt(child: CallEnv): void;
   /** The callbacks registered so far, emptied: the owner of the transaction runs them after commit. */
   takeAfterCommit(): (() => void)[];
+  /** Notes that this read-only call tried to write (the unit of work then reruns it in a transaction). */
+  markRefusedWrite(): void;
 }
 
 /** The database engine behind a call. */

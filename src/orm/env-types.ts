@@ -1,6 +1,7 @@
 // The environment every ORM call runs in, and the records API models and services use.
 // Types only: the implementation lives in env.ts and the records service.
 import type { Knex } from 'knex';
+import type { CacheView } from '../db/cache-signal';
 
 export type Context = Record<string, unknown>;
 
@@ -95,4 +96,13 @@ export interface Env {
   afterCommit(fn: () => void): void;
   /** The external ids of the caller's groups, implied groups included (cached per call). */
   userGroups(): Promise<Set<string>>;
+  /** This call's window on the database's cache (identities, access rows, rules). */
+  readonly cache: CacheView;
+  /** Runs outside any transaction: the records service refuses to write (the call is rerun in one). */
+  readonly readOnly: boolean;
+  /**
+   * Moves the database's cache signal in this transaction: for code that changes cached data
+   * (users, groups, access rows, rules...) with raw SQL, which the ORM cannot see.
+   */
+  signalChange(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import type { Registry } from './registry';
 import { ALLOW_ALL, type AccessPolicy } from './access-policy';
 import { RecordsApi } from './records-api';
 import { ownTable } from '../values';
+import { bumpSignal, CacheView } from '../db/cache-signal';
 
 export type Backend = 'sqlite' | 'pg';
 
@@ -21,6 +22,10 @@ export interface CreateEnvOptions {
   dbName: string;
   /** Defaults to the registry's policy, else everything is allowed. */
   access?: AccessPolicy;
+  /** The call's view of the database cache; by default one private to this env. */
+  cache?: CacheView;
+  /** The call runs outside a transaction: a write stops it (the caller reruns it in one). */
+  readOnly?: boolean;
 }
 
 interface Shared {
@@ -31,6 +36,11 @@ interface Shared {
   backend: Backend;
   groups: Map<number, Promise<Set<string>>>;
   callbacks: (() => void)[];
+  cache: CacheView;
+  readOnly: boolean;
+  /** A write was refused because the call is read-only (even if the refusal was caught on the way);
+   * a box, so that envs on savepoints (which copy this object) report to the same one. */
+  refused: { write: boolean };
 }
 
 export function backendOf(cr: Knex | Knex.Transaction): Backend {
@@ -52,6 +62,24 @@ export class OrmEnv implements Env {
   get dbName(): string { return this.shared.dbName; }
   get access(): AccessPolicy { return this.shared.access; }
   get backend(): Backend { return this.shared.backend; }
+  get cache(): CacheView { return this.shared.cache; }
+  get readOnly(): boolean { return this.shared.readOnly; }
+  /** True once a write was refused in this read-only call: its answer is not to be trusted. */
+  get refusedWrite(): boolean { return this.shared.refused.write; }
+  markRefusedWrite(): void { this.shared.refused.write = true; }
+
+  /**
+   * Data that servers cache (users, groups, access rows, rules...) changes in this transaction:
+   * moves the database's signal with it, stops this call from sharing the cache, and drops this
+   * server's copy once the change is committed.
+   */
+  async signalChange(): Promise<void> {
+    await bumpSignal(this.cr);
+    this.shared.groups.clear();
+    this.shared.cache.changed();
+    const cache = this.shared.cache;
+    this.afterCommit(() => cache.dropShared());
+  }
 
   model(name: string): ModelApi {
     return new RecordsApi(this, this.registry.model(name));
@@ -109,6 +137,9 @@ export function createEnv(opts: CreateEnvOptions): OrmEnv {
     backend: backendOf(opts.cr),
     groups: new Map(),
     callbacks: [],
+    cache: opts.cache ?? CacheView.private(),
+    readOnly: opts.readOnly ?? false,
+    refused: { write: false },
   };
   return new OrmEnv(shared, opts.cr, opts.uid, opts.su ?? false, ownTable({ ...(opts.context ?? {}) }));
 }

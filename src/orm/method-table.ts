@@ -35,6 +35,8 @@ export interface BuiltinMethod {
   /** Signatures: the 7.0 one first; the others are tried when a non-dict sits in its context slot. */
   variants: ParamSpec[][];
   run(env: CallEnv, model: RuntimeModel, a: Args): Promise<unknown>;
+  /** Only reads: runs outside a transaction unless the model overrides it. */
+  readOnly?: true;
 }
 
 const p = (name: string, extra: Omit<ParamSpec, 'name'> = {}): ParamSpec => ({ name, ...extra });
@@ -55,6 +57,7 @@ async function create(env: CallEnv, model: RuntimeModel, vals: unknown): Promise
 export const BUILTINS: Record<string, BuiltinMethod> = {
   create: { variants: [[req('vals', { aliases: ['vals_list'] }), CTX]], run: (env, m, a) => create(env, m, a.vals) },
   read: {
+    readOnly: true,
     variants: [[req('ids'), p('fields'), CTX, p('load')]],
     async run(env, m, a) {
       const rows = await readRecords(env, m, normalizeIds(a.ids), a.fields, { load: typeof a.load === 'string' ? a.load : undefined });
@@ -65,19 +68,24 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
   write: { variants: [[req('ids'), req('vals'), CTX]], run: (env, m, a) => writeRecords(env, m, normalizeIds(a.ids), a.vals) },
   unlink: { variants: [[req('ids'), CTX]], run: (env, m, a) => unlinkRecords(env, m, normalizeIds(a.ids)) },
   search: {
+    readOnly: true,
     variants: [[DOMAIN, p('offset'), p('limit'), p('order'), CTX, p('count')]],
     run: (env, m, a) => (a.count ? searchCount(env, m, a.args) : searchIds(env, m, a.args, a)),
   },
   search_count: {
+    readOnly: true,
     variants: [[DOMAIN, CTX, p('limit')], [DOMAIN, p('limit')]],
     run: (env, m, a) => searchCount(env, m, a.args, a.limit),
   },
   search_read: {
+    readOnly: true,
     variants: [[p('domain', { aliases: ['args'] }), p('fields'), p('offset'), p('limit'), p('order'), CTX]],
     run: (env, m, a) => searchRead(env, m, a.domain, a.fields, a),
   },
-  name_get: { variants: [[req('ids'), CTX]], run: (env, m, a) => nameGet(env, m, normalizeIds(a.ids)) },
+  name_get: {
+    readOnly: true, variants: [[req('ids'), CTX]], run: (env, m, a) => nameGet(env, m, normalizeIds(a.ids)) },
   name_search: {
+    readOnly: true,
     variants: [
       [p('name'), p('args', { aliases: ['domain'] }), p('operator'), CTX, p('limit')],
       [p('name'), p('args', { aliases: ['domain'] }), p('operator'), p('limit')],
@@ -86,11 +94,14 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
   },
   name_create: { variants: [[req('name'), CTX]], run: (env, m, a) => nameCreate(env, m, a.name) },
   fields_get: {
+    readOnly: true,
     variants: [[p('allfields'), CTX, p('write_access'), p('attributes')], [p('allfields'), p('attributes')]],
     run: (env, m, a) => fieldsGet(env, m, a.allfields, a.attributes),
   },
-  fields_get_keys: { variants: [[CTX]], run: (env, m) => fieldsGetKeys(env, m) },
+  fields_get_keys: {
+    readOnly: true, variants: [[CTX]], run: (env, m) => fieldsGetKeys(env, m) },
   default_get: {
+    readOnly: true,
     variants: [[req('fields_list', { aliases: ['fields'] }), CTX]],
     run: (env, m, a) => defaultGet(env, m, a.fields_list),
   },
@@ -102,8 +113,10 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
       return copyRecord(env, m, id, a.default);
     },
   },
-  exists: { variants: [[req('ids'), CTX]], run: (env, m, a) => existing(env, m, normalizeIds(a.ids)) },
+  exists: {
+    readOnly: true, variants: [[req('ids'), CTX]], run: (env, m, a) => existing(env, m, normalizeIds(a.ids)) },
   read_group: {
+    readOnly: true,
     variants: [
       [req('domain'), req('fields'), req('groupby'), p('offset'), p('limit'), CTX, p('orderby'), p('lazy')],
       [req('domain'), req('fields'), req('groupby'), p('offset'), p('limit'), p('orderby'), p('lazy')],
@@ -111,14 +124,17 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
     run: (env, m, a) => readGroup(env, m, a),
   },
   check_access_rights: {
+    readOnly: true,
     variants: [[req('operation'), p('raise_exception')]],
     run: (env, m, a) => checkAccessRights(env, m, a.operation, a.raise_exception ?? true),
   },
   fields_view_get: {
+    readOnly: true,
     variants: [[p('view_id'), p('view_type'), CTX, p('toolbar'), p('submenu')]],
     run: (env, m, a) => fieldsViewGet(env, m, a.view_id, a.view_type, a.toolbar),
   },
   perm_read: {
+    readOnly: true,
     variants: [[req('ids'), CTX, p('details')]],
     run: (env, m, a) => permRead(env, m, normalizeIds(a.ids), a.details ?? true),
   },
@@ -133,6 +149,15 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
   get_external_id: { variants: [[req('ids')]], run: (env, m, a) => getExternalId(env, m, normalizeIds(a.ids)) },
   get_xml_id: { variants: [[req('ids')]], run: (env, m, a) => getExternalId(env, m, normalizeIds(a.ids)) },
 };
+
+/**
+ * Whether `method` of `model` only reads: a builtin the model does not override, or a model
+ * method that says so. Such calls run outside a transaction.
+ */
+export function isReadOnlyMethod(model: RuntimeModel, method: string): boolean {
+  if (Object.prototype.hasOwnProperty.call(model.methods, method)) return model.methods[method].readOnly === true;
+  return Object.prototype.hasOwnProperty.call(BUILTINS, method) && BUILTINS[method].readOnly === true;
+}
 
 /** Picks the signature: the 7.0 one unless a non-dict value sits where it takes the context. */
 export function pickVariant(method: BuiltinMethod, args: unknown[]): ParamSpec[] {

@@ -75,6 +75,8 @@ export interface MethodDef {
   /** Parameters a caller must give (TypeError otherwise); `ids` always is. */
   required?: string[];
   fn: (env: Env, args: Record<string, unknown>) => Promise<unknown>;
+  /** The method only reads: it may run outside a transaction (a write makes the call rerun in one). */
+  readOnly?: boolean;
 }
 
 /** One record whose watched fields a write changed: their values before and after (RPC shapes). */
@@ -121,6 +123,12 @@ export interface ModelDef {
   constraints?: Constraint[];
   methods?: Record<string, MethodDef>;
   hooks?: ModelHooks;
+  /**
+   * Servers cache what this model holds (users, groups, access rows, rules, menus...): true makes
+   * its create, write and unlink move the database's cache signal; a list of fields limits that
+   * to writes of those fields (a partner's language, say).
+   */
+  invalidatesCache?: boolean | string[];
 }
 
 export interface ModelExtension {
@@ -130,6 +138,12 @@ export interface ModelExtension {
   constraints?: Constraint[];
   methods?: Record<string, MethodDef>;
   hooks?: ModelHooks;
+  /**
+   * Servers cache what this model holds (users, groups, access rows, rules, menus...): true makes
+   * its create, write and unlink move the database's cache signal; a list of fields limits that
+   * to writes of those fields (a partner's language, say).
+   */
+  invalidatesCache?: boolean | string[];
 }
 
 /** A reference to a record by external id, resolved when module data is loaded. */
@@ -185,6 +199,8 @@ export interface RuntimeModel {
   methods: Record<string, MethodDef>;
   /** Hooks of the model and of each extension, in module order. */
   hooks: ModelHooks[];
+  /** Changes that move the cache signal: every change (true), writes of these fields, or none. */
+  invalidatesCache: boolean | string[];
 }
 
 export interface ModuleData {

@@ -35,7 +35,15 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
     constraints: [...(def.constraints ?? [])],
     methods: ownTable(def.methods),
     hooks: def.hooks ? [def.hooks] : [],
+    invalidatesCache: def.invalidatesCache ?? false,
   };
+}
+
+/** The union of two declarations: true wins, field lists add up. */
+function mergeInvalidation(a: boolean | string[], b: boolean | string[] | undefined): boolean | string[] {
+  if (b === undefined || b === false) return a;
+  if (a === true || b === true) return true;
+  return [...new Set([...(a === false ? [] : a), ...b])];
 }
 
 /** Fills what definitions may leave out: names, labels, `store` of computed fields. */
@@ -76,6 +84,7 @@ export function buildRegistry(modules: ModuleDef[], opts: RegistryOptions = {}):
       target.constraints.push(...(ext.constraints ?? []));
       Object.assign(target.methods, ext.methods ?? {});
       if (ext.hooks) target.hooks.push(ext.hooks);
+      target.invalidatesCache = mergeInvalidation(target.invalidatesCache, ext.invalidatesCache);
     }
   }
   const hasUsers = models.has('res.users');

@@ -48,6 +48,7 @@ const TABLES_WITHOUT_MODEL: Record<string, string> = {
   sync_peer: "each peer's delivery state as the sender sees it, with the sender's lease (src/sync)",
   sync_applied: 'keys of peer messages already applied here, so a redelivery is applied once (src/sync)',
   web_session: 'sessions of the JSON-RPC web API behind the session_id cookie (src/auth/sessions.ts)',
+  ir_cache_signal: 'the counter that tells every server process to drop its per-database caches (src/db/cache-signal.ts)',
 };
 /** SQLite keeps the full-text index of requests in a virtual table and its shadow tables. */
 const SQLITE_FTS = /^helpdesk_request_fts(_data|_idx|_docsize|_config|_content)?$/;

@@ -1,7 +1,8 @@
 // Access control (ir.model.access, ir.rule, implied groups) behind the AccessPolicy interface the
 // records service calls. `createAccessPolicy()` is the entry point.
-export { createAccessPolicy, isSuperuser, RecordAccessPolicy, DEFAULT_DOCUMENT_LINKS } from './policy';
-export type { AccessPolicy, AccessPolicyOptions } from './policy';
+export { createAccessPolicy, RecordAccessPolicy, DEFAULT_DOCUMENT_LINKS } from './policy';
+export type { AccessPolicyOptions } from './policy';
+export { isSuperuser, type AccessPolicy } from '../access-policy';
 export type { DocumentLink } from './document-links';
 export { DEFAULT_OWN_RECORDS, type OwnRecordPath } from './own-records';
 export { DEFAULT_MENU_ACTIONS, type MenuActionLink } from './menu-actions';

@@ -1,9 +1,10 @@
 // The access policy the records service calls: ir.model.access verdicts, ir.rule domains and the
-// caller's groups, read once per call. The superuser (env.su, or uid 1 as in 7.0) bypasses it.
+// caller's groups, kept in the database's cache between calls (dropped by its signal) and the
+// rule domains resolved once per call. The superuser (env.su, or uid 1 as in 7.0) bypasses it.
 import { AccessError } from '../../errors';
+import { isSuperuser, type AccessPolicy } from '../access-policy';
 import type { AccessMode, Env } from '../env-types';
 import { aclAllows, groupsGranting } from './acl';
-import { AccessCache, AccessCacheStore, memo } from './cache';
 import { DocumentLink, documentDomain } from './document-links';
 import { aclDenialMessage } from './messages';
 import { parseRuleDomain, placeholderFields, ROWLESS_FIELDS } from './placeholders';
@@ -14,13 +15,6 @@ import {
 import { combineRules } from './rules';
 import { DEFAULT_OWN_RECORDS, ownRecordIds, type OwnRecordPath } from './own-records';
 import { DEFAULT_MENU_ACTIONS, menuActionDomain, type MenuActionLink } from './menu-actions';
-
-export interface AccessPolicy {
-  check(env: Env, model: string, mode: AccessMode): Promise<void>;
-  ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null>;
-  userGroups(env: Env): Promise<Set<string>>;
-  ownRecords?(env: Env, model: string, mode: AccessMode): Promise<number[]>;
-}
 
 export interface AccessPolicyOptions {
   /** Models whose access follows the document they point to (model field, id field). */
@@ -42,12 +36,7 @@ export const DEFAULT_DOCUMENT_LINKS: Record<string, DocumentLink> = {
   },
 };
 
-export function isSuperuser(env: Env): boolean {
-  return env.su || env.uid === 1;
-}
-
 export class RecordAccessPolicy implements AccessPolicy {
-  private readonly caches = new AccessCacheStore();
   private readonly links: Record<string, DocumentLink>;
   private readonly own: Record<string, OwnRecordPath>;
   private readonly menus: Record<string, MenuActionLink>;
@@ -59,45 +48,43 @@ export class RecordAccessPolicy implements AccessPolicy {
   }
 
   private userRow(env: Env): Promise<Record<string, unknown>> {
-    const cache = this.caches.get(env);
-    cache.userRow ??= loadUserRow(env.cr, env.uid);
-    return cache.userRow;
+    return env.cache.get('access.user-row', String(env.uid), () => loadUserRow(env.cr, env.uid));
   }
 
-  private groups(env: Env, cache: AccessCache): Promise<UserGroupsInfo> {
-    if (!cache.groups) {
-      const p = loadUserGroups(env.cr, env.uid);
-      cache.groups = p;
-      p.catch(() => { if (cache.groups === p) cache.groups = undefined; });
-    }
-    return cache.groups;
+  private groups(env: Env): Promise<UserGroupsInfo> {
+    return env.cache.get('access.groups', String(env.uid), () => loadUserGroups(env.cr, env.uid));
   }
 
-  private modelInfo(env: Env, cache: AccessCache, model: string): Promise<ModelAccessInfo> {
-    return memo(cache.models, model, () => loadModelAccess(env.cr, model));
+  private modelInfo(env: Env, model: string): Promise<ModelAccessInfo> {
+    return env.cache.get('access.model', model, () => loadModelAccess(env.cr, model));
   }
 
   /** The ACL verdict without raising; 'unknown' when the model is not reflected in ir_model. */
   async allows(env: Env, model: string, mode: AccessMode): Promise<boolean | 'unknown'> {
     if (isSuperuser(env)) return true;
-    const cache = this.caches.get(env);
-    const info = await this.modelInfo(env, cache, model);
+    const info = await this.modelInfo(env, model);
     if (info.description === null) return 'unknown';
     if (info.transient) return true;
-    const groups = await this.groups(env, cache);
+    const groups = await this.groups(env);
     return aclAllows(info.acls, groups.ids, mode);
   }
 
   async check(env: Env, model: string, mode: AccessMode): Promise<void> {
     const verdict = await this.allows(env, model, mode);
     if (verdict === true) return;
-    const info = await this.modelInfo(env, this.caches.get(env), model);
-    const names = await loadGroupNames(env.cr, groupsGranting(info.acls, mode));
+    const info = await this.modelInfo(env, model);
+    const granting = groupsGranting(info.acls, mode);
+    const names = await env.cache.get('access.group-names', granting.join(','), () => loadGroupNames(env.cr, granting));
     throw new AccessError(aclDenialMessage(info.description ?? model, model, mode, names));
   }
 
-  async ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
-    if (isSuperuser(env)) return null;
+  /** Resolved once per call and mode (placeholders may read the clock, so never kept longer). */
+  ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
+    if (isSuperuser(env)) return Promise.resolve(null);
+    return env.cache.local(`rule-domain:${env.uid}:${model}:${mode}`, () => this.resolveRuleDomain(env, model, mode));
+  }
+
+  private async resolveRuleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
     let own = await this.ownRuleDomain(env, model, mode);
     const menu = mode === 'read' && Object.prototype.hasOwnProperty.call(this.menus, model) ? this.menus[model] : undefined;
     const hidden = menu ? await menuActionDomain(env, menu, (m, md) => this.allows(env, m, md)) : null;
@@ -119,10 +106,9 @@ export class RecordAccessPolicy implements AccessPolicy {
 
   private async ownRuleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
     if (isSuperuser(env)) return null;
-    const cache = this.caches.get(env);
-    const rules = await memo(cache.rules, model, () => loadModelRules(env.cr, model));
+    const rules = await env.cache.get('access.rules', model, () => loadModelRules(env.cr, model));
     if (rules.length === 0) return null;
-    const groups = await this.groups(env, cache);
+    const groups = await this.groups(env);
     const needsRow = rules.some((r) => [...placeholderFields(safeDomain(r.domain))].some((f) => !ROWLESS_FIELDS.has(f)));
     const row = needsRow ? await this.userRow(env) : {};
     return combineRules(rules, mode, { id: env.uid, groupIds: [...groups.ids], row });
@@ -136,13 +122,8 @@ export class RecordAccessPolicy implements AccessPolicy {
   }
 
   async userGroups(env: Env): Promise<Set<string>> {
-    const groups = await this.groups(env, this.caches.get(env));
+    const groups = await this.groups(env);
     return new Set(groups.xmlids);
-  }
-
-  /** Forgets what this call has read (groups, ACLs, rules changed in the same transaction). */
-  invalidate(env: Env): void {
-    this.caches.clear(env);
   }
 }
 

@@ -1,6 +1,7 @@
 // read: the rows of the given ids (missing and rule-hidden ids skipped), in ids order, each
 // field in its RPC shape. Queries: one per chunk of rows, one per many2one target model, one
 // per x2many field, one batch per related/computed field.
+import type { Knex } from 'knex';
 import { CallError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
 import type { FieldDef } from '../model-types';
@@ -16,6 +17,12 @@ export interface ReadOptions {
   /** `_classic_write`: many2one as a bare id. */
   load?: string;
 }
+
+/**
+ * Rows straight from a search's own query (its domain, rules, order and limit already applied),
+ * selecting the given columns: search_read then costs one query for ids and rows together.
+ */
+export type RowSource = (select: (string | Knex.Raw)[]) => Promise<Record<string, unknown>[]>;
 
 const LAST_UPDATE = '__last_update';
 
@@ -51,11 +58,12 @@ export async function resolveReadFields(env: CallEnv, model: RuntimeModel, field
 }
 
 export async function readRecords(
-  env: CallEnv, model: RuntimeModel, ids: number[], fields: unknown, opts: ReadOptions,
+  env: CallEnv, model: RuntimeModel, ids: number[], fields: unknown, opts: ReadOptions, source?: RowSource,
 ): Promise<RpcStruct[]> {
-  await checkAccess(env, model, 'read', ids);
+  // A source is a search that checked access already.
+  if (!source) await checkAccess(env, model, 'read', ids);
   const names = await resolveReadFields(env, model, fields);
-  if (!ids.length) return [];
+  if (!source && !ids.length) return [];
   const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);
   const columns = new Map<string, FieldDef>();
   for (const f of defs) {
@@ -65,8 +73,8 @@ export async function readRecords(
     columns.set('write_date', model.fields.write_date);
     columns.set('create_date', model.fields.create_date);
   }
-  const rows = await fetchRows(env, model, ids, [...columns.values()]);
-  const present = ids.filter((id) => rows.has(id));
+  const rows = source ? await sourceRows(env, model, source, [...columns.values()]) : await fetchRows(env, model, ids, [...columns.values()]);
+  const present = source ? [...rows.keys()] : ids.filter((id) => rows.has(id));
   const extra = await relationalValues(env, model, defs, present, rows, opts);
 
   const ropts = { compat: env.compat, context: env.context };
@@ -95,10 +103,24 @@ export async function readRecords(
   return result;
 }
 
+function selectList(env: CallEnv, t: string, cols: FieldDef[]): (string | Knex.Raw)[] {
+  return [`${t}.id`, ...cols.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f))];
+}
+
+/** The source's rows by id, in its order (a join of its ORDER BY may repeat a row: kept once). */
+async function sourceRows(env: CallEnv, model: RuntimeModel, source: RowSource, cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
+  const rows = new Map<number, Record<string, unknown>>();
+  for (const row of await source(selectList(env, model.table, cols))) {
+    const id = Number(row.id);
+    if (!rows.has(id)) rows.set(id, row);
+  }
+  return rows;
+}
+
 async function fetchRows(env: CallEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
   const t = model.table;
   const rules = await ruleFilter(env, model, 'read');
-  const select = [`${t}.id`, ...cols.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f))];
+  const select = selectList(env, t, cols);
   const rows = new Map<number, Record<string, unknown>>();
   for (const part of chunked(ids)) {
     const qb = env.cr(t).select(select).whereIn(`${t}.id`, part);

@@ -9,6 +9,7 @@ import { AccessError } from '../../errors';
 import { isSuperuser } from '../access-policy';
 import { ruleDenialMessage } from '../access/messages';
 import { labelText, langOf } from '../labels';
+import { refuseReadOnly, signalCachedChange } from './change-guard';
 import { atomic, checkAccess, chunked, ensureVisible, visibleIds } from './common';
 import { withDefaults } from './defaults';
 import { withDbErrors } from './db-errors';
@@ -28,10 +29,12 @@ export interface CreateOptions extends WriteOptions {
 }
 
 export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: unknown, opts: CreateOptions = {}): Promise<number> {
+  refuseReadOnly(env, model, 'create');
   await checkAccess(env, model, 'create');
   const vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    await signalCachedChange(env, model, 'create');
     const full = { ...(await withDefaults(env, model, vals, Boolean(opts.internal))), ...(opts.preset ?? {}) };
     for (const hooks of model.hooks) if (hooks.beforeCreate) await hooks.beforeCreate(env, full);
     const prepared = convertVals(env, model, full);
@@ -55,11 +58,13 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
 export async function writeRecords(
   env: CallEnv, model: RuntimeModel, ids: number[], rawVals: unknown, opts: WriteOptions = {},
 ): Promise<true> {
+  refuseReadOnly(env, model, 'write');
   await checkAccess(env, model, 'write', ids);
   const vals: Vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    await signalCachedChange(env, model, 'write', Object.keys(vals));
     await ensureVisible(env, model, ids, 'write');
     await checkConcurrency(env, model, ids);
     const full = { ...vals };

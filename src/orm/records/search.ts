@@ -51,16 +51,22 @@ async function baseQuery(env: CallEnv, model: RuntimeModel, domain: unknown[]): 
   return { qb };
 }
 
-export async function searchIds(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
+/** The search's query with its order, offset and limit, selecting nothing yet. */
+async function orderedQuery(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams): Promise<{ qb: Knex.QueryBuilder }> {
   const offset = optionalCount(p.offset, 'offset');
   const limit = optionalCount(p.limit, 'limit');
   const ctx = await domainContext(env);
   const terms = parseOrder(optionalOrder(p.order), model, ctx);
   const { qb } = await baseQuery(env, model, asDomain(domain));
-  qb.select(`${model.table}.id`);
   applyOrder(qb, model, terms, ctx, model.table);
   if (limit !== null) qb.limit(limit);
   if (offset !== null) qb.offset(offset);
+  return { qb };
+}
+
+export async function searchIds(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
+  const { qb } = await orderedQuery(env, model, domain, p);
+  qb.select(`${model.table}.id`);
   const seen = new Set<number>();
   for (const row of (await qb) as { id: unknown }[]) seen.add(Number(row.id));
   return [...seen];
@@ -83,6 +89,7 @@ export async function searchCount(env: CallEnv, model: RuntimeModel, domain: unk
 export async function searchRead(
   env: CallEnv, model: RuntimeModel, domain: unknown, fields: unknown, p: SearchParams = {},
 ): Promise<RpcStruct[]> {
-  const ids = await searchIds(env, model, domain, p);
-  return readRecords(env, model, ids, fields, {});
+  const { qb } = await orderedQuery(env, model, domain, p);
+  // One query for the ids and the rows: the search selects the read's columns itself.
+  return readRecords(env, model, [], fields, {}, async (select) => (await qb.select(select)) as Record<string, unknown>[]);
 }

@@ -5,6 +5,7 @@ import { UserError } from '../../errors';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { labelText, langOf } from '../labels';
+import { refuseReadOnly, signalCachedChange } from './change-guard';
 import { atomic, checkAccess, chunked, ensureVisible } from './common';
 import { withDbErrors } from './db-errors';
 import { checkConcurrency } from './concurrency';
@@ -75,9 +76,11 @@ function ownedRows(env: CallEnv, model: RuntimeModel): { table: string; modelCol
 }
 
 export async function unlinkRecords(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<true> {
+  refuseReadOnly(env, model, 'unlink');
   await checkAccess(env, model, 'unlink');
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    await signalCachedChange(env, model, 'unlink');
     await ensureVisible(env, model, ids, 'unlink');
     await checkConcurrency(env, model, ids);
     await removeRecords(env, model, ids, new Set());

@@ -75,7 +75,9 @@ export async function fieldsViewGet(
   for (const f of Object.values(model.fields)) {
     if (!isMagic(f.name) && await fieldAllowed(env, f)) visibleFields.push(f);
   }
-  const stored = await storedView(env, model, viewId, type);
+  // ir.ui.view declares its rows cached: kept per database until the signal moves.
+  const key = `${model.name}\u0000${typeof viewId === 'number' ? viewId : 0}\u0000${type}`;
+  const stored = await env.cache.get('views.stored', key, () => storedView(env, model, viewId, type));
   const arch = parseArch(stored?.arch ?? defaultArch(env, model, type, visibleFields));
   const groups = isSuperuser(env) ? null : await env.userGroups();
   const allowed = new Set(visibleFields.map((f) => f.name).concat(['id']));

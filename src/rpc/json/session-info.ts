@@ -10,7 +10,9 @@ const ADMIN_GROUP = 'base.group_erp_manager';
 
 /** `{lang, tz, uid}` of the env's user, as Odoo puts in every session's user_context. */
 export async function userContext(env: OrmEnv): Promise<RpcStruct> {
-  const [user] = await env.sudo().model('res.users').read([env.uid], ['lang', 'tz']);
+  // Kept with the user's identity in the database's cache (users and partners declare lang and tz).
+  const user = await env.cache.get('identity.lang-tz', String(env.uid),
+    async () => (await env.sudo().model('res.users').read([env.uid], ['lang', 'tz']))[0]);
   const ctx = newStruct();
   ctx.lang = typeof user?.lang === 'string' && user.lang ? user.lang : 'en_US';
   ctx.tz = typeof user?.tz === 'string' && user.tz ? user.tz : false;

@@ -6,7 +6,7 @@ import { AccessDenied, CallError } from '../../errors';
 import { callModelMethod } from '../../orm/call-method';
 import type { OrmEnv } from '../../orm/env';
 import { isStruct, newStruct, type RpcStruct, type RpcValue } from '../../values';
-import type { ModelRunner } from '../services/object';
+import type { ModelRunner, RunOptions } from '../services/object';
 import type { Service, ServiceCall } from '../services/types';
 import { checkParams, type ParamsKind } from './schemas';
 import { sessionInfo, userContext } from './session-info';
@@ -47,11 +47,11 @@ export function createWebApi(deps: WebApiDeps): Record<string, WebRoute> {
   const { services, runner } = deps;
   const version = (call: ServiceCall) => services.common.version(call, []) as Promise<RpcStruct>;
 
-  /** Runs `fn` as the session's user, in one transaction. */
-  const asUser = (web: WebCall, fn: (env: OrmEnv) => Promise<unknown>): Promise<RpcValue> => {
+  /** Runs `fn` as the session's user, as one unit of work. */
+  const asUser = (web: WebCall, fn: (env: OrmEnv) => Promise<unknown>, opts?: RunOptions): Promise<RpcValue> => {
     const s = live(web);
     web.call.log.set({ db: s.db, uid: s.uid });
-    return runner.run(web.call, s.db, s.uid, fn);
+    return runner.run(web.call, s.db, s.uid, fn, opts);
   };
 
   /** call_kw: the user's context under the one the client sent (lang, tz, uid), as Odoo's web client. */
@@ -63,7 +63,7 @@ export function createWebApi(deps: WebApiDeps): Record<string, WebRoute> {
     return asUser(web, async (env) => {
       const context = { ...(await userContext(env)), ...structOr(kwargs.context as RpcValue) };
       return callModelMethod(env, model, method, listOr(p.args), { ...kwargs, context });
-    });
+    }, { readOnly: runner.isReadOnly(model, method) });
   };
 
   const infoOf = (web: WebCall, s: WebSession) =>

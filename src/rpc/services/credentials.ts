@@ -2,16 +2,21 @@
 // anything else as in 7.0. A uid that is not an int or a password that is not text matches nobody.
 import { AccessDenied } from '../../errors';
 import type { RpcValue } from '../../values';
+import type { CheckedCall } from '../../auth/auth';
 import { expectArity, expectString } from '../params';
 import type { ServiceCall } from './types';
 
 export interface CredentialChecker {
-  check(db: string, uid: number, password: string, ip: string): Promise<void>;
+  /** The call's database and cache view (checkers without a cache may answer nothing). */
+  check(db: string, uid: number, password: string, ip: string): Promise<CheckedCall | void>;
 }
 
-/** Returns the checked database name and uid, or throws AccessDenied (or a TypeError-like CallError). */
+/**
+ * Returns the checked database name, uid and, when the checker read the cache signal, the call's
+ * database and view; or throws AccessDenied (or a TypeError-like CallError).
+ */
 export async function checkCredentials(auth: CredentialChecker, call: ServiceCall, method: string,
-  params: RpcValue[]): Promise<[string, number]> {
+  params: RpcValue[]): Promise<[string, number, CheckedCall | undefined]> {
   if (params.length < 3) expectArity(method, params, 3, Infinity);
   const db = expectString(method, 'db', params[0]);
   call.log.set({ db });
@@ -19,7 +24,7 @@ export async function checkCredentials(auth: CredentialChecker, call: ServiceCal
   if (typeof uid !== 'number' || !Number.isSafeInteger(uid) || typeof password !== 'string') {
     throw new AccessDenied();
   }
-  await auth.check(db, uid, password, call.ip);
+  const checked = await auth.check(db, uid, password, call.ip);
   call.log.set({ uid });
-  return [db, uid];
+  return [db, uid, checked ?? undefined];
 }

@@ -1,10 +1,11 @@
 // The `object` service (PROTOCOL §1.4): execute, execute_kw, exec_workflow. In 7.0's order:
-// credentials first, then private methods, then unknown models; each call is one transaction.
+// credentials first, then private methods, then unknown models; each call is one unit of work
+// (unit-of-work.ts): read-only methods without a transaction, the others in one.
 import { AccessError, CallError, UserError } from '../../errors';
-import { withTransaction } from '../../db/transaction';
+import type { CheckedCall } from '../../auth/auth';
 import { callModelMethod } from '../../orm/call-method';
-import { createEnv, type OrmEnv } from '../../orm/env';
-import { withUserLang } from '../../orm/user-lang';
+import type { OrmEnv } from '../../orm/env';
+import { isReadOnlyMethod } from '../../orm/method-table';
 import type { DatabaseManager, Logger as DbLogger } from '../../db/types';
 import { COMPAT_70, COMPAT_ODOO, type Compat } from '../../orm/env-types';
 import type { Registry } from '../../orm/registry';
@@ -12,6 +13,7 @@ import { isStruct, type RpcValue } from '../../values';
 import { expectArity, expectList, expectString, optionalStruct } from '../params';
 import { checkCredentials, type CredentialChecker } from './credentials';
 import type { Profile, Service, ServiceCall } from './types';
+import { createUnitOfWork } from './unit-of-work';
 
 export interface ObjectServiceDeps {
   dbm: Pick<DatabaseManager, 'get'>;
@@ -31,16 +33,25 @@ export function isPrivateMethod(method: string): boolean {
 export interface ModelRunner {
   /** Refuses private methods and unknown models the way 7.0 does (AccessError, UserError). */
   target(call: ServiceCall, model: string, method: string, isSignal?: boolean): void;
-  /** Runs `fn` in one transaction with the environment of the caller's profile. */
-  run(call: ServiceCall, db: string, uid: number, fn: (env: OrmEnv) => Promise<unknown>): Promise<RpcValue>;
-  /** callModelMethod in its own transaction. */
+  /** Runs `fn` as one unit of work with the environment of the caller's profile. */
+  run(call: ServiceCall, db: string, uid: number, fn: (env: OrmEnv) => Promise<unknown>, opts?: RunOptions): Promise<RpcValue>;
+  /** callModelMethod as one unit of work (outside a transaction when the method only reads). */
   callKw(call: ServiceCall, db: string, uid: number, model: string, method: string, args: RpcValue[],
-    kwargs: Record<string, unknown>): Promise<RpcValue>;
+    kwargs: Record<string, unknown>, checked?: CheckedCall): Promise<RpcValue>;
+  /** Whether `method` of `model` only reads (a builtin not overridden, or a method marked so). */
+  isReadOnly(model: string, method: string): boolean;
   /** Sends a workflow signal to one record; False for models without a workflow, as OpenERP. */
-  signal(call: ServiceCall, db: string, uid: number, model: string, signal: string, id: number): Promise<RpcValue>;
+  signal(call: ServiceCall, db: string, uid: number, model: string, signal: string, id: number, checked?: CheckedCall): Promise<RpcValue>;
+}
+
+export interface RunOptions {
+  /** The database and cache view the credential check opened. */
+  checked?: CheckedCall;
+  readOnly?: boolean;
 }
 
 export function createModelRunner(deps: Omit<ObjectServiceDeps, 'auth'>): ModelRunner {
+  const unitOfWork = createUnitOfWork(deps);
   const runner: ModelRunner = {
     target(call, model, method, isSignal = false) {
       call.log.set({ model, fn: method.length > 80 ? `${method.slice(0, 80)}...` : method });
@@ -50,28 +61,23 @@ export function createModelRunner(deps: Omit<ObjectServiceDeps, 'auth'>): ModelR
       if (!deps.registry.has(model)) throw new UserError(`Object ${model} doesn't exist`, 'Object Error');
     },
 
-    async run(call, db, uid, fn) {
-      const database = await deps.dbm.get(db);
-      const result = await withTransaction(database, async (trx, hooks) => {
-        // The user's language unless the context names one: labels, faults and defaults follow it.
-        const env = await withUserLang(createEnv({ cr: trx, uid, registry: deps.registry, compat: COMPAT[call.profile], dbName: db }));
-        const value = await fn(env);
-        // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
-        for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
-        return value;
-      }, { logger: deps.logger });
+    async run(call, db, uid, fn, opts = {}) {
+      const result = await unitOfWork({ db, uid, compat: COMPAT[call.profile], ...opts }, fn);
       return (result ?? false) as RpcValue;
     },
 
-    callKw: (call, db, uid, model, method, args, kwargs) =>
-      runner.run(call, db, uid, (env) => callModelMethod(env, model, method, args, kwargs)),
+    isReadOnly: (model, method) => isReadOnlyMethod(deps.registry.model(model), method),
 
-    async signal(call, db, uid, model, signal, id) {
+    callKw: (call, db, uid, model, method, args, kwargs, checked) =>
+      runner.run(call, db, uid, (env) => callModelMethod(env, model, method, args, kwargs),
+        { checked, readOnly: runner.isReadOnly(model, method) }),
+
+    async signal(call, db, uid, model, signal, id, checked) {
       if (!Object.prototype.hasOwnProperty.call(deps.registry.model(model).methods, 'signal_workflow')) return false;
       return runner.run(call, db, uid, async (env) => {
         const moved = await callModelMethod(env, model, 'signal_workflow', [[id], signal], {});
         return isStruct(moved) ? moved[String(id)] ?? false : false;
-      });
+      }, { checked });
     },
   };
   return runner;
@@ -88,23 +94,23 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
 
   return {
     async execute(call, params) {
-      const [db, uid] = await checkCredentials(deps.auth, call, 'execute', params);
+      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'execute', params);
       if (params.length < 5) expectArity('execute', params, 5, Infinity);
       const [model, method] = target(call, 'execute', params);
-      return runner.callKw(call, db, uid, model, method, params.slice(5), {});
+      return runner.callKw(call, db, uid, model, method, params.slice(5), {}, checked);
     },
 
     async execute_kw(call, params) {
-      const [db, uid] = await checkCredentials(deps.auth, call, 'execute_kw', params);
+      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'execute_kw', params);
       expectArity('execute_kw', params, 5, 7);
       const [model, method] = target(call, 'execute_kw', params);
       const args = params[5] === undefined || params[5] === null ? [] : expectList('execute_kw', 'args', params[5]);
       const kwargs = optionalStruct('execute_kw', 'kwargs', params[6]) ?? {};
-      return runner.callKw(call, db, uid, model, method, args, { ...kwargs });
+      return runner.callKw(call, db, uid, model, method, args, { ...kwargs }, checked);
     },
 
     async exec_workflow(call, params) {
-      const [db, uid] = await checkCredentials(deps.auth, call, 'exec_workflow', params);
+      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'exec_workflow', params);
       expectArity('exec_workflow', params, 6);
       const [model, signal] = target(call, 'exec_workflow', params, true);
       const id = params[5];
@@ -112,7 +118,7 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
         throw new CallError('exec_workflow(): record id must be an int', 'TypeError');
       }
       // OpenERP ignores signals sent to models without a workflow: the answer is just False.
-      return runner.signal(call, db, uid, model, signal, id);
+      return runner.signal(call, db, uid, model, signal, id, checked);
     },
 
     async obj_list() {

@@ -38,6 +38,8 @@ export interface TestServerOptions {
   db?: string;
   /** Run the background workers (the mail sender) as the real server does. */
   workers?: boolean;
+  /** The installation tag on PostgreSQL (another server process given it sees the same databases). */
+  pgTag?: string;
 }
 
 export async function startTestServer(backend: Backend, opts: TestServerOptions = {}): Promise<TestServer> {
@@ -62,7 +64,7 @@ export async function startTestServer(backend: Backend, opts: TestServerOptions 
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => logs.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
   const logger = createLogger({ stream, level: 'info' });
-  const server = await buildServer({ config, logger, pgTag: uniqueName('e2e'), workers: opts.workers });
+  const server = await buildServer({ config, logger, pgTag: opts.pgTag ?? uniqueName('e2e'), workers: opts.workers });
   const db = opts.db ?? uniqueName('e2e');
   const password = `admin-${randomBytes(4).toString('hex')}`;
   if (opts.createDb ?? true) await server.dbm.create(db, { adminPassword: password, lang: 'en_US', demo: opts.demo ?? false });

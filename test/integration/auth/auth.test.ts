@@ -4,6 +4,7 @@ import { createAuth, type Auth, type PasswordHasher } from '../../../src/auth';
 import { AccessDenied } from '../../../src/errors';
 import type { Database } from '../../../src/db/types';
 import { hashPassword, verifyPassword } from '../../../src/orm/password';
+import { bumpSignal } from '../../../src/db/cache-signal';
 import { BACKENDS } from '../../support/backends';
 import { createUser, defaultCreate, TEST_ROUNDS, testManager, TestManager } from '../db/fixtures';
 
@@ -31,7 +32,7 @@ function harness(t: TestManager): Harness {
   return { auth, lines, hashes, clock };
 }
 
-async function denied(p: Promise<void>): Promise<boolean> {
+async function denied(p: Promise<unknown>): Promise<boolean> {
   try {
     await p;
     return false;
@@ -119,7 +120,9 @@ describe.each(BACKENDS)('authentication on %s', (backend) => {
 
   test('a password change takes effect on the very next call', async () => {
     await h.auth.check(dbName, demoUid, 'demo-pass', '10.0.0.7');
+    // Changed outside the ORM, so the test moves the cache signal as the ORM's write would.
     await db.knex('res_users').where({ id: demoUid }).update({ password: await hashPassword('new-pass', TEST_ROUNDS) });
+    await bumpSignal(db.knex);
     expect(await denied(h.auth.check(dbName, demoUid, 'demo-pass', '10.0.0.7'))).toBe(true);
     await h.auth.check(dbName, demoUid, 'new-pass', '10.0.0.7');
     expect(await h.auth.login(dbName, 'demo', 'demo-pass', '10.0.0.7')).toBe(false);
@@ -128,6 +131,7 @@ describe.each(BACKENDS)('authentication on %s', (backend) => {
   test('a deactivation takes effect on the very next call, without hashing', async () => {
     await h.auth.check(dbName, demoUid, 'demo-pass', '10.0.0.8');
     await db.knex('res_users').where({ id: demoUid }).update({ active: false });
+    await bumpSignal(db.knex);
     const before = h.hashes.verify;
     expect(await denied(h.auth.check(dbName, demoUid, 'demo-pass', '10.0.0.8'))).toBe(true);
     expect(await h.auth.login(dbName, 'demo', 'demo-pass', '10.0.0.8')).toBe(false);

@@ -2,6 +2,7 @@
 // `read` returns the asked fields, and the store writes straight into them.
 import type { Env, ModelApi, Vals } from '../../../src/orm/env-types';
 import { COMPAT_70 } from '../../../src/orm/env-types';
+import { CacheView } from '../../../src/db/cache-signal';
 import type { WorkflowStore } from '../../../src/workflow/engine';
 
 export type Tables = Record<string, Record<number, Vals>>;
@@ -46,6 +47,7 @@ export function fakeEnv(world: FakeWorld, uid: number, context: Vals = {}, su = 
     withUser: (other) => fakeEnv(world, other, context, false),
     afterCommit: () => undefined,
     userGroups: async () => new Set(world.groups[uid] ?? []),
+    cache: CacheView.private(), readOnly: false, signalChange: async () => undefined,
   };
 }
 

@@ -1,0 +1,125 @@
+// The per-database cache of one server and the signal that keeps it honest across processes: a
+// counter in `ir_cache_signal`, read once at the start of each call and moved (inside the writing
+// transaction) by whatever changes cached data. A moved counter drops everything this cache holds.
+import type { Knex } from 'knex';
+
+const TABLE = 'ir_cache_signal';
+
+/** The counter as committed (or as the transaction `cr` sees it). */
+export async function readSignal(cr: Knex | Knex.Transaction): Promise<number> {
+  const row = await cr(TABLE).where('id', 1).first('value');
+  return row ? Number(row.value) : 0;
+}
+
+/** Moves the counter in `cr`'s transaction: other processes see it when (and only if) it commits. */
+export async function bumpSignal(cr: Knex | Knex.Transaction): Promise<void> {
+  await cr(TABLE).insert({ id: 1, value: 1 }).onConflict('id').merge({ value: cr.raw('?? + 1', [`${TABLE}.value`]) });
+}
+
+type Area = Map<string, Promise<unknown>>;
+
+/** Memoises one promise under a key; a failed load is not kept. */
+function memo<T>(area: Area, key: string, load: () => Promise<T>): Promise<T> {
+  let p = area.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    area.set(key, p);
+    p.catch(() => { if (area.get(key) === p) area.delete(key); });
+  }
+  return p;
+}
+
+/**
+ * What one database's calls share in this server: named areas (credentials, identities, access
+ * rows...) of memoised loads, all dropped together when the database's signal moves.
+ */
+export class DbCache {
+  /** The signal value the areas belong to; null before the first call. */
+  private seen: number | null = null;
+  private areas = new Map<string, Area>();
+
+  /** Reads the signal once (the one extra statement of a call) and returns the call's view. */
+  async sync(knex: Knex): Promise<CacheView> {
+    const value = await readSignal(knex);
+    if (value !== this.seen) {
+      this.areas = new Map();
+      this.seen = value;
+    }
+    return new CacheView(this, value);
+  }
+
+  /** Forgets everything (a transaction that moved the signal committed). */
+  drop(): void {
+    this.areas = new Map();
+    this.seen = null;
+  }
+
+  /** The shared area `name` while `signal` is still the current one, else null. */
+  area(name: string, signal: number): Area | null {
+    if (signal !== this.seen) return null;
+    let area = this.areas.get(name);
+    if (!area) {
+      area = new Map();
+      this.areas.set(name, area);
+    }
+    return area;
+  }
+}
+
+/**
+ * One call's window on the cache. Loads are shared while the cache still belongs to the signal
+ * the call read; once the call moved the signal itself, or another call dropped the cache since,
+ * they are kept for this call alone (read through its own transaction, they may hold its changes).
+ */
+export class CacheView {
+  private own = new Map<string, Area>();
+  private bumped = false;
+
+  constructor(private readonly cache: DbCache | null, readonly signal: number) {}
+
+  /** A view that shares nothing: calls made without a database cache (tests, scripts). */
+  static private(): CacheView {
+    return new CacheView(null, 0);
+  }
+
+  get<T>(areaName: string, key: string, load: () => Promise<T>): Promise<T> {
+    const shared = this.bumped || !this.cache ? null : this.cache.area(areaName, this.signal);
+    if (shared) return memo(shared, key, load);
+    let area = this.own.get(areaName);
+    if (!area) {
+      area = new Map();
+      this.own.set(areaName, area);
+    }
+    return memo(area, key, load);
+  }
+
+  /** This call changed cached data: from now on it reads its own transaction, never the shared cache. */
+  changed(): void {
+    this.bumped = true;
+    this.own = new Map();
+  }
+
+  get hasChanged(): boolean {
+    return this.bumped;
+  }
+
+  /** A value kept for this call alone (what depends on the clock, or on the call's context). */
+  local<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let area = this.own.get('');
+    if (!area) {
+      area = new Map();
+      this.own.set('', area);
+    }
+    return memo(area, key, load);
+  }
+
+  /** Drops the shared cache (called once the changing transaction committed). */
+  dropShared(): void {
+    this.cache?.drop();
+  }
+}
+
+/** The view of a call on `db`: one read of the signal, or a private view when the handle has no cache. */
+export async function openView(db: { knex: Knex; cache?: DbCache }): Promise<CacheView> {
+  return db.cache ? db.cache.sync(db.knex) : CacheView.private();
+}

@@ -1,0 +1,78 @@
+// The unit of work of one model call, for every transport: the database and its cache view (the
+// one read of the cache signal), the caller's environment built once from that cache, then either
+// a run on the pool without a transaction (read-only methods) or one transaction whose after-commit
+// work (waking the mail sender, the sync worker...) runs once it committed.
+import type { CheckedCall } from '../../auth/auth';
+import { openView, type CacheView } from '../../db/cache-signal';
+import { withTransaction } from '../../db/transaction';
+import type { Database, DatabaseManager, Logger } from '../../db/types';
+import { createEnv, type OrmEnv } from '../../orm/env';
+import type { Compat } from '../../orm/env-types';
+import { ReadOnlyCallWrote } from '../../orm/records/change-guard';
+import type { Registry } from '../../orm/registry';
+import { withUserLang } from '../../orm/user-lang';
+import type { Knex } from 'knex';
+
+export interface UnitOfWorkDeps {
+  dbm: Pick<DatabaseManager, 'get'>;
+  registry: Registry;
+  logger?: Logger;
+}
+
+export interface CallFrame {
+  db: string;
+  uid: number;
+  compat: Compat;
+  /** The database and view the credential check already opened (its signal read serves the call). */
+  checked?: CheckedCall;
+  /** The method only reads: run it without a transaction, and rerun it in one if it writes after all. */
+  readOnly?: boolean;
+}
+
+/** Work a read-only call queued (nothing to commit): a failure is logged, never the call's answer. */
+function runQueued(callbacks: (() => void)[], database: Database, logger?: Logger): void {
+  for (const cb of callbacks) {
+    try {
+      cb();
+    } catch (err) {
+      logger?.error(`After-call work failed: ${err instanceof Error ? err.message : String(err)}`, { db: database.name, name: 'db' });
+    }
+  }
+}
+
+export type UnitOfWork = <T>(frame: CallFrame, fn: (env: OrmEnv) => Promise<T>) => Promise<T>;
+
+export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
+  const envOf = (frame: CallFrame, database: Database, view: CacheView, cr: Knex | Knex.Transaction, readOnly: boolean) =>
+    // The user's language unless the context names one: labels, faults and defaults follow it.
+    withUserLang(createEnv({
+      cr, uid: frame.uid, registry: deps.registry, compat: frame.compat, dbName: database.name, cache: view, readOnly,
+    }));
+
+  return async (frame, fn) => {
+    const database = frame.checked?.database ?? await deps.dbm.get(frame.db);
+    const view = frame.checked?.view ?? await openView(database);
+    if (frame.readOnly) {
+      const env = await envOf(frame, database, view, database.knex, true);
+      try {
+        const value = await fn(env);
+        if (!env.refusedWrite) {
+          runQueued(env.takeAfterCommit(), database, deps.logger);
+          return value;
+        }
+      } catch (err) {
+        if (!(err instanceof ReadOnlyCallWrote) && !env.refusedWrite) throw err;
+      }
+      // Nothing was written (the records service stopped the first write): run it again, whole.
+      deps.logger?.info(`A read-only call on ${database.name} tried to write: running it again in a transaction`,
+        { db: database.name, name: 'db' });
+    }
+    return withTransaction(database, async (trx, hooks) => {
+      const env = await envOf(frame, database, view, trx, false);
+      const value = await fn(env);
+      // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
+      for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);
+      return value;
+    }, { logger: deps.logger });
+  };
+}
