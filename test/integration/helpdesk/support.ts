@@ -10,6 +10,7 @@ import { buildRegistry, type Registry } from '../../../src/orm/registry';
 import { buildWorkflows } from '../../../src/workflow/module';
 import { createAccessPolicy } from '../../../src/orm/access';
 import { installModules } from '../../../src/orm/data-loader';
+import { CacheView } from '../../../src/db/cache-signal';
 import { createEnv, type OrmEnv } from '../../../src/orm/env';
 import { callModelMethod } from '../../../src/orm/call-method';
 
@@ -59,8 +60,8 @@ export async function openHelpdeskDb(backend: Backend, opts: { demo?: boolean } 
   const db = await createScratchDb(backend);
   for (const m of MIGRATIONS) await m.up(db.knex);
   const registry = helpdeskRegistry();
-  const make = (cr: Knex | Knex.Transaction, uid: number, su = false, context: Record<string, unknown> = {}) =>
-    createEnv({ cr, uid, su, registry, dbName: db.name, context });
+  const make = (cr: Knex | Knex.Transaction, uid: number, su = false, context: Record<string, unknown> = {}, cache?: CacheView) =>
+    createEnv({ cr, uid, su, registry, dbName: db.name, context, cache });
   await installModules(make(db.knex, 1, true), registry, { demo: opts.demo });
   const su = make(db.knex, 1, true);
   const [admin] = await su.model('res.users').read([1], ['company_id']);
@@ -78,13 +79,15 @@ export async function openHelpdeskDb(backend: Backend, opts: { demo?: boolean } 
     db, registry, uids, mainCompany, otherCompany,
     async inTransaction(fn) {
       const trx = await db.knex.transaction();
+      // One transaction is one call: its environments share what access control has read.
+      const cache = CacheView.private();
       try {
         const uidOf = (who: Role | 'admin') => (who === 'admin' ? 1 : uids[who]);
         return await fn({
-          env: (who, context = {}) => make(trx, uidOf(who), false, context),
-          su: () => make(trx, 1, true),
+          env: (who, context = {}) => make(trx, uidOf(who), false, context, cache),
+          su: () => make(trx, 1, true, {}, cache),
           call: (who, model, method, args, kwargs = {}) =>
-            callModelMethod(make(trx, uidOf(who), false, {}), model, method, args, kwargs),
+            callModelMethod(make(trx, uidOf(who), false, {}, cache), model, method, args, kwargs),
           xmlid: (x) => xmlidOf(trx, x),
         });
       } finally {
