@@ -3,7 +3,7 @@
 // Otherwise (`no_gap`, and SQLite's single writer) one UPDATE ... RETURNING per number: the row
 // lock serialises callers, numbers never repeat, and a rolled-back call gives its number back.
 import { UserError } from '../../src/errors';
-import type { Env } from '../../src/orm/define';
+import { partsInZone, type Env } from '../../src/orm/define';
 import { counterNext, ensureCounter } from './ir-sequence-counter';
 
 interface SequenceRow {
@@ -19,36 +19,20 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-/** The parts of "now" in the caller's timezone (UTC when it has none or an unknown one). */
-function nowParts(tz: unknown, now: Date): Record<string, number> {
-  const zone = typeof tz === 'string' && tz ? tz : 'UTC';
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-  } catch {
-    return nowParts('UTC', now);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(now)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return parts;
-}
-
 /** OpenERP's interpolation keys: %(year)s, %(month)s, %(day)s, %(y)s, %(doy)s, %(woy)s... */
 export function interpolationDict(tz: unknown, now: Date = new Date()): Record<string, string> {
-  const p = nowParts(tz, now);
-  const date = new Date(Date.UTC(p.year, p.month - 1, p.day));
-  const dayOfYear = Math.floor((date.getTime() - Date.UTC(p.year, 0, 1)) / 86_400_000) + 1;
+  // The caller's timezone (UTC when they have none or an unknown one).
+  const p = partsInZone(now, tz);
+  const date = new Date(Date.UTC(p.y, p.m - 1, p.d));
+  const dayOfYear = Math.floor((date.getTime() - Date.UTC(p.y, 0, 1)) / 86_400_000) + 1;
   const weekday = date.getUTCDay();
   // strftime %W: weeks start on Monday; days before the first Monday are week 0.
   const mondayBased = (weekday + 6) % 7;
   const woy = Math.floor((dayOfYear - 1 - mondayBased + 7) / 7);
   return {
-    year: String(p.year), month: pad(p.month), day: pad(p.day), y: pad(p.year % 100),
+    year: String(p.y), month: pad(p.m), day: pad(p.d), y: pad(p.y % 100),
     doy: pad(dayOfYear, 3), woy: pad(woy), weekday: String(weekday),
-    h24: pad(p.hour), h12: pad(p.hour % 12 === 0 ? 12 : p.hour % 12), min: pad(p.minute), sec: pad(p.second),
+    h24: pad(p.hh), h12: pad(p.hh % 12 === 0 ? 12 : p.hh % 12), min: pad(p.mm), sec: pad(p.ss),
   };
 }
 

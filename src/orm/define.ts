@@ -66,3 +66,4 @@ export { ruleDomainProblem } from './access/rule-domain-check';
 /** The environment model hooks, defaults and methods receive. */
 export type { Env } from './env-types';
 export { labelText, langOf } from './labels';
+export { partsInZone } from './fields/dates';

@@ -1,6 +1,7 @@
 // How values print for a reader: dates, times and numbers in the formats of their res.lang row,
 // datetimes (stored in UTC) in the reader's timezone, and the footer's page numbers in their language.
 import type { OrmEnv } from '../orm/env';
+import { partsInZone } from '../orm/fields/dates';
 
 export interface ReportLocale {
   date(value: unknown): string;
@@ -28,19 +29,10 @@ export function valueParts(v: unknown, tz = 'UTC'): Parts | null {
   if (!m) return null;
   const stored: Parts = { Y: m[1], y: m[1].slice(2), m: m[2], d: m[3], H: m[4] ?? '00', M: m[5] ?? '00', S: m[6] ?? '00' };
   if (m[4] === undefined || tz === 'UTC') return stored;
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-  } catch {
-    return stored;
-  }
-  const at = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-  const p: Parts = {};
-  for (const part of fmt.formatToParts(at)) if (part.type !== 'literal') p[part.type] = part.value;
-  return { Y: p.year, y: p.year.slice(2), m: p.month, d: p.day, H: p.hour, M: p.minute, S: p.second };
+  const z = partsInZone(new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`), tz);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const year = String(z.y).padStart(4, '0');
+  return { Y: year, y: year.slice(2), m: two(z.m), d: two(z.d), H: two(z.hh), M: two(z.mm), S: two(z.ss) };
 }
 
 export async function localeOf(env: OrmEnv, lang: string, tz = 'UTC'): Promise<ReportLocale> {

@@ -47,6 +47,22 @@ export function partsOfLocal(d: Date): DateParts {
   };
 }
 
+/** The wall-clock parts of an instant in an IANA timezone (UTC when the zone is empty or unknown). */
+export function partsInZone(at: Date, tz: unknown): DateParts {
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: typeof tz === 'string' && tz ? tz : 'UTC', hourCycle: 'h23', year: 'numeric', month: 'numeric',
+      day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  } catch {
+    return partsOfUtc(at);
+  }
+  const n: Record<string, number> = {};
+  for (const part of fmt.formatToParts(at)) if (part.type !== 'literal') n[part.type] = Number(part.value);
+  return { y: n.year, m: n.month, d: n.day, hh: n.hour, mm: n.minute, ss: n.second, hasTime: true };
+}
+
 /** Now, in UTC, cut to the second: the value of create_date / write_date. */
 export function nowUtc(): string {
   return formatDateTime(partsOfUtc(new Date()));
