@@ -3,6 +3,7 @@
 // on ten thousand partners, a plan that never scans the whole table in a sub-plan.
 import { callModelMethod } from '../../../src/orm/call-method';
 import { BACKENDS } from '../../support/backends';
+import { statementsOf } from '../../support/statements';
 import { makeUser, openBaseDb, type BaseDb } from './support';
 
 describe.each(BACKENDS)('partner name_search on %s', (backend) => {
@@ -18,17 +19,7 @@ describe.each(BACKENDS)('partner name_search on %s', (backend) => {
   });
   afterAll(async () => { await base?.destroy(); });
 
-  async function queries(fn: () => Promise<unknown>): Promise<string[]> {
-    const seen: string[] = [];
-    const listener = (q: { sql: string; bindings?: unknown[] }) => { seen.push(`${q.sql} ${JSON.stringify(q.bindings ?? [])}`); };
-    base.db.knex.on('query', listener);
-    try {
-      await fn();
-    } finally {
-      base.db.knex.removeListener('query', listener);
-    }
-    return seen;
-  }
+  const queries = (fn: () => Promise<unknown>): Promise<string[]> => statementsOf(base.db.knex, fn);
 
   it('checks the found ids once and searches the company name through a join', async () => {
     const call = () => callModelMethod(base.env(uid), 'res.partner', 'name_search', ['Zylo'], { limit: 8 });

@@ -1,6 +1,7 @@
 // How many statements one workflow signal costs: the record is read once per signal and handed
 // to guards and effects, so a close or a plain transition does not re-read the same request.
 import { BACKENDS } from '../../support/backends';
+import { statementsOf } from '../../support/statements';
 import { helpdeskDbForSuite, type Role, type Tx } from './support';
 
 const REQ = 'helpdesk.request';
@@ -15,17 +16,7 @@ const signal = (t: Tx, who: Role, model: string, id: number, name: string) =>
 describe.each(BACKENDS)('statements of a workflow signal on %s', (backend) => {
   const h = helpdeskDbForSuite(backend);
 
-  async function statements(fn: () => Promise<unknown>): Promise<number> {
-    let n = 0;
-    const listener = () => { n += 1; };
-    h.db.knex.on('query', listener);
-    try {
-      await fn();
-    } finally {
-      h.db.knex.removeListener('query', listener);
-    }
-    return n;
-  }
+  const statements = async (fn: () => Promise<unknown>): Promise<number> => (await statementsOf(h.db.knex, fn)).length;
 
   const trackingBodies = async (t: Tx, model: string, id: number) =>
     (await t.su().model('mail.message').searchRead([['model', '=', model], ['res_id', '=', id]], ['body']))

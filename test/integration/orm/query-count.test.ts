@@ -1,6 +1,7 @@
 // read and search_read issue a bounded number of queries whatever the number of records:
 // one for the rows, one per many2one target model, one per x2many field.
 import { BACKENDS } from '../../support/backends';
+import { statementsOf } from '../../support/statements';
 import { openTestDb, type TestDb } from './support/schema';
 
 describe.each(BACKENDS)('query counts on %s', (backend) => {
@@ -24,17 +25,7 @@ describe.each(BACKENDS)('query counts on %s', (backend) => {
   });
   afterAll(async () => { await t.db.destroy(); });
 
-  async function countQueries(fn: () => Promise<unknown>): Promise<number> {
-    let n = 0;
-    const listener = () => { n += 1; };
-    t.db.knex.on('query', listener);
-    try {
-      await fn();
-    } finally {
-      t.db.knex.removeListener('query', listener);
-    }
-    return n;
-  }
+  const countQueries = async (fn: () => Promise<unknown>): Promise<number> => (await statementsOf(t.db.knex, fn)).length;
 
   const FIELDS = ['name', 'category_id', 'create_uid', 'write_uid', 'tag_ids', 'line_ids', 'category_name', 'upper_name'];
 
