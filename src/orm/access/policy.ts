@@ -78,10 +78,20 @@ export class RecordAccessPolicy implements AccessPolicy {
     throw new AccessError(aclDenialMessage(info.description ?? model, model, mode, names));
   }
 
-  /** Resolved once per call and mode (placeholders may read the clock, so never kept longer). */
+  /**
+   * Resolved once per call and mode (placeholders may read the clock, so never kept longer); the
+   * domains of documents' records and of menus are built from data the call itself may change
+   * (which documents exist, which actions a menu opens), so they are worked out on each use.
+   */
   ruleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
     if (isSuperuser(env)) return Promise.resolve(null);
+    if (this.readsData(model, mode)) return this.resolveRuleDomain(env, model, mode);
     return env.cache.local(`rule-domain:${env.uid}:${model}:${mode}`, () => this.resolveRuleDomain(env, model, mode));
+  }
+
+  private readsData(model: string, mode: AccessMode): boolean {
+    const own = (table: object) => Object.prototype.hasOwnProperty.call(table, model);
+    return own(this.links) || (mode === 'read' && own(this.menus));
   }
 
   private async resolveRuleDomain(env: Env, model: string, mode: AccessMode): Promise<unknown[] | null> {
