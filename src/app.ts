@@ -66,8 +66,8 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  if (opts.health) app.use(healthRoutes(opts.health));
-  if (opts.webDatabase) app.use(webDatabaseRoutes(opts.webDatabase));
+  // XML-RPC first: its paths (/xmlrpc, /openerp/xmlrpc) are no other route's, and each call then
+  // passes no other router on its way in.
   app.use(xmlRpcTransport({
     dispatcher: opts.dispatcher,
     maxBodyBytes: opts.config.limits.maxBodyBytes,
@@ -75,6 +75,8 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     stopping: opts.stopping,
     proxyMode: opts.config.proxyMode ?? false,
   }));
+  if (opts.health) app.use(healthRoutes(opts.health));
+  if (opts.webDatabase) app.use(webDatabaseRoutes(opts.webDatabase));
   if (opts.json) {
     app.use(jsonRpcTransport({
       dispatcher: opts.dispatcher,

@@ -37,31 +37,37 @@ function bodyError(err: unknown, req: Request, res: Response): void {
   refuse(req, res, status, 'Bad Request');
 }
 
-/** Reads the whole body, then calls `onBody`; on any failure the answer is already sent. */
-export function readBoundedBody(req: Request, res: Response, limits: BodyLimits, onBody: (body: Buffer) => void): void {
-  const declared = Number(req.headers['content-length']);
-  if (declared > limits.maxBodyBytes) return refuse(req, res, 413, 'Payload Too Large');
-  const deadline = setTimeout(() => refuse(req, res, 408, 'Request Timeout'), limits.bodyTimeoutMs);
-  deadline.unref();
+export type BodyReader = (req: Request, res: Response, onBody: (body: Buffer) => void) => void;
+
+/**
+ * A reader of whole bodies under `limits`, built once per transport: body-parser's reader is made
+ * here, not on every request. On any failure the answer is already sent and `onBody` is not called.
+ */
+export function bodyReader(limits: BodyLimits): BodyReader {
   // Any content type: each transport checks what it accepts.
   const readBody = express.raw({ type: () => true, limit: limits.maxBodyBytes });
-
-  readBody(req, res, (err?: unknown) => {
-    clearTimeout(deadline);
-    req.off('data', count);
-    if (res.headersSent) return;
-    if (err) return bodyError(err, req, res);
-    onBody(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-  });
-  // body-parser reads an oversized chunked body to its end before failing; count the bytes as
-  // they come (listening after readBody started, so no chunk is missed) and refuse at once.
-  let received = 0;
-  function count(chunk: Buffer): void {
-    received += chunk.length;
-    if (received > limits.maxBodyBytes) {
+  return (req, res, onBody) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > limits.maxBodyBytes) return refuse(req, res, 413, 'Payload Too Large');
+    const deadline = setTimeout(() => refuse(req, res, 408, 'Request Timeout'), limits.bodyTimeoutMs);
+    deadline.unref();
+    // body-parser reads an oversized chunked body to its end before failing; count the bytes as
+    // they come (listening after readBody started, so no chunk is missed) and refuse at once.
+    let received = 0;
+    const count = (chunk: Buffer): void => {
+      received += chunk.length;
+      if (received > limits.maxBodyBytes) {
+        req.off('data', count);
+        refuse(req, res, 413, 'Payload Too Large');
+      }
+    };
+    readBody(req, res, (err?: unknown) => {
+      clearTimeout(deadline);
       req.off('data', count);
-      refuse(req, res, 413, 'Payload Too Large');
-    }
-  }
-  req.on('data', count);
+      if (res.headersSent) return;
+      if (err) return bodyError(err, req, res);
+      onBody(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    });
+    req.on('data', count);
+  };
 }
