@@ -11,6 +11,8 @@ import { listening, stopChild } from './server';
 export interface Floor {
   /** The floor's twin of each scenario it knows, by scenario name. */
   twins: Map<string, Scenario>;
+  /** The floor's process id (for its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export async function startFloor(databaseUrl: string, ours: Scenario[], rpc: Rpc
         },
       });
     }
-    return { twins, stop: async () => { floor.close(); await stop(); } };
+    return { twins, pid: child.pid, stop: async () => { floor.close(); await stop(); } };
   } catch (err) {
     await stop();
     throw err;

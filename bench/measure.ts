@@ -15,6 +15,8 @@ export interface Measurement {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** CPU (user + system) of the server's processes per call answered, when it could be read. */
+  cpuMsPerCall?: number;
 }
 
 export interface Budget {

@@ -69,6 +69,7 @@ export function callList(r: BackendResult): string {
   return Object.entries(r.calls).map(([name, call]) => `- ${name}: \`${call}\``).join('\n');
 }
 
+const cpu = (v: number | undefined): string => (v === undefined ? '-' : v.toFixed(3));
 const pct = (ours: number, floor: number): string => (floor > 0 ? `${Math.round((100 * ours) / floor)}%` : '-');
 
 /** Ours against the floor, call by call: rates, their ratio, and the latencies side by side. */
@@ -77,14 +78,16 @@ export function floorTable(r: BackendResult): string {
   const lines = [
     `### ${r.backend} against the floor (bench/floor-server.ts: node:http + pg, the least SQL, canned answer bytes)`,
     '',
-    '| call | clients | ours calls/s | floor calls/s | ours / floor | ours p50 ms | floor p50 ms | ours p99 ms | floor p99 ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| call | clients | ours calls/s | floor calls/s | ours / floor | ours p50 ms | floor p50 ms | ours p99 ms | floor p99 ms '
+      + '| ours CPU ms/call | floor CPU ms/call |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const f of r.floor) {
     const o = r.results.find((m) => m.name === f.name && m.clients === f.clients);
     if (!o) continue;
     lines.push(`| ${f.name} | ${f.clients} | ${rate(o.callsPerSecond)} | ${rate(f.callsPerSecond)} | `
-      + `${pct(o.callsPerSecond, f.callsPerSecond)} | ${ms(o.p50Ms)} | ${ms(f.p50Ms)} | ${ms(o.p99Ms)} | ${ms(f.p99Ms)} |`);
+      + `${pct(o.callsPerSecond, f.callsPerSecond)} | ${ms(o.p50Ms)} | ${ms(f.p50Ms)} | ${ms(o.p99Ms)} | ${ms(f.p99Ms)} | `
+      + `${cpu(o.cpuMsPerCall)} | ${cpu(f.cpuMsPerCall)} |`);
   }
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import { type Floor, startFloor } from './floor';
 import { measure, type Measurement } from './measure';
 import { type Backend, type BenchOptions, readOptions } from './options';
 import { type BackendResult, callList, floorTable, header, table } from './report';
+import { cpuMs } from './cpu';
 import { peakRssMiB } from './rss';
 import { type Scenario, scenarios } from './scenarios';
 import { seed } from './seed';
@@ -46,10 +47,15 @@ async function open(backend: Backend, opts: BenchOptions): Promise<BenchServer> 
   return attachServer(opts.external);
 }
 
-async function measureOne(backend: Backend, who: string, s: Scenario, clients: number, opts: BenchOptions): Promise<Measurement> {
+async function measureOne(backend: Backend, who: string, s: Scenario, clients: number, opts: BenchOptions,
+  pid: number | undefined): Promise<Measurement> {
+  const cpu0 = cpuMs(pid);
   const m = await measure(s.name, clients, opts, s.op);
+  const cpu1 = cpuMs(pid);
+  if (cpu0 !== null && cpu1 !== null && m.calls + m.faults > 0) m.cpuMsPerCall = (cpu1 - cpu0) / (m.calls + m.faults);
   say(`[${backend}]${who ? ` ${who}` : ''} ${s.name} x${clients}: ${m.calls} calls, ${m.callsPerSecond.toFixed(1)}/s, `
-    + `p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms, ${m.faults} faults`);
+    + `p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms, ${m.faults} faults`
+    + `${m.cpuMsPerCall !== undefined ? `, CPU ${m.cpuMsPerCall.toFixed(3)} ms/call` : ''}`);
   return m;
 }
 
@@ -113,11 +119,11 @@ async function runBackend(backend: Backend, opts: BenchOptions): Promise<Backend
       for (const [index, s] of list.entries()) {
         const twin = floor?.twins.get(s.name);
         // Interleaved, and in turns, so that the machine's load falls on both alike.
-        if (twin && index % 2 === 1) floorResults.push(await measureOne(backend, 'floor', twin, clients, opts));
-        const m = await measureOne(backend, '', s, clients, opts);
+        if (twin && index % 2 === 1) floorResults.push(await measureOne(backend, 'floor', twin, clients, opts, floor?.pid));
+        const m = await measureOne(backend, '', s, clients, opts, server.pid);
         if (m.firstFault) m.firstFault = [m.firstFault, ...detail(server, m.firstFault, 2)].join('\n');
         results.push(m);
-        if (twin && index % 2 === 0) floorResults.push(await measureOne(backend, 'floor', twin, clients, opts));
+        if (twin && index % 2 === 0) floorResults.push(await measureOne(backend, 'floor', twin, clients, opts, floor?.pid));
       }
     }
     return {

@@ -38,7 +38,9 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
   const db = `bench_${process.pid}_${tag}`;
   const adminPassword = `bench-${randomBytes(6).toString('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-bench-'));
-  const child = spawn(process.execPath, [join(__dirname, '..', 'src', 'main.js')], {
+  // BENCH_SERVER_PROF=DIR writes the server's CPU profile there (node --cpu-prof) when it stops.
+  const prof = process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, join(__dirname, '..', 'src', 'main.js')], {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: db, ADMIN_PASSWORD: adminPassword,

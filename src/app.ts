@@ -1,6 +1,6 @@
 // Builds the HTTP application without listening: the XML-RPC and JSON-RPC transports in front of one
 // dispatcher and its services. src/main.ts listens; tests build the same app on port 0.
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Config } from '../config/defaults';
 import { MODULES } from '../models';
 import { createAuth, createMasterPassword } from './auth';
@@ -68,13 +68,6 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   app.disable('etag');
   if (opts.health) app.use(healthRoutes(opts.health));
   if (opts.webDatabase) app.use(webDatabaseRoutes(opts.webDatabase));
-  app.use(xmlRpcTransport({
-    dispatcher: opts.dispatcher,
-    maxBodyBytes: opts.config.limits.maxBodyBytes,
-    bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
-    stopping: opts.stopping,
-    proxyMode: opts.config.proxyMode ?? false,
-  }));
   if (opts.json) {
     app.use(jsonRpcTransport({
       dispatcher: opts.dispatcher,
@@ -100,7 +93,40 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     if (res.headersSent) return;
     res.status(400).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).send('Bad Request\n');
   });
+  xmlRpcFirst(app, xmlRpcTransport({
+    dispatcher: opts.dispatcher,
+    maxBodyBytes: opts.config.limits.maxBodyBytes,
+    bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
+    stopping: opts.stopping,
+    proxyMode: opts.config.proxyMode ?? false,
+  }));
   return app;
+}
+
+/**
+ * XML-RPC calls skip Express's router: the request and response get Express's methods (as
+ * app.handle gives them), then go straight to the transport. Its paths (/xmlrpc, /openerp/xmlrpc)
+ * are no other route's; any other path goes on to the app's routes as before.
+ */
+function xmlRpcFirst(app: Express, xmlrpc: RequestHandler): void {
+  type Handle = (req: Request, res: Response, done?: NextFunction) => void;
+  const inner = app as unknown as { handle: Handle };
+  const routed = inner.handle.bind(app);
+  inner.handle = (req, res, done) => {
+    req.res = res;
+    res.req = req;
+    Object.setPrototypeOf(req, app.request);
+    Object.setPrototypeOf(res, app.response);
+    if (!res.locals) res.locals = Object.create(null) as Record<string, unknown>;
+    try {
+      xmlrpc(req, res, () => routed(req, res, done));
+    } catch {
+      // As the app's last error handler answers a throw from a route.
+      if (!res.headersSent) {
+        res.status(400).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).send('Bad Request\n');
+      }
+    }
+  };
 }
 
 export interface RpcAppOptions {

@@ -107,13 +107,20 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
 
   function logLine(level: string, outcome: string, log: FieldLog, call: ServiceCall, started: number,
     internal?: InternalError): void {
-    const { service = '?', method = '?', ...rest } = log.fields;
+    const fields = log.fields;
+    const { service = '?', method = '?' } = fields;
     const ms = (performance.now() - started).toFixed(1);
     const cause = internal?.cause;
-    logger.log(level, `${call.profile} ${String(service)}.${String(method)} ${outcome} ${ms}ms`, {
-      name: 'rpc', ...rest, ip: call.ip, ref: internal ? internal.ref : call.requestId,
-      ...(cause instanceof Error ? { stack: cause.stack } : cause !== undefined ? { cause: String(cause) } : {}),
-    });
+    // Built key by key in the order the line prints them: name, the call's own fields, ip, ref.
+    const meta: Record<string, unknown> = { name: 'rpc' };
+    for (const key in fields) {
+      if (key !== 'service' && key !== 'method') meta[key] = fields[key];
+    }
+    meta.ip = call.ip;
+    meta.ref = internal ? internal.ref : call.requestId;
+    if (cause instanceof Error) meta.stack = cause.stack;
+    else if (cause !== undefined) meta.cause = String(cause);
+    logger.log(level, `${call.profile} ${String(service)}.${String(method)} ${outcome} ${ms}ms`, meta);
   }
 
   return {

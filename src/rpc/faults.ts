@@ -88,8 +88,20 @@ export const FAULT_TABLE: { readonly [K in ErrorKind]: { readonly [P in Profile]
   },
 };
 
+// Refs are drawn from a pool of random bytes refilled now and then, not one randomBytes per call.
+const REF_BYTES = 4;
+const REF_POOL = 4096;
+let refPool = randomBytes(REF_POOL);
+let refAt = 0;
+
 export function newRef(): string {
-  return randomBytes(4).toString('hex');
+  if (refAt + REF_BYTES > REF_POOL) {
+    refPool = randomBytes(REF_POOL);
+    refAt = 0;
+  }
+  const ref = refPool.toString('hex', refAt, refAt + REF_BYTES);
+  refAt += REF_BYTES;
+  return ref;
 }
 
 /**

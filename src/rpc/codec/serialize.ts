@@ -10,108 +10,81 @@ const INT32_MAX = 2147483647;
 const MAX_OUTPUT_DEPTH = 1000;
 const XML_HEAD = '<?xml version="1.0"?>\n';
 
+// Built by string concatenation (V8 joins the pieces once, when the text is first read), which
+// costs less per value than pushing pieces to an array and joining it.
+
 export function serializeResponse(value: RpcValue | undefined): string {
-  const out: string[] = [XML_HEAD, '<methodResponse>\n<params>\n<param>\n'];
-  writeValue(out, value, 0);
-  out.push('</param>\n</params>\n\n</methodResponse>\n');
-  return out.join('');
+  return `${XML_HEAD}<methodResponse>\n<params>\n<param>\n${valueXml(value, 0)}</param>\n</params>\n\n</methodResponse>\n`;
 }
 
 export function serializeFault(code: number | string, message: string): string {
-  const out: string[] = [XML_HEAD, '<methodResponse>\n<fault>\n<value><struct>\n'];
-  out.push('<member>\n<name>faultCode</name>\n');
-  writeValue(out, code, 0);
-  out.push('</member>\n<member>\n<name>faultString</name>\n');
-  writeValue(out, message, 0);
-  out.push('</member>\n</struct></value>\n</fault>\n\n</methodResponse>\n');
-  return out.join('');
+  return `${XML_HEAD}<methodResponse>\n<fault>\n<value><struct>\n<member>\n<name>faultCode</name>\n${valueXml(code, 0)}`
+    + `</member>\n<member>\n<name>faultString</name>\n${valueXml(message, 0)}`
+    + '</member>\n</struct></value>\n</fault>\n\n</methodResponse>\n';
 }
 
 export function serializeMethodCall(methodName: string, params: RpcValue[]): string {
-  const out: string[] = [XML_HEAD, '<methodCall>\n<methodName>', xmlText(methodName), '</methodName>\n<params>\n'];
-  for (const p of params) {
-    out.push('<param>\n');
-    writeValue(out, p, 0);
-    out.push('</param>\n');
-  }
-  out.push('</params>\n</methodCall>\n');
-  return out.join('');
+  let out = `${XML_HEAD}<methodCall>\n<methodName>${xmlText(methodName)}</methodName>\n<params>\n`;
+  for (const p of params) out += `<param>\n${valueXml(p, 0)}</param>\n`;
+  return `${out}</params>\n</methodCall>\n`;
 }
 
-/** One `<value>...</value>\n` element, appended to `out`. */
-export function writeValue(out: string[], v: unknown, depth: number): void {
+const FALSE_XML = '<value><boolean>0</boolean></value>\n';
+const TRUE_XML = '<value><boolean>1</boolean></value>\n';
+
+/** One `<value>...</value>\n` element. */
+export function valueXml(v: unknown, depth: number): string {
   switch (typeof v) {
     case 'string':
-      out.push('<value><string>', xmlText(v), '</string></value>\n');
-      return;
+      return `<value><string>${xmlText(v)}</string></value>\n`;
     case 'number':
-      writeNumber(out, v);
-      return;
+      return numberXml(v);
     case 'boolean':
-      out.push(v ? '<value><boolean>1</boolean></value>\n' : '<value><boolean>0</boolean></value>\n');
-      return;
+      return v ? TRUE_XML : FALSE_XML;
     case 'undefined':
-      out.push('<value><boolean>0</boolean></value>\n');
-      return;
+      return FALSE_XML;
     case 'bigint':
-      if (v >= INT32_MIN && v <= INT32_MAX) out.push('<value><int>', String(v), '</int></value>\n');
-      else out.push('<value><double>', String(v), '.0</double></value>\n');
-      return;
+      if (v >= INT32_MIN && v <= INT32_MAX) return `<value><int>${String(v)}</int></value>\n`;
+      return `<value><double>${String(v)}.0</double></value>\n`;
     case 'object':
-      writeObject(out, v, depth);
-      return;
+      return objectXml(v, depth);
     default:
       throw new CallError(`cannot marshal ${typeof v} objects`, 'TypeError');
   }
 }
 
-function writeNumber(out: string[], n: number): void {
-  if (Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX) {
-    out.push('<value><int>', String(n), '</int></value>\n');
-  } else {
-    // OpenERP cannot send ints beyond 32 bits; Odoo clients expect a float then.
-    out.push('<value><double>', formatDouble(n), '</double></value>\n');
-  }
+function numberXml(n: number): string {
+  if (Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX) return `<value><int>${String(n)}</int></value>\n`;
+  // OpenERP cannot send ints beyond 32 bits; Odoo clients expect a float then.
+  return `<value><double>${formatDouble(n)}</double></value>\n`;
 }
 
-function writeObject(out: string[], v: object | null, depth: number): void {
-  if (v === null) {
-    out.push('<value><boolean>0</boolean></value>\n');
-    return;
-  }
+function objectXml(v: object | null, depth: number): string {
+  if (v === null) return FALSE_XML;
   if (depth >= MAX_OUTPUT_DEPTH) {
     throw new CallError('cannot marshal recursive or too deeply nested values', 'TypeError');
   }
   if (Array.isArray(v)) {
-    out.push('<value><array><data>\n');
-    for (let i = 0; i < v.length; i++) writeValue(out, v[i], depth + 1);
-    out.push('</data></array></value>\n');
-    return;
+    let out = '<value><array><data>\n';
+    for (let i = 0; i < v.length; i++) out += valueXml(v[i], depth + 1);
+    return `${out}</data></array></value>\n`;
   }
-  if (v instanceof Double) {
-    out.push('<value><double>', formatDouble(v.value), '</double></value>\n');
-    return;
-  }
+  if (v instanceof Double) return `<value><double>${formatDouble(v.value)}</double></value>\n`;
   const proto: unknown = Object.getPrototypeOf(v);
-  if (proto === Object.prototype || proto === null) {
-    writeStruct(out, v as Record<string, unknown>, depth);
-  } else if (v instanceof Date) {
-    writeValue(out, formatDate(v), depth);
-  } else if (v instanceof Uint8Array) {
-    writeValue(out, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'), depth);
-  } else {
-    throw new CallError(`cannot marshal ${v.constructor?.name ?? 'unknown'} objects`, 'TypeError');
+  if (proto === Object.prototype || proto === null) return structXml(v as Record<string, unknown>, depth);
+  if (v instanceof Date) return valueXml(formatDate(v), depth);
+  if (v instanceof Uint8Array) {
+    return valueXml(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'), depth);
   }
+  throw new CallError(`cannot marshal ${v.constructor?.name ?? 'unknown'} objects`, 'TypeError');
 }
 
-function writeStruct(out: string[], v: Record<string, unknown>, depth: number): void {
-  out.push('<value><struct>\n');
+function structXml(v: Record<string, unknown>, depth: number): string {
+  let out = '<value><struct>\n';
   for (const key of Object.keys(v)) {
-    out.push('<member>\n<name>', xmlText(key), '</name>\n');
-    writeValue(out, v[key], depth + 1);
-    out.push('</member>\n');
+    out += `<member>\n<name>${xmlText(key)}</name>\n${valueXml(v[key], depth + 1)}</member>\n`;
   }
-  out.push('</struct></value>\n');
+  return `${out}</struct></value>\n`;
 }
 
 /** A Date as the server's UTC datetime string; an invalid Date is no value (False). */

@@ -14,7 +14,7 @@ import {
 } from '../faults';
 import { checkEnvelope, checkParams } from '../json/schemas';
 import { jsonrpcCall, type WebCall, type WebRoute } from '../json/web-api';
-import { plain, readBoundedBody } from './http-body';
+import { bodyReader, plain } from './http-body';
 import { findRequestSession, sessionCookie } from './web-session';
 
 export interface JsonRpcTransportOptions {
@@ -67,6 +67,7 @@ function hasBody(req: Request): boolean {
 
 export function jsonRpcTransport(opts: JsonRpcTransportOptions): Router {
   const router = express.Router();
+  const readBody = bodyReader({ maxBodyBytes: opts.limits.maxBodyBytes, bodyTimeoutMs: opts.bodyTimeoutMs });
   const faultOpts = { debugFaults: opts.debugFaults };
   const routeOf = (path: string): WebRoute | 'jsonrpc' | null => {
     if (path === '/jsonrpc') return 'jsonrpc';
@@ -144,7 +145,7 @@ export function jsonRpcTransport(opts: JsonRpcTransportOptions): Router {
     if (!req.is(JSON_TYPES)) {
       return send(res, 400, answer(null, { error: badRequestError(400, 'Bad Request: the Content-Type must be application/json') }), close);
     }
-    readBoundedBody(req, res, { maxBodyBytes: opts.limits.maxBodyBytes, bodyTimeoutMs: opts.bodyTimeoutMs }, (body) => {
+    readBody(req, res, (body) => {
       run(req, route, body).then((out) => {
         if (out.cookie !== undefined) res.set('Set-Cookie', sessionCookie(out.cookie, { secure: opts.secureCookies }));
         send(res, out.status, out.body, opts.stopping?.() ?? false);

@@ -1,10 +1,12 @@
 // The XML-RPC transport over HTTP: POST only (405 otherwise), bounded bodies (413 before
 // buffering more, chunked accepted), a deadline for slow bodies (408), every answer 200 text/xml.
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Dispatcher } from '../dispatch';
 import { resolveRoute } from '../routes';
 import { clientAddress } from './client-address';
-import { plain, readBoundedBody } from './http-body';
+import { bodyReader, plain } from './http-body';
+
+const XML_TYPE = 'text/xml; charset=utf-8';
 
 export interface XmlRpcTransportOptions {
   dispatcher: Dispatcher;
@@ -17,10 +19,13 @@ export interface XmlRpcTransportOptions {
   proxyMode?: boolean;
 }
 
-export function xmlRpcTransport(opts: XmlRpcTransportOptions): Router {
-  const router = express.Router();
-
-  router.use((req: Request, res: Response, next: NextFunction) => {
+/**
+ * One plain middleware rather than a Router: an XML-RPC call goes through no routing layer of its
+ * own, and its answer is written with one writeHead and one end (no res.send bookkeeping).
+ */
+export function xmlRpcTransport(opts: XmlRpcTransportOptions): RequestHandler {
+  const readBody = bodyReader(opts);
+  return (req: Request, res: Response, next: NextFunction) => {
     const route = resolveRoute(req.path);
     if (!route) return next();
     if (req.method !== 'POST') {
@@ -28,14 +33,17 @@ export function xmlRpcTransport(opts: XmlRpcTransportOptions): Router {
       return plain(res, 405, 'Method Not Allowed');
     }
     // Any content type: Python and 7.0 clients send text/xml, others nothing useful; XML is checked by the codec.
-    readBoundedBody(req, res, opts, (body) => {
+    readBody(req, res, (body) => {
       opts.dispatcher.handle(route, body, clientAddress(req, opts.proxyMode ?? false)).then((xml) => {
         if (res.headersSent || res.destroyed) return;
-        res.status(200).set({ 'Content-Type': 'text/xml; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
-        if (opts.stopping?.()) res.set('Connection', 'close');
-        res.send(Buffer.from(xml, 'utf8'));
+        // The text goes out as it is: Node writes the head and a string body in one write, and
+        // encodes the string straight into the socket (no Buffer of the answer in between).
+        const length = Buffer.byteLength(xml, 'utf8');
+        res.writeHead(200, opts.stopping?.()
+          ? { 'Content-Type': XML_TYPE, 'X-Content-Type-Options': 'nosniff', Connection: 'close', 'Content-Length': length }
+          : { 'Content-Type': XML_TYPE, 'X-Content-Type-Options': 'nosniff', 'Content-Length': length });
+        res.end(xml, 'utf8');
       }, () => plain(res, 500, 'Internal Server Error'));
     });
-  });
-  return router;
+  };
 }
