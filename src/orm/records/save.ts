@@ -1,6 +1,7 @@
 // create and write: defaults (create), hooks, validation, one INSERT or one UPDATE, then the
 // x2many commands and related fields (which save other records through these two functions),
-// stored computes and constraints; all in a savepoint so a failure leaves nothing behind.
+// stored computes and constraints; all in a savepoint so a failure leaves nothing behind (none
+// for a call's own top-level change: the call's transaction rolls back whole, see atomic).
 import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../model-types';
