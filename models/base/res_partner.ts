@@ -79,7 +79,6 @@ export default defineModel({
     },
   },
   hooks: {
-    beforeCreate: async (_env, vals) => normalizeWebsite(vals),
-    beforeWrite: async (_env, _ids, vals) => normalizeWebsite(vals),
+    normalizeVals: normalizeWebsite,
   },
 });

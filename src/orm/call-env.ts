@@ -18,6 +18,12 @@ export interface CallEnv extends Env {
   adopt(child: CallEnv): void;
   /** The callbacks registered so far, emptied: the owner of the transaction runs them after commit. */
   takeAfterCommit(): (() => void)[];
+  /** This env runs the call's top-level change: its failure fails the whole call. */
+  readonly outermost: boolean;
+  /** This env marked as running the call's top-level change. */
+  asOutermost(): CallEnv;
+  /** The same env without the top-level mark. */
+  nested(): CallEnv;
   /** Notes that this read-only call tried to write (the unit of work then reruns it in a transaction). */
   markRefusedWrite(): void;
 }

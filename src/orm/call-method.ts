@@ -65,12 +65,21 @@ async function runModelMethod(env: CallEnv, def: MethodDef, bound: Args): Promis
   return def.fn(env, bound);
 }
 
+export interface CallOptions {
+  /**
+   * The caller's transaction rolls back whole when this method fails (the unit of work of an RPC
+   * call): a built-in single change (create, write, unlink) then runs without a savepoint.
+   */
+  outermost?: boolean;
+}
+
 /**
  * Calls `method` of `modelName` with RPC arguments. Model-declared methods take precedence over
  * the built-in ORM methods of the same name. Private names are refused by the object service.
  */
 export async function callModelMethod(
   env: Env, modelName: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {},
+  opts: CallOptions = {},
 ): Promise<unknown> {
   const orm = env as CallEnv;
   const model = orm.registry.model(modelName);
@@ -82,7 +91,8 @@ export async function callModelMethod(
   const builtin = Object.prototype.hasOwnProperty.call(BUILTINS, method) ? BUILTINS[method] : undefined;
   if (!builtin) throw unknownMethod(model, method);
   const bound = bindArgs(method, pickVariant(builtin, args), args, kwargs);
-  return builtin.run(withCallContext(orm, bound), model, bound);
+  const runEnv = withCallContext(orm, bound);
+  return builtin.run(opts.outermost && builtin.singleChange ? runEnv.asOutermost() : runEnv, model, bound);
 }
 
 /** `env.model(x).call(method, namedArgs)`: the same dispatch with every argument named. */

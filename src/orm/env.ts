@@ -55,6 +55,8 @@ export class OrmEnv implements Env {
     readonly uid: number,
     readonly su: boolean,
     readonly context: Context,
+    /** This env runs the call's top-level change: its failure fails the call (atomic needs no savepoint). */
+    readonly outermost = false,
   ) {}
 
   get registry(): Registry { return this.shared.registry; }
@@ -67,6 +69,16 @@ export class OrmEnv implements Env {
   /** True once a write was refused in this read-only call: its answer is not to be trusted. */
   get refusedWrite(): boolean { return this.shared.refused.write; }
   markRefusedWrite(): void { this.shared.refused.write = true; }
+
+  /** This env marked as running the call's top-level change (see `outermost`). */
+  asOutermost(): OrmEnv {
+    return new OrmEnv(this.shared, this.cr, this.uid, this.su, this.context, true);
+  }
+
+  /** The same env without the top-level mark: what a change hands on to what it runs inside. */
+  nested(): OrmEnv {
+    return this.outermost ? new OrmEnv(this.shared, this.cr, this.uid, this.su, this.context) : this;
+  }
 
   /**
    * Data that servers cache (users, groups, access rows, rules...) changes in this transaction:

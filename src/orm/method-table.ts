@@ -37,6 +37,8 @@ export interface BuiltinMethod {
   run(env: CallEnv, model: RuntimeModel, a: Args): Promise<unknown>;
   /** Only reads: runs outside a transaction unless the model overrides it. */
   readOnly?: true;
+  /** Creates, writes or unlinks and catches nothing: at the top of a call it needs no savepoint. */
+  singleChange?: true;
 }
 
 const p = (name: string, extra: Omit<ParamSpec, 'name'> = {}): ParamSpec => ({ name, ...extra });
@@ -55,7 +57,7 @@ async function create(env: CallEnv, model: RuntimeModel, vals: unknown): Promise
 }
 
 export const BUILTINS: Record<string, BuiltinMethod> = {
-  create: { variants: [[req('vals', { aliases: ['vals_list'] }), CTX]], run: (env, m, a) => create(env, m, a.vals) },
+  create: { singleChange: true, variants: [[req('vals', { aliases: ['vals_list'] }), CTX]], run: (env, m, a) => create(env, m, a.vals) },
   read: {
     readOnly: true,
     variants: [[req('ids'), p('fields'), CTX, p('load')]],
@@ -65,8 +67,8 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
       return rows;
     },
   },
-  write: { variants: [[req('ids'), req('vals'), CTX]], run: (env, m, a) => writeRecords(env, m, normalizeIds(a.ids), a.vals) },
-  unlink: { variants: [[req('ids'), CTX]], run: (env, m, a) => unlinkRecords(env, m, normalizeIds(a.ids)) },
+  write: { singleChange: true, variants: [[req('ids'), req('vals'), CTX]], run: (env, m, a) => writeRecords(env, m, normalizeIds(a.ids), a.vals) },
+  unlink: { singleChange: true, variants: [[req('ids'), CTX]], run: (env, m, a) => unlinkRecords(env, m, normalizeIds(a.ids)) },
   search: {
     readOnly: true,
     variants: [[DOMAIN, p('offset'), p('limit'), p('order'), CTX, p('count')]],

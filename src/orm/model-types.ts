@@ -98,6 +98,11 @@ export interface WriteWatch {
 }
 
 export interface ModelHooks {
+  /**
+   * A pure rewrite of the values a create or a write sets (a website's missing scheme...), run
+   * before the other hooks: it sees neither the records nor the database.
+   */
+  normalizeVals?: (vals: Record<string, unknown>) => void;
   beforeCreate?: (env: Env, vals: Record<string, unknown>) => Promise<void>;
   afterCreate?: (env: Env, id: number, vals: Record<string, unknown>) => Promise<void>;
   beforeWrite?: (env: Env, ids: number[], vals: Record<string, unknown>) => Promise<void>;

@@ -1,6 +1,7 @@
 // What one XML-RPC call costs in SQL statements once the database's cache is warm, as an employee
 // (not the superuser) over /xmlrpc/2/object: the cache signal, the rows, the names of many2one
-// targets, and no transaction for reads. A second identical call costs the same.
+// targets, and no transaction for reads. A second identical call costs the same. A partner
+// manager's write and create cost their transaction and their own statements, with no savepoint.
 import { BACKENDS } from '../support/backends';
 import { JsonClient } from './support/json-client';
 import { client } from './support/npm-client';
@@ -11,11 +12,21 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
   let rpc: ReturnType<typeof client>;
   let uid: number;
   let partnerIds: number[];
+  let managerUid: number;
+  let companyPartner: number;
+  let contacts: number[];
   const statements: string[] = [];
   const PASSWORD = 'employee-pass';
+  const MANAGER_PASSWORD = 'manager-pass';
 
   const asAdmin = (model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}) =>
     rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, 1, t.password, model, method, args, kwargs);
+  const asManager = (model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}) =>
+    rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, managerUid, MANAGER_PASSWORD, model, method, args, kwargs);
+  const managerFault = (model: string, method: string, args: unknown[]) =>
+    asManager(model, method, args).then(() => { throw new Error('no fault'); }, (e: { faultString: string }) => e);
+  const xmlid = async (name: string) => (await asAdmin('ir.model.data', 'search_read',
+    [[['module', '=', 'base'], ['name', '=', name]]], { fields: ['res_id'] }) as { res_id: number }[])[0].res_id;
   const asEmployee = (model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}) =>
     rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, uid, PASSWORD, model, method, args, kwargs);
 
@@ -37,6 +48,15 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
       partnerIds.push(await asAdmin('res.partner', 'create', [{ name: `Cost probe ${i}`, company_id: company[0] }]) as number);
     }
     uid = await asAdmin('res.users', 'create', [{ name: 'Employee', login: 'employee', password: PASSWORD }]) as number;
+    managerUid = await asAdmin('res.users', 'create', [{
+      name: 'Partner Manager', login: 'partner-manager', password: MANAGER_PASSWORD,
+      groups_id: [[6, 0, [await xmlid('group_user'), await xmlid('group_partner_manager')]]],
+    }]) as number;
+    companyPartner = await asAdmin('res.partner', 'create', [{ name: 'Cost Company', is_company: true }]) as number;
+    contacts = [];
+    for (let i = 0; i < 10; i++) {
+      contacts.push(await asAdmin('res.partner', 'create', [{ name: `Cost contact ${i}`, parent_id: companyPartner, city: 'Lima' }]) as number);
+    }
     const knex = (await t.server.dbm.get(t.db)).knex;
     knex.on('query', (q: { sql: string }) => { statements.push(q.sql); });
   });
@@ -106,5 +126,64 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
     statements.length = 0;
     await asEmployee('res.partner', 'read', [partnerIds, ['name', 'parent_id', 'company_id']]);
     expect(statements.length).toBeLessThanOrEqual(3);
+  });
+
+  const transactionOnly = (sql: string[]) => sql.filter((q) => !/^(begin|commit|select ["`]value["`] from ["`]ir_cache_signal["`])/i.test(q.trim()));
+
+  test('a partner manager\'s write: at most 4 statements (the signal, BEGIN, the UPDATE, COMMIT), no savepoint', async () => {
+    let n = 0;
+    const sql = await warmCost(() => asManager('res.partner', 'write', [[contacts[0]], { phone: `555-${++n}`, city: 'Quito' }]));
+    expect(sql.length).toBeLessThanOrEqual(4);
+    expect(sql.some((q) => /^savepoint/i.test(q.trim()))).toBe(false);
+    expect(transactionOnly(sql).filter((q) => !/^update/i.test(q.trim()))).toEqual([]);
+    expect(await asManager('res.partner', 'read', [[contacts[0]], ['phone', 'city']])).toEqual([{ id: contacts[0], phone: '555-3', city: 'Quito' }]);
+  });
+
+  test('a partner manager\'s create: at most 6 statements, no savepoint, the user\'s company as its default', async () => {
+    let n = 0;
+    const create = () => asManager('res.partner', 'create', [{ name: `Cost new ${++n}`, email: 'new@example.com', city: 'Lima', parent_id: companyPartner }]);
+    const sql = await warmCost(create);
+    expect(sql.length).toBeLessThanOrEqual(6);
+    expect(sql.some((q) => /^savepoint/i.test(q.trim()))).toBe(false);
+    const id = await create() as number;
+    const [company] = await asAdmin('res.users', 'read', [[managerUid], ['company_id']]) as { company_id: [number, string] }[];
+    const [row] = await asManager('res.partner', 'read', [[id], ['name', 'company_id', 'parent_id']]) as Record<string, unknown>[];
+    expect(row).toEqual({ id, name: 'Cost new 4', company_id: company.company_id, parent_id: [companyPartner, 'Cost Company'] });
+  });
+
+  test('read of 10 contacts with 8 fields: at most 5 statements, their company\'s name without a look at it first', async () => {
+    const fields = ['name', 'email', 'city', 'is_company', 'parent_id', 'country_id', 'category_id', 'child_ids'];
+    const rows = await asManager('res.partner', 'read', [contacts, fields]) as Record<string, unknown>[];
+    expect(rows).toHaveLength(10);
+    expect(rows[5]).toMatchObject({ name: 'Cost contact 5', city: 'Lima', parent_id: [companyPartner, 'Cost Company'], category_id: [], child_ids: [] });
+    const sql = await warmCost(() => asManager('res.partner', 'read', [contacts, fields]));
+    expect(sql.length).toBeLessThanOrEqual(5);
+    const [company] = await asManager('res.partner', 'read', [[companyPartner], ['child_ids']]) as { child_ids: number[] }[];
+    expect(company.child_ids).toEqual(expect.arrayContaining(contacts));
+  });
+
+  test('a write with a missing id: the same fault as ever, and the existing record keeps its values', async () => {
+    await asManager('res.partner', 'write', [[contacts[1]], { city: 'Cusco' }]);
+    const missing = 999999;
+    const fault = await managerFault('res.partner', 'write', [[contacts[1], missing], { city: 'Arequipa' }]);
+    expect(fault.faultString).toBe(`Record does not exist or has been deleted.\n(Record: res.partner(${missing},), User: ${managerUid})`);
+    expect(await asManager('res.partner', 'read', [[contacts[1]], ['city']])).toEqual([{ id: contacts[1], city: 'Cusco' }]);
+  });
+
+  test('a record a write rule hides: the same fault as a missing one, and nothing written', async () => {
+    const modelId = (await asAdmin('ir.model', 'search', [[['model', '=', 'res.partner']]]) as number[])[0];
+    const rule = await asAdmin('ir.rule', 'create', [{
+      name: 'contact 2 is not written', model_id: modelId, domain_force: JSON.stringify([['id', '!=', contacts[2]]]),
+      perm_read: false, perm_write: true, perm_create: false, perm_unlink: false,
+    }]) as number;
+    try {
+      const fault = await managerFault('res.partner', 'write', [[contacts[2]], { city: 'Tacna' }]);
+      expect(fault.faultString).toBe(`Record does not exist or has been deleted.\n(Record: res.partner(${contacts[2]},), User: ${managerUid})`);
+      expect(await asManager('res.partner', 'write', [[contacts[3]], { city: 'Tacna' }])).toBe(true);
+      const rows = await asManager('res.partner', 'read', [[contacts[2], contacts[3]], ['city']]);
+      expect(rows).toEqual([{ id: contacts[2], city: 'Lima' }, { id: contacts[3], city: 'Tacna' }]);
+    } finally {
+      await asAdmin('ir.rule', 'unlink', [[rule]]);
+    }
   });
 });

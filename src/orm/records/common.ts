@@ -103,8 +103,13 @@ export async function ensureVisible(env: CallEnv, model: RuntimeModel, ids: numb
   if (missing.length) throw missingError(env, model.name, missing);
 }
 
-/** Runs `fn` in a savepoint: when it throws, nothing it wrote stays, whatever the caller does next. */
+/**
+ * Runs `fn` in a savepoint: when it throws, nothing it wrote stays, whatever the caller does next.
+ * The call's top-level change needs none: its failure rolls the call's whole transaction back.
+ * What `fn` runs inside (hooks, other records' saves) gets savepoints again.
+ */
 export async function atomic<T>(env: CallEnv, fn: (env: CallEnv) => Promise<T>): Promise<T> {
+  if (env.outermost) return fn(env.nested());
   let child: CallEnv | undefined;
   const result = await env.cr.transaction(async (trx) => {
     child = env.withCr(trx);

@@ -8,7 +8,7 @@ import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
 import { chunked, ruleFilter } from './common';
-import { fieldType } from '../fields';
+import { fieldType, isStored } from '../fields';
 
 /** read.ts's readRecords, handed in by the callers. */
 export type ReadRows = (
@@ -21,6 +21,17 @@ export async function displayNames(
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (!ids.length) return out;
+  // A computed display_name is the name (Odoo's `value.sudo().display_name`): its compute reads the
+  // rows it names, so the name_get that reads it needs no look at the targets first.
+  const shown = model.fields.display_name;
+  if (shown?.compute && !isStored(shown)) {
+    const names = await shown.compute(env.sudo(), ids);
+    for (const id of ids) {
+      const v = names.get(id);
+      if (v !== undefined && v !== null) out.set(id, v === false ? '' : String(v));
+    }
+    return out;
+  }
   const custom = model.methods.name_get;
   if (custom) {
     const pairs = (await custom.fn(env.sudo(), { ids })) as [number, string][];

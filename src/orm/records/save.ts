@@ -1,16 +1,17 @@
 // create and write: defaults (create), hooks, validation, one INSERT or one UPDATE, then the
 // x2many commands and related fields (which save other records through these two functions),
-// stored computes and constraints; all in a savepoint so a failure leaves nothing behind.
+// stored computes and constraints; all in a savepoint so a failure leaves nothing behind (none
+// for a call's own top-level change: the call's transaction rolls back whole, see atomic).
 import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../model-types';
 import { nowUtc } from '../fields/dates';
 import { AccessError } from '../../errors';
-import { isSuperuser } from '../access-policy';
 import { ruleDenialMessage } from '../access/messages';
 import { labelText, langOf } from '../labels';
 import { refuseReadOnly, signalCachedChange } from './change-guard';
-import { atomic, checkAccess, chunked, ensureVisible, visibleIds } from './common';
+import { atomic, checkAccess, chunked, ensureVisible, ruleDomain, visibleIds } from './common';
+import { isStruct } from '../../values';
 import { withDefaults } from './defaults';
 import { withDbErrors } from './db-errors';
 import {
@@ -36,6 +37,7 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
   return atomic(env, (env) => withDbErrors(env, model, async () => {
     await signalCachedChange(env, model, 'create');
     const full = { ...(await withDefaults(env, model, vals, Boolean(opts.internal))), ...(opts.preset ?? {}) };
+    for (const hooks of model.hooks) hooks.normalizeVals?.(full);
     for (const hooks of model.hooks) if (hooks.beforeCreate) await hooks.beforeCreate(env, full);
     const prepared = convertVals(env, model, full);
     checkRequired(env, model, prepared.columns, true);
@@ -46,7 +48,7 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
     const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     await saveTheRest(env, model, [id], prepared, opts, null);
     // The create rules apply to the new record (7.0 check_access_rule after create).
-    if (!isSuperuser(env) && !(await visibleIds(env, model, [id], 'create')).has(id)) {
+    if (await ruleDomain(env, model, 'create') && !(await visibleIds(env, model, [id], 'create')).has(id)) {
       throw new AccessError(ruleDenialMessage(labelText(model.description, langOf(env.context)), 'create'));
     }
     for (const hooks of model.hooks) if (hooks.afterCreate) await hooks.afterCreate(env, id, full);
@@ -65,16 +67,28 @@ export async function writeRecords(
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {
     await signalCachedChange(env, model, 'write', Object.keys(vals));
-    await ensureVisible(env, model, ids, 'write');
-    await checkConcurrency(env, model, ids);
     const full = { ...vals };
+    for (const hooks of model.hooks) hooks.normalizeVals?.(full);
+    // Without record rules, the UPDATE's row count tells whether every id exists: no SELECT first.
+    const byCount = await existenceByRowCount(env, model, full);
+    if (!byCount) await ensureVisible(env, model, ids, 'write');
+    await checkConcurrency(env, model, ids);
     for (const hooks of model.hooks) if (hooks.beforeWrite) await hooks.beforeWrite(env, ids, full);
     const watching = await watchWrite(env, model, ids, full, readRecords);
-    const prepared = convertVals(env, model, full);
-    checkRequired(env, model, prepared.columns, false);
-    await checkReferences(env, model, [prepared.columns]);
+    let prepared: PreparedVals;
+    try {
+      prepared = convertVals(env, model, full);
+      checkRequired(env, model, prepared.columns, false);
+      await checkReferences(env, model, [prepared.columns]);
+    } catch (err) {
+      // A missing id is the fault, as when it was looked for first.
+      if (byCount) await ensureVisible(env, model, ids, 'write');
+      throw err;
+    }
     const row = { write_uid: env.uid, write_date: nowUtc(), ...prepared.columns };
-    for (const part of chunked(ids)) await env.cr(model.table).whereIn('id', part).update(row);
+    let updated = 0;
+    for (const part of chunked(ids)) updated += Number(await env.cr(model.table).whereIn('id', part).update(row));
+    if (byCount && updated !== new Set(ids).size) await ensureVisible(env, model, ids, 'write');
     await saveTheRest(env, model, ids, prepared, opts, Object.keys(full));
     for (const hooks of model.hooks) {
       if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);
@@ -82,6 +96,20 @@ export async function writeRecords(
     }
     return true as const;
   }));
+}
+
+/**
+ * Whether a write may learn that its ids exist from its UPDATE's row count instead of a SELECT
+ * first: no record rule limits it, nothing before the UPDATE looks at the records (before-write
+ * hooks, the `__last_update` check), and no written column is under a unique constraint (the
+ * database would refuse it, before a missing id could be named).
+ */
+async function existenceByRowCount(env: CallEnv, model: RuntimeModel, vals: Vals): Promise<boolean> {
+  if (model.hooks.some((h) => h.beforeWrite)) return false;
+  if (isStruct(env.context.__last_update)) return false;
+  const written = Object.keys(vals);
+  if (model.sqlConstraints.some((c) => c.unique.some((col) => written.includes(col)))) return false;
+  return !(await ruleDomain(env, model, 'write'));
 }
 
 const SAVES: Saves = { create: createRecord, write: writeRecords };

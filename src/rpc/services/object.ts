@@ -69,7 +69,8 @@ export function createModelRunner(deps: Omit<ObjectServiceDeps, 'auth'>): ModelR
     isReadOnly: (model, method) => isReadOnlyMethod(deps.registry.model(model), method),
 
     callKw: (call, db, uid, model, method, args, kwargs, checked) =>
-      runner.run(call, db, uid, (env) => callModelMethod(env, model, method, args, kwargs),
+      // The method is the whole call: its failure rolls the call's transaction back.
+      runner.run(call, db, uid, (env) => callModelMethod(env, model, method, args, kwargs, { outermost: !env.readOnly }),
         { checked, readOnly: runner.isReadOnly(model, method) }),
 
     async signal(call, db, uid, model, signal, id, checked) {
