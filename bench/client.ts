@@ -5,6 +5,9 @@ import { CallError } from '../src/errors';
 import { parseMethodResponse, serializeMethodCall } from '../src/rpc/codec';
 import type { RpcValue } from '../src/values';
 
+/** A reused connection closed by the server before it answered. */
+class StaleConnection extends Error {}
+
 export class RpcClient {
   private readonly agent: Agent;
 
@@ -21,8 +24,21 @@ export class RpcClient {
     return this.post(path, `${path} ${method}`, Buffer.from(serializeMethodCall(method, params), 'utf8'));
   }
 
-  /** Sends an XML-RPC body as it is and reads the answer as `call` does. */
-  post(path: string, what: string, body: Buffer): Promise<RpcValue> {
+  /**
+   * Sends an XML-RPC body as it is and reads the answer as `call` does. A kept-alive connection
+   * that the server closed as idle just as the request left is tried again once on a new one, as
+   * Python's xmlrpc.client and browsers do (nothing was answered, so nothing ran twice).
+   */
+  async post(path: string, what: string, body: Buffer): Promise<RpcValue> {
+    try {
+      return await this.postOnce(path, what, body);
+    } catch (err) {
+      if (!(err instanceof StaleConnection)) throw err;
+      return this.postOnce(path, what, body);
+    }
+  }
+
+  private postOnce(path: string, what: string, body: Buffer): Promise<RpcValue> {
     this.lastRequest = body;
     return new Promise((resolve, reject) => {
       const req = request({
@@ -46,7 +62,10 @@ export class RpcClient {
           }
         });
       });
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        const closedIdle = req.reusedSocket && (err.code === 'ECONNRESET' || err.message === 'socket hang up');
+        reject(closedIdle ? new StaleConnection() : err);
+      });
       req.end(body);
     });
   }

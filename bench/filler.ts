@@ -15,22 +15,37 @@ export function openBenchDatabase(backend: 'sqlite' | 'pg', pgUrl: string, db: s
   return knexFactory({ client: 'better-sqlite3', connection: { filename: join(dataDir, `${db}.sqlite`) }, useNullAsDefault: true });
 }
 
+/** One filler partner in a hundred is a company; the 99 after it are its contacts. */
+const CONTACTS_PER_COMPANY = 99;
+
 /**
- * Writes `count` partners (a city and an email each; contacts of `parents` in turn when given,
- * so that searches through the company have work to do), then ANALYZE.
+ * Writes `count` partners, then ANALYZE: companies, each followed by up to 99 contacts of its
+ * own (a city and an email each), so that searches through the company have work to do and no
+ * company's contact list grows with the table.
  */
 export async function writeFillerPartners(knex: Knex, backend: 'sqlite' | 'pg', count: number,
-  progress: (done: number) => void = () => {}, parents: number[] = []): Promise<void> {
+  progress: (done: number) => void = () => {}): Promise<void> {
   const extra = (await knex.schema.hasColumn('res_partner', 'notification_email_send')) ? { notification_email_send: 'comment' } : {};
   const batch = backend === 'pg' ? 2000 : 400;
-  for (let i = 0; i < count; i += batch) {
-    const rows = Array.from({ length: Math.min(batch, count - i) }, (_, k) => ({
-      name: `Partner ${i + k} ${randomBytes(6).toString('hex')}`, email: `p${i + k}@example.com`, city: 'La Habana',
-      comment: 'Cliente desde 2019; prefiere llamadas por la mañana.', active: true, is_company: false, ...extra,
-      ...(parents.length ? { parent_id: parents[(i + k) % parents.length] } : {}),
+  const tag = randomBytes(4).toString('hex');
+  const group = CONTACTS_PER_COMPANY + 1;
+  const companies = Math.ceil(count / group);
+  for (let i = 0; i < companies; i += batch) {
+    const rows = Array.from({ length: Math.min(batch, companies - i) }, (_, k) => ({
+      name: `Compañía ${i + k} ${tag}`, email: `c${i + k}@example.com`, city: 'Santa Clara', active: true, is_company: true, ...extra,
     }));
     await knex.batchInsert('res_partner', rows, batch);
-    if ((i / batch) % 50 === 49) progress(i + rows.length);
+  }
+  const companyIds = (await knex('res_partner').where('name', 'like', `Compañía % ${tag}`).orderBy('id').pluck('id')) as number[];
+  const contacts = count - companies;
+  for (let i = 0; i < contacts; i += batch) {
+    const rows = Array.from({ length: Math.min(batch, contacts - i) }, (_, k) => ({
+      name: `Partner ${i + k} ${randomBytes(6).toString('hex')}`, email: `p${i + k}@example.com`, city: 'La Habana',
+      comment: 'Cliente desde 2019; prefiere llamadas por la mañana.', active: true, is_company: false, ...extra,
+      parent_id: companyIds[Math.floor((i + k) / CONTACTS_PER_COMPANY) % companyIds.length],
+    }));
+    await knex.batchInsert('res_partner', rows, batch);
+    if ((i / batch) % 50 === 49) progress(companies + i + rows.length);
   }
   await knex.raw('ANALYZE');
 }
