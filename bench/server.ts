@@ -42,7 +42,7 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
   const prof = process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [];
   const child = spawn(process.execPath, [...prof, join(__dirname, '..', 'src', 'main.js')], {
     env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      PATH: process.env.PATH ?? '/usr/bin:/bin', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: db, ADMIN_PASSWORD: adminPassword,
       DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`, MAIL_TRANSPORT: 'off', WORKERS: String(workers),
       ...(backend === 'pg' ? { DATABASE_URL: pgUrl } : {}),
