@@ -1,12 +1,11 @@
 // The server as a process (src/main.ts), on SQLite and on PostgreSQL: a bad configuration stops
 // it with a clear message; the first start creates the default database and prints the admin's
 // generated password once; SIGTERM lets a running call finish, then the process exits 0.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knexFactory from 'knex';
 import { BACKENDS, PG_URL, uniqueName } from '../support/backends';
-import { killChildServers, runChildServer, startChildServer } from './support/child-server';
+import { killChildServers, removeChildData, runChildServer, startChildServer } from './support/child-server';
 import { client } from './support/npm-client';
 
 // Each test starts real processes (twice for the graceful stop), which takes a while on a busy machine.
@@ -35,12 +34,7 @@ describe.each(BACKENDS)('the server process on %s', (backend) => {
   const made = [db];
 
   afterAll(async () => {
-    if (backend === 'pg') {
-      const admin = knexFactory({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
-      for (const name of made) await admin.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.destroy();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeChildData(backend, made, dataDir);
   });
 
   it('creates the default database on first start, prints the password once, and stops gracefully', async () => {

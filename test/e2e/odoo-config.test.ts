@@ -4,9 +4,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knexFactory from 'knex';
 import { BACKENDS, PG_URL, uniqueName } from '../support/backends';
-import { killChildServers, runChildServer, startChildServer } from './support/child-server';
+import { killChildServers, removeChildData, runChildServer, startChildServer } from './support/child-server';
 import { client } from './support/npm-client';
 
 jest.setTimeout(300_000);
@@ -47,12 +46,7 @@ describe.each(BACKENDS)('odoo.conf, -i and --stop-after-init on %s', (backend) =
   const env = { PASSWORD_ROUNDS: '1000', ...(backend === 'pg' ? { DATABASE_TAG: uniqueName('conf') } : {}) };
 
   afterAll(async () => {
-    if (backend === 'pg') {
-      const admin = knexFactory({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
-      await admin.raw(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-      await admin.destroy();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeChildData(backend, [db], dataDir);
   });
 
   it('creates and installs the database, exits 0, and serves it on the next start', async () => {

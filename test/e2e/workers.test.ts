@@ -12,7 +12,7 @@ import xmlrpc from 'xmlrpc';
 import { BACKENDS, PG_URL, uniqueName } from '../support/backends';
 import { waitFor } from '../support/wait-for';
 import { SmtpSink } from '../integration/mail/support/smtp-sink';
-import { killChildServers, runChildServer, startChildServer, type ChildServer } from './support/child-server';
+import { killChildServers, removeChildData, runChildServer, startChildServer, type ChildServer } from './support/child-server';
 
 jest.setTimeout(300_000);
 afterAll(() => killChildServers());
@@ -88,12 +88,7 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
   });
 
   afterAll(async () => {
-    if (backend === 'pg') {
-      const admin = knexFactory({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
-      for (const name of made) await admin.raw(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.destroy();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeChildData(backend, made, dataDir);
   });
 
   it('serves calls from two worker processes and replaces one that is killed', async () => {

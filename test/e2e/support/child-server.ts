@@ -1,7 +1,10 @@
 // Runs src/main.ts as its own process (through a transpile-only require hook), for what only a
 // real process shows: the first start, the printed admin password, signals and the exit code.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import knexFactory from 'knex';
+import { PG_URL } from '../../support/backends';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -18,6 +21,19 @@ export interface ChildRun {
 }
 
 const running = new Set<ChildProcess>();
+
+/** Removes what child servers made: their PostgreSQL databases (by name) and their data folder. */
+export async function removeChildData(backend: string, databases: string[], dataDir: string): Promise<void> {
+  if (backend === 'pg') {
+    const admin = knexFactory({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
+    try {
+      for (const name of databases) await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+    } finally {
+      await admin.destroy();
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 /** Kills every server process still running (afterAll of suites that start them). */
 export function killChildServers(): void {

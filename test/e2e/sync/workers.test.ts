@@ -2,13 +2,12 @@
 // sends its requests to a support center through a proxy that counts the message keys it passes
 // on: every message reaches the support center once, and the support center has everything once.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import knexFactory from 'knex';
 import xmlrpc from 'xmlrpc';
 import { BACKENDS, PG_URL, uniqueName } from '../../support/backends';
-import { killChildServers, startChildServer, type ChildServer } from '../support/child-server';
+import { killChildServers, removeChildData, startChildServer, type ChildServer } from '../support/child-server';
 import { link, startCenter, STAFF, waitFor, type Center } from './support/centers';
 import { DroppingProxy } from './support/proxy';
 import { inParallel, received, REQ, trackedByRequest } from './support/scenario';
@@ -57,12 +56,7 @@ describe.each(BACKENDS)('a help center with two workers on %s', (backend) => {
     }
     await proxy?.stop();
     await sc?.stop();
-    if (backend === 'pg') {
-      const pg = knexFactory({ client: 'pg', connection: PG_URL, pool: { min: 0, max: 1 } });
-      await pg.raw(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-      await pg.destroy();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeChildData(backend, [db], dataDir);
   });
 
   it('delivers each message once', async () => {
