@@ -67,3 +67,4 @@ export { ruleDomainProblem } from './access/rule-domain-check';
 export type { Env } from './env-types';
 export { labelText, langOf } from './labels';
 export { partsInZone } from './fields/dates';
+export { userIdentity } from './identity';

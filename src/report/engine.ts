@@ -12,6 +12,7 @@ import { isStruct } from '../values';
 import { isReportDef, type ReportContext, type ReportDef } from './define';
 import { ReportDocument } from './document';
 import { localeOf } from './locale';
+import { userIdentity } from '../orm/identity';
 
 export interface ReportRegistry {
   get(reportName: string): ReportDef | undefined;
@@ -83,11 +84,8 @@ const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resol
 /** The reader's language and timezone: the context's, else their user's (as 7.0's report context). */
 async function readerSettings(env: OrmEnv): Promise<{ lang: string; tz: string }> {
   const given = (key: string): string | null => (typeof env.context[key] === 'string' && env.context[key] ? env.context[key] as string : null);
-  const fields = env.registry.model('res.users').fields;
-  const wanted = ['lang', 'tz'].filter((f) => !given(f) && fields[f]);
-  const [user] = wanted.length ? await env.sudo().model('res.users').read([env.uid], wanted) : [];
-  const stored = (f: string): string | null => (typeof user?.[f] === 'string' && user[f] ? user[f] as string : null);
-  return { lang: given('lang') ?? stored('lang') ?? langOf(env.context), tz: given('tz') ?? stored('tz') ?? 'UTC' };
+  const user = await userIdentity(env);
+  return { lang: given('lang') ?? user.lang ?? langOf(env.context), tz: given('tz') ?? user.tz ?? 'UTC' };
 }
 
 /** The newest change among the printed records: the document's date, so the same data gives the same bytes. */

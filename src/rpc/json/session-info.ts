@@ -3,6 +3,7 @@
 // user_context; the web client reads the rest. The CSRF token goes to the page, not a cookie.
 import type { WebSession } from '../../auth/sessions';
 import type { OrmEnv } from '../../orm/env';
+import { userIdentity } from '../../orm/identity';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
 
 const SYSTEM_GROUP = 'base.group_system';
@@ -10,12 +11,10 @@ const ADMIN_GROUP = 'base.group_erp_manager';
 
 /** `{lang, tz, uid}` of the env's user, as Odoo puts in every session's user_context. */
 export async function userContext(env: OrmEnv): Promise<RpcStruct> {
-  // Kept with the user's identity in the database's cache (users and partners declare lang and tz).
-  const user = await env.cache.get('identity.lang-tz', String(env.uid),
-    async () => (await env.sudo().model('res.users').read([env.uid], ['lang', 'tz']))[0]);
+  const user = await userIdentity(env);
   const ctx = newStruct();
-  ctx.lang = typeof user?.lang === 'string' && user.lang ? user.lang : 'en_US';
-  ctx.tz = typeof user?.tz === 'string' && user.tz ? user.tz : false;
+  ctx.lang = user.lang ?? 'en_US';
+  ctx.tz = user.tz ?? false;
   ctx.uid = env.uid;
   return ctx;
 }
