@@ -107,6 +107,25 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
     expect((await call()).arch).not.toContain('<field name="comment"/>');
   });
 
+  test('fields_get: the signal alone once warm, and a right granted since is seen on the next call', async () => {
+    const login = 'fields-reader';
+    const reader = await asAdmin('res.users', 'create', [{ name: 'Fields Reader', login, password: PASSWORD }]) as number;
+    const call = () => rpc.call('/xmlrpc/2/object', 'execute_kw', t.db, reader, PASSWORD, 'res.partner', 'fields_get', [],
+      { attributes: ['string', 'readonly'] }) as Promise<Record<string, { string: string; readonly?: boolean }>>;
+    expect((await call()).name).toEqual({ string: 'Name', readonly: true });
+    expect(await warmCost(call)).toHaveLength(1);
+    await asAdmin('res.users', 'write', [[reader], { groups_id: [[4, await xmlid('group_partner_manager')]] }]);
+    expect((await call()).name).toEqual({ string: 'Name', readonly: false });
+  });
+
+  test('fields_get hands out its own copy: what fields_view_get adds to an entry stays out of the next answer', async () => {
+    const view = await asAdmin('res.users', 'fields_view_get', [], { view_type: 'form' }) as { fields: Record<string, Record<string, unknown>> };
+    const marked = Object.entries(view.fields).filter(([, d]) => d.password === true).map(([n]) => n);
+    expect(marked.length).toBeGreaterThan(0);
+    const fields = await asAdmin('res.users', 'fields_get', [marked]) as Record<string, Record<string, unknown>>;
+    for (const name of marked) expect(fields[name]).not.toHaveProperty('password');
+  });
+
   // The session's row and its user's password stamp (read fresh: a password change ends the session),
   // then the same three statements as over XML-RPC.
   test('the web client\'s read through its session: at most 5 statements, no transaction either', async () => {

@@ -75,23 +75,40 @@ function legacyKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Recor
   return out;
 }
 
+/**
+ * Every field the caller may see, fully described in the call's language and flavour. The
+ * descriptions depend only on the registry, the language and the user (groups and access rights),
+ * so they live in the per-database cache, dropped whenever any of those changes.
+ */
+function describedFields(env: CallEnv, model: RuntimeModel): Promise<Map<string, RpcStruct>> {
+  const key = `${model.name}|${langOf(env.context)}|${env.compat.fieldsGetAllKeys ? 'odoo' : '7.0'}|${env.uid}`;
+  return env.cache.get('fields_get', key, async () => {
+    const forceReadonly = !(await canChange(env, model));
+    const out = new Map<string, RpcStruct>();
+    for (const f of Object.values(model.fields)) {
+      if (!(await fieldAllowed(env, f))) continue;
+      const base = describe(env, f, forceReadonly);
+      const full = env.compat.fieldsGetAllKeys ? odooKeys(f, base) : legacyKeys(f, base);
+      const entry = newStruct();
+      for (const k of Object.keys(full).sort()) if (full[k] !== undefined) entry[k] = full[k] as RpcValue;
+      out.set(f.name, entry);
+    }
+    return out;
+  });
+}
+
 export async function fieldsGet(env: CallEnv, model: RuntimeModel, allfields: unknown, attributes: unknown): Promise<RpcStruct> {
   const only = Array.isArray(allfields) && allfields.length ? new Set(allfields.map(String)) : null;
   const attrs = Array.isArray(attributes) && attributes.length ? new Set(attributes.map(String)) : null;
-  const forceReadonly = !(await canChange(env, model));
+  const described = await describedFields(env, model);
   const out = newStruct();
-  for (const f of Object.values(model.fields)) {
-    if (only && !only.has(f.name)) continue;
-    if (f.name === 'id' && !env.compat.fieldsGetAllKeys && !only) continue;
-    if (!(await fieldAllowed(env, f))) continue;
-    const base = describe(env, f, forceReadonly);
-    const full = env.compat.fieldsGetAllKeys ? odooKeys(f, base) : legacyKeys(f, base);
+  for (const [name, cached] of described) {
+    if (only && !only.has(name)) continue;
+    if (name === 'id' && !env.compat.fieldsGetAllKeys && !only) continue;
+    // A copy per call: callers (fields_view_get) add keys to the entries they are given.
     const entry = newStruct();
-    for (const key of Object.keys(full).sort()) {
-      const v = full[key];
-      if (v !== undefined && (!attrs || attrs.has(key))) entry[key] = v;
-    }
-    out[f.name] = entry;
+    for (const k of Object.keys(cached)) if (!attrs || attrs.has(k)) entry[k] = cached[k];
+    out[name] = entry;
   }
   return out;
 }
