@@ -17,7 +17,7 @@ import { withDbErrors } from './db-errors';
 import {
   asVals, checkKeys, checkReferences, checkRequired, convertVals, type PreparedVals, type WriteOptions,
 } from './prepare-vals';
-import { applyX2many, type Saves } from './x2many-commands';
+import { applyX2many, onlyLinks, type Saves } from './x2many-commands';
 import { writeRelated } from './related-write';
 import { recomputeStored, runConstraints } from './constraints';
 import { checkConcurrency } from './concurrency';
@@ -118,7 +118,16 @@ const SAVES: Saves = { create: createRecord, write: writeRecords };
 async function saveTheRest(
   env: CallEnv, model: RuntimeModel, ids: number[], prepared: PreparedVals, opts: WriteOptions, changed: string[] | null,
 ): Promise<void> {
-  for (const { field, value } of prepared.x2many) await applyX2many(env, model, ids, field, value, opts, SAVES);
+  // A new record's first x2many values find no link to it, as long as what ran before them only
+  // linked through other tables (no other record saved, whose code could have linked it).
+  let linksNone = changed === null;
+  const tables = new Set<string>();
+  for (const { field, value } of prepared.x2many) {
+    const fresh = linksNone && !tables.has(field.relation!);
+    await applyX2many(env, model, ids, field, value, opts, SAVES, fresh);
+    linksNone &&= onlyLinks(field, value, model);
+    if (field.relation) tables.add(field.relation);
+  }
   await writeRelated(env, model, ids, prepared.related, SAVES);
   await recomputeStored(env, model, ids);
   await runConstraints(env, model, ids, changed);
