@@ -6,10 +6,11 @@ import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../model-types';
 import { nowUtc } from '../fields/dates';
+import { isStored } from '../fields';
 import { AccessError } from '../../errors';
 import { ruleDenialMessage } from '../access/messages';
 import { labelText, langOf } from '../labels';
-import { refuseReadOnly, signalCachedChange } from './change-guard';
+import { movesSignal, refuseReadOnly, signalCachedChange } from './change-guard';
 import { atomic, checkAccess, chunked, ensureVisible, ruleDomain, visibleIds } from './common';
 import { isStruct } from '../../values';
 import { withDefaults } from './defaults';
@@ -60,17 +61,22 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
 export async function writeRecords(
   env: CallEnv, model: RuntimeModel, ids: number[], rawVals: unknown, opts: WriteOptions = {},
 ): Promise<true> {
-  refuseReadOnly(env, model, 'write');
+  // Outside a transaction, only the call's own write may run, as its one statement (writesAlone).
+  if (!(env.autocommit && env.outermost)) refuseReadOnly(env, model, 'write');
   await checkAccess(env, model, 'write', ids);
   const vals: Vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    if (env.autocommit && (new Set(ids).size !== 1 || movesSignal(model, 'write', Object.keys(vals)))) {
+      refuseReadOnly(env, model, 'write');
+    }
     await signalCachedChange(env, model, 'write', Object.keys(vals));
     const full = { ...vals };
     for (const hooks of model.hooks) hooks.normalizeVals?.(full);
     // Without record rules, the UPDATE's row count tells whether every id exists: no SELECT first.
     const byCount = await existenceByRowCount(env, model, full);
+    if (env.autocommit && !(byCount && writesAlone(model, Object.keys(full)))) refuseReadOnly(env, model, 'write');
     if (!byCount) await ensureVisible(env, model, ids, 'write');
     await checkConcurrency(env, model, ids);
     for (const hooks of model.hooks) if (hooks.beforeWrite) await hooks.beforeWrite(env, ids, full);
@@ -85,10 +91,15 @@ export async function writeRecords(
       if (byCount) await ensureVisible(env, model, ids, 'write');
       throw err;
     }
+    if (env.autocommit && (prepared.x2many.length || prepared.related.length)) refuseReadOnly(env, model, 'write');
     const row = { write_uid: env.uid, write_date: nowUtc(), ...prepared.columns };
     let updated = 0;
-    for (const part of chunked(ids)) updated += Number(await env.cr(model.table).whereIn('id', part).update(row));
-    if (byCount && updated !== new Set(ids).size) await ensureVisible(env, model, ids, 'write');
+    for (const part of chunked(ids)) updated += Number(await rowsToUpdate(env, model, part).update(row));
+    if (byCount && updated !== new Set(ids).size) {
+      await ensureVisible(env, model, ids, 'write');
+      // There, yet not updated: another transaction holds the row (see rowsToUpdate).
+      if (env.autocommit) refuseReadOnly(env, model, 'write');
+    }
     await saveTheRest(env, model, ids, prepared, opts, Object.keys(full));
     for (const hooks of model.hooks) {
       if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);
@@ -96,6 +107,18 @@ export async function writeRecords(
     }
     return true as const;
   }));
+}
+
+/**
+ * The rows `ids` for an UPDATE. Outside a transaction on PostgreSQL, the statement commits even
+ * if this process dies while it waits for a row another transaction holds (a call killed past
+ * limit_time_real): so it skips such a row instead, and the call reruns in a transaction, which
+ * waits, and rolls back if its process dies.
+ */
+function rowsToUpdate(env: CallEnv, model: RuntimeModel, ids: number[]) {
+  const qb = env.cr(model.table);
+  if (!env.autocommit || env.backend !== 'pg') return qb.whereIn('id', ids);
+  return qb.whereIn('id', env.cr(model.table).select('id').whereIn('id', ids).forNoKeyUpdate().skipLocked());
 }
 
 /**
@@ -110,6 +133,22 @@ async function existenceByRowCount(env: CallEnv, model: RuntimeModel, vals: Vals
   const written = Object.keys(vals);
   if (model.sqlConstraints.some((c) => c.unique.some((col) => written.includes(col)))) return false;
   return !(await ruleDomain(env, model, 'write'));
+}
+
+/**
+ * Whether the writes of `model` can be their UPDATE alone, with nothing before or after it that
+ * changes data: no hook or watcher, no stored compute, no cache signal on every change. A call
+ * whose one change is such a write may run outside a transaction (see Env.autocommit).
+ */
+export function writesMayRunAlone(model: RuntimeModel): boolean {
+  if (model.invalidatesCache === true) return false;
+  if (model.hooks.some((h) => h.beforeWrite || h.afterWrite || h.watch)) return false;
+  return !Object.values(model.fields).some((f) => f.compute && isStored(f));
+}
+
+/** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes. */
+function writesAlone(model: RuntimeModel, written: string[]): boolean {
+  return writesMayRunAlone(model) && !model.constraints.some((c) => c.fields.some((f) => written.includes(f)));
 }
 
 const SAVES: Saves = { create: createRecord, write: writeRecords };
