@@ -6,7 +6,6 @@ import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../model-types';
 import { nowUtc } from '../fields/dates';
-import { isStored } from '../fields';
 import { AccessError } from '../../errors';
 import { ruleDenialMessage } from '../access/messages';
 import { labelText, langOf } from '../labels';
@@ -20,7 +19,7 @@ import {
 } from './prepare-vals';
 import { applyX2many, onlyLinks, type Saves } from './x2many-commands';
 import { writeRelated } from './related-write';
-import { recomputeStored, runConstraints } from './constraints';
+import { recomputeStored, runConstraints, storedComputes } from './constraints';
 import { checkConcurrency } from './concurrency';
 import { readRecords } from './read';
 import { watchWrite } from './watch';
@@ -143,7 +142,7 @@ async function existenceByRowCount(env: CallEnv, model: RuntimeModel, vals: Vals
 export function writesMayRunAlone(model: RuntimeModel): boolean {
   if (model.invalidatesCache === true) return false;
   if (model.hooks.some((h) => h.beforeWrite || h.afterWrite || h.watch)) return false;
-  return !Object.values(model.fields).some((f) => f.compute && isStored(f));
+  return storedComputes(model).length === 0;
 }
 
 /** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes. */
