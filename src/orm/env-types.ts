@@ -101,6 +101,12 @@ export interface Env {
   /** Runs outside any transaction: the records service refuses to write (the call is rerun in one). */
   readonly readOnly: boolean;
   /**
+   * Runs outside any transaction because its one change may be a single statement (a plain write
+   * of one record): the records service runs that statement alone and refuses anything more (the
+   * call is rerun in a transaction).
+   */
+  readonly autocommit: boolean;
+  /**
    * Moves the database's cache signal in this transaction: for code that changes cached data
    * (users, groups, access rows, rules...) with raw SQL, which the ORM cannot see.
    */

@@ -9,6 +9,7 @@ import { ALLOW_ALL, type AccessPolicy } from './access-policy';
 import { RecordsApi } from './records-api';
 import { ownTable } from '../values';
 import { bumpSignal, CacheView } from '../db/cache-signal';
+import { refuseOutsideTransaction } from './records/change-guard';
 
 export type Backend = 'sqlite' | 'pg';
 
@@ -26,6 +27,8 @@ export interface CreateEnvOptions {
   cache?: CacheView;
   /** The call runs outside a transaction: a write stops it (the caller reruns it in one). */
   readOnly?: boolean;
+  /** The call runs outside a transaction: its one write may run as one statement, nothing more (see Env). */
+  autocommit?: boolean;
 }
 
 interface Shared {
@@ -38,6 +41,7 @@ interface Shared {
   callbacks: (() => void)[];
   cache: CacheView;
   readOnly: boolean;
+  autocommit: boolean;
   /** A write was refused because the call is read-only (even if the refusal was caught on the way);
    * a box, so that envs on savepoints (which copy this object) report to the same one. */
   refused: { write: boolean };
@@ -66,6 +70,7 @@ export class OrmEnv implements Env {
   get backend(): Backend { return this.shared.backend; }
   get cache(): CacheView { return this.shared.cache; }
   get readOnly(): boolean { return this.shared.readOnly; }
+  get autocommit(): boolean { return this.shared.autocommit; }
   /** True once a write was refused in this read-only call: its answer is not to be trusted. */
   get refusedWrite(): boolean { return this.shared.refused.write; }
   markRefusedWrite(): void { this.shared.refused.write = true; }
@@ -86,6 +91,8 @@ export class OrmEnv implements Env {
    * server's copy once the change is committed.
    */
   async signalChange(): Promise<void> {
+    // Outside a transaction the signal would move before the change it announces is saved.
+    if (this.autocommit) refuseOutsideTransaction(this, 'signal');
     await bumpSignal(this.cr);
     this.shared.groups.clear();
     this.shared.cache.changed();
@@ -151,6 +158,7 @@ export function createEnv(opts: CreateEnvOptions): OrmEnv {
     callbacks: [],
     cache: opts.cache ?? CacheView.private(),
     readOnly: opts.readOnly ?? false,
+    autocommit: opts.autocommit ?? false,
     refused: { write: false },
   };
   return new OrmEnv(shared, opts.cr, opts.uid, opts.su ?? false, ownTable({ ...(opts.context ?? {}) }));

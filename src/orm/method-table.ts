@@ -6,7 +6,7 @@ import { isStruct, type RpcValue } from '../values';
 import type { CallEnv } from './call-env';
 import type { RuntimeModel } from './registry';
 import { normalizeIds } from './records/common';
-import { createRecord, writeRecords } from './records/save';
+import { createRecord, writeRecords, writesMayRunAlone } from './records/save';
 import { readRecords } from './records/read';
 import { unlinkRecords } from './records/unlink';
 import { searchCount, searchIds, searchRead } from './records/search';
@@ -159,6 +159,15 @@ export const BUILTINS: Record<string, BuiltinMethod> = {
 export function isReadOnlyMethod(model: RuntimeModel, method: string): boolean {
   if (Object.prototype.hasOwnProperty.call(model.methods, method)) return model.methods[method].readOnly === true;
   return Object.prototype.hasOwnProperty.call(BUILTINS, method) && BUILTINS[method].readOnly === true;
+}
+
+/**
+ * Whether `method` of `model` may run outside a transaction, its change being one statement: the
+ * builtin write, not overridden, of a model whose writes can be their UPDATE alone.
+ */
+export function mayRunAlone(model: RuntimeModel, method: string): boolean {
+  if (method !== 'write' || Object.prototype.hasOwnProperty.call(model.methods, method)) return false;
+  return writesMayRunAlone(model);
 }
 
 /** Picks the signature: the 7.0 one unless a non-dict value sits where it takes the context. */

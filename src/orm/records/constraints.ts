@@ -3,14 +3,27 @@
 import { ValidationError } from '../../errors';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
+import type { FieldDef } from '../model-types';
 import { fieldType, isStored } from '../fields';
 import { labelText, langOf } from '../labels';
 import { chunked } from './common';
 
+/** Each model's stored computed fields, listed once. */
+const STORED_COMPUTES = new WeakMap<RuntimeModel, FieldDef[]>();
+
+export function storedComputes(model: RuntimeModel): FieldDef[] {
+  let list = STORED_COMPUTES.get(model);
+  if (!list) {
+    list = Object.values(model.fields).filter((f) => f.compute && isStored(f));
+    STORED_COMPUTES.set(model, list);
+  }
+  return list;
+}
+
 export async function recomputeStored(env: CallEnv, model: RuntimeModel, ids: number[]): Promise<void> {
-  for (const f of Object.values(model.fields)) {
-    if (!f.compute || !isStored(f) || !ids.length) continue;
-    const values = await f.compute(env, ids);
+  if (!ids.length) return;
+  for (const f of storedComputes(model)) {
+    const values = await f.compute!(env, ids);
     // One UPDATE per distinct value, not per record.
     const byValue = new Map<string, { value: unknown; ids: number[] }>();
     for (const id of ids) {

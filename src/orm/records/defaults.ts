@@ -10,11 +10,19 @@ import { fieldType } from '../fields';
 
 const NONE = Symbol('no default');
 
-async function defaultOf(env: CallEnv, field: FieldDef, internal: boolean): Promise<unknown> {
+/** The default of `field`, or NONE; a promise only when the field's default function returns one. */
+function defaultOf(env: CallEnv, field: FieldDef, internal: boolean): unknown {
+  if (field.default === undefined && !hasContextDefaults(env)) return NONE;
   const key = `default_${field.name}`;
   if (key in env.context && (internal || !field.readonly) && !isMagic(field.name)) return env.context[key];
   if (field.default === undefined) return NONE;
-  return typeof field.default === 'function' ? await field.default(env) : field.default;
+  return typeof field.default === 'function' ? field.default(env) : field.default;
+}
+
+/** Whether the context names any `default_<field>` (most calls' contexts do not). */
+function hasContextDefaults(env: CallEnv): boolean {
+  for (const key in env.context) if (key.startsWith('default_')) return true;
+  return false;
 }
 
 /** A many2one default given as `[id, name]` is stored as its id. */
@@ -26,9 +34,11 @@ function normalise(field: FieldDef, value: unknown): unknown {
 /** Defaults of the fields missing from `vals`, merged under `vals`. */
 export async function withDefaults(env: CallEnv, model: RuntimeModel, vals: Vals, internal: boolean): Promise<Vals> {
   const out: Vals = {};
+  const fromContext = hasContextDefaults(env);
   for (const field of Object.values(model.fields)) {
-    if (field.name in vals || field.name === 'id') continue;
-    const v = await defaultOf(env, field, internal);
+    if (field.name in vals || field.name === 'id' || (field.default === undefined && !fromContext)) continue;
+    const found = defaultOf(env, field, internal);
+    const v = found instanceof Promise ? await found : found;
     if (v !== NONE) out[field.name] = normalise(field, v);
   }
   return { ...out, ...vals };

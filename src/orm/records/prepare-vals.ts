@@ -11,7 +11,7 @@ import { fieldType, isStored, isX2many } from '../fields';
 import { isMagic } from '../magic-fields';
 import { labelText, langOf } from '../labels';
 import { pyRepr } from '../py-repr';
-import { chunked, fieldAccessError, fieldAllowed, invalidField, missingError } from './common';
+import { CHUNK, chunked, fieldAccessError, fieldAllowed, invalidField, missingError } from './common';
 
 export interface WriteOptions {
   /** Server-side write: read-only and magic fields may be set. RPC calls never set this. */
@@ -99,9 +99,13 @@ export function checkRequired(env: CallEnv, model: RuntimeModel, columns: Record
   }
 }
 
-/** Every many2one value must name an existing record: one query per target model. */
+/**
+ * Every many2one value must name an existing record: one query for all target models (a UNION
+ * of one SELECT per model); the first model in field order with a missing id is the fault.
+ */
 export async function checkReferences(env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[]): Promise<void> {
   const wanted = new Map<string, Set<number>>();
+  let count = 0;
   for (const cols of columns) {
     for (const [key, v] of Object.entries(cols)) {
       const f = model.fields[key];
@@ -109,8 +113,20 @@ export async function checkReferences(env: CallEnv, model: RuntimeModel, columns
       const set = wanted.get(f.comodel!) ?? new Set<number>();
       set.add(Number(v));
       wanted.set(f.comodel!, set);
+      count += 1;
     }
   }
+  if (!wanted.size) return;
+  const found = count <= CHUNK && wanted.size > 1 ? await foundTogether(env, wanted) : await foundApart(env, wanted);
+  for (const [comodel, ids] of wanted) {
+    const missing = [...ids].filter((id) => !found.get(comodel)!.has(id));
+    if (missing.length) throw missingError(env, comodel, missing);
+  }
+}
+
+/** The existing ids of each model, one query per model (and per chunk of ids). */
+async function foundApart(env: CallEnv, wanted: Map<string, Set<number>>): Promise<Map<string, Set<number>>> {
+  const out = new Map<string, Set<number>>();
   for (const [comodel, ids] of wanted) {
     const co = env.registry.model(comodel);
     const found = new Set<number>();
@@ -118,7 +134,18 @@ export async function checkReferences(env: CallEnv, model: RuntimeModel, columns
       const rows = (await env.cr(co.table).select('id').whereIn('id', part)) as { id: unknown }[];
       for (const r of rows) found.add(Number(r.id));
     }
-    const missing = [...ids].filter((id) => !found.has(id));
-    if (missing.length) throw missingError(env, comodel, missing);
+    out.set(comodel, found);
   }
+  return out;
+}
+
+/** The existing ids of every model in one statement, each SELECT tagged with its model's place. */
+async function foundTogether(env: CallEnv, wanted: Map<string, Set<number>>): Promise<Map<string, Set<number>>> {
+  const models = [...wanted.keys()];
+  const part = (i: number) => env.cr(env.registry.model(models[i]).table)
+    .select(env.cr.raw(`${i} as m`), 'id').whereIn('id', [...wanted.get(models[i])!]);
+  const qb = part(0).unionAll(models.slice(1).map((_, i) => part(i + 1)));
+  const out = new Map(models.map((m) => [m, new Set<number>()]));
+  for (const r of (await qb) as { m: unknown; id: unknown }[]) out.get(models[Number(r.m)])!.add(Number(r.id));
+  return out;
 }

@@ -9,7 +9,7 @@ import { nowUtc } from '../fields/dates';
 import { AccessError } from '../../errors';
 import { ruleDenialMessage } from '../access/messages';
 import { labelText, langOf } from '../labels';
-import { refuseReadOnly, signalCachedChange } from './change-guard';
+import { movesSignal, refuseReadOnly, signalCachedChange } from './change-guard';
 import { atomic, checkAccess, chunked, ensureVisible, ruleDomain, visibleIds } from './common';
 import { isStruct } from '../../values';
 import { withDefaults } from './defaults';
@@ -17,9 +17,9 @@ import { withDbErrors } from './db-errors';
 import {
   asVals, checkKeys, checkReferences, checkRequired, convertVals, type PreparedVals, type WriteOptions,
 } from './prepare-vals';
-import { applyX2many, type Saves } from './x2many-commands';
+import { applyX2many, onlyLinks, type Saves } from './x2many-commands';
 import { writeRelated } from './related-write';
-import { recomputeStored, runConstraints } from './constraints';
+import { recomputeStored, runConstraints, storedComputes } from './constraints';
 import { checkConcurrency } from './concurrency';
 import { readRecords } from './read';
 import { watchWrite } from './watch';
@@ -60,17 +60,22 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
 export async function writeRecords(
   env: CallEnv, model: RuntimeModel, ids: number[], rawVals: unknown, opts: WriteOptions = {},
 ): Promise<true> {
-  refuseReadOnly(env, model, 'write');
+  // Outside a transaction, only the call's own write may run, as its one statement (writesAlone).
+  if (!(env.autocommit && env.outermost)) refuseReadOnly(env, model, 'write');
   await checkAccess(env, model, 'write', ids);
   const vals: Vals = asVals(rawVals);
   await checkKeys(env, model, vals, opts);
   if (!ids.length) return true;
   return atomic(env, (env) => withDbErrors(env, model, async () => {
+    if (env.autocommit && (new Set(ids).size !== 1 || movesSignal(model, 'write', Object.keys(vals)))) {
+      refuseReadOnly(env, model, 'write');
+    }
     await signalCachedChange(env, model, 'write', Object.keys(vals));
     const full = { ...vals };
     for (const hooks of model.hooks) hooks.normalizeVals?.(full);
     // Without record rules, the UPDATE's row count tells whether every id exists: no SELECT first.
     const byCount = await existenceByRowCount(env, model, full);
+    if (env.autocommit && !(byCount && writesAlone(model, Object.keys(full)))) refuseReadOnly(env, model, 'write');
     if (!byCount) await ensureVisible(env, model, ids, 'write');
     await checkConcurrency(env, model, ids);
     for (const hooks of model.hooks) if (hooks.beforeWrite) await hooks.beforeWrite(env, ids, full);
@@ -85,10 +90,15 @@ export async function writeRecords(
       if (byCount) await ensureVisible(env, model, ids, 'write');
       throw err;
     }
+    if (env.autocommit && (prepared.x2many.length || prepared.related.length)) refuseReadOnly(env, model, 'write');
     const row = { write_uid: env.uid, write_date: nowUtc(), ...prepared.columns };
     let updated = 0;
-    for (const part of chunked(ids)) updated += Number(await env.cr(model.table).whereIn('id', part).update(row));
-    if (byCount && updated !== new Set(ids).size) await ensureVisible(env, model, ids, 'write');
+    for (const part of chunked(ids)) updated += Number(await rowsToUpdate(env, model, part).update(row));
+    if (byCount && updated !== new Set(ids).size) {
+      await ensureVisible(env, model, ids, 'write');
+      // There, yet not updated: another transaction holds the row (see rowsToUpdate).
+      if (env.autocommit) refuseReadOnly(env, model, 'write');
+    }
     await saveTheRest(env, model, ids, prepared, opts, Object.keys(full));
     for (const hooks of model.hooks) {
       if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);
@@ -96,6 +106,18 @@ export async function writeRecords(
     }
     return true as const;
   }));
+}
+
+/**
+ * The rows `ids` for an UPDATE. Outside a transaction on PostgreSQL, the statement commits even
+ * if this process dies while it waits for a row another transaction holds (a call killed past
+ * limit_time_real): so it skips such a row instead, and the call reruns in a transaction, which
+ * waits, and rolls back if its process dies.
+ */
+function rowsToUpdate(env: CallEnv, model: RuntimeModel, ids: number[]) {
+  const qb = env.cr(model.table);
+  if (!env.autocommit || env.backend !== 'pg') return qb.whereIn('id', ids);
+  return qb.whereIn('id', env.cr(model.table).select('id').whereIn('id', ids).forNoKeyUpdate().skipLocked());
 }
 
 /**
@@ -112,13 +134,38 @@ async function existenceByRowCount(env: CallEnv, model: RuntimeModel, vals: Vals
   return !(await ruleDomain(env, model, 'write'));
 }
 
+/**
+ * Whether the writes of `model` can be their UPDATE alone, with nothing before or after it that
+ * changes data: no hook or watcher, no stored compute, no cache signal on every change. A call
+ * whose one change is such a write may run outside a transaction (see Env.autocommit).
+ */
+export function writesMayRunAlone(model: RuntimeModel): boolean {
+  if (model.invalidatesCache === true) return false;
+  if (model.hooks.some((h) => h.beforeWrite || h.afterWrite || h.watch)) return false;
+  return storedComputes(model).length === 0;
+}
+
+/** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes. */
+function writesAlone(model: RuntimeModel, written: string[]): boolean {
+  return writesMayRunAlone(model) && !model.constraints.some((c) => c.fields.some((f) => written.includes(f)));
+}
+
 const SAVES: Saves = { create: createRecord, write: writeRecords };
 
 /** What follows the row itself: other tables, related targets, stored computes, constraints. */
 async function saveTheRest(
   env: CallEnv, model: RuntimeModel, ids: number[], prepared: PreparedVals, opts: WriteOptions, changed: string[] | null,
 ): Promise<void> {
-  for (const { field, value } of prepared.x2many) await applyX2many(env, model, ids, field, value, opts, SAVES);
+  // A new record's first x2many values find no link to it, as long as what ran before them only
+  // linked through other tables (no other record saved, whose code could have linked it).
+  let linksNone = changed === null;
+  const tables = new Set<string>();
+  for (const { field, value } of prepared.x2many) {
+    const fresh = linksNone && !tables.has(field.relation!);
+    await applyX2many(env, model, ids, field, value, opts, SAVES, fresh);
+    linksNone &&= onlyLinks(field, value, model);
+    if (field.relation) tables.add(field.relation);
+  }
   await writeRelated(env, model, ids, prepared.related, SAVES);
   await recomputeStored(env, model, ids);
   await runConstraints(env, model, ids, changed);

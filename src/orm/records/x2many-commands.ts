@@ -9,7 +9,7 @@ import type { RuntimeModel } from '../registry';
 import { applyDomain, domainContext } from '../domain-api';
 import { pyRepr } from '../py-repr';
 import { fieldType } from '../fields';
-import { chunked, missingError, normalizeIds, ruleDomain, ruleFilter } from './common';
+import { CHUNK, chunked, missingError, normalizeIds, ruleDomain, ruleFilter } from './common';
 import type { WriteOptions } from './prepare-vals';
 import { unlinkRecords } from './unlink';
 
@@ -49,14 +49,29 @@ function parseCommands(model: RuntimeModel, field: FieldDef, value: unknown): Co
   return out;
 }
 
+/**
+ * Applies the commands of `value` in order. `linksNone`: the owners are new and nothing linked
+ * them through this field's table yet, so its first command has no link to remove or skip.
+ */
 export async function applyX2many(
   env: CallEnv, model: RuntimeModel, owners: number[], field: FieldDef, value: unknown, opts: WriteOptions, saves: Saves,
+  linksNone = false,
 ): Promise<void> {
   const co = env.registry.model(field.comodel!);
   for (const [code, id, arg] of parseCommands(model, field, value)) {
-    if (fieldType(field).linkTable) await many2many(env, co, owners, field, [code, id, arg], opts, saves);
+    if (fieldType(field).linkTable) await many2many(env, co, owners, field, [code, id, arg], opts, saves, linksNone);
     else await one2many(env, co, owners, field, [code, id, arg], opts, saves);
+    linksNone = false;
   }
+}
+
+/**
+ * Whether an x2many value only links and unlinks on its own relation table (commands 3 to 6 of a
+ * many2many): it saves no other record, so it runs no other model's code.
+ */
+export function onlyLinks(field: FieldDef, value: unknown, model: RuntimeModel): boolean {
+  if (!fieldType(field).linkTable) return false;
+  return parseCommands(model, field, value).every(([code]) => code >= 3);
 }
 
 async function one2many(
@@ -101,6 +116,7 @@ async function currentChildren(env: CallEnv, co: RuntimeModel, field: FieldDef, 
 
 async function many2many(
   env: CallEnv, co: RuntimeModel, owners: number[], field: FieldDef, [code, id, arg]: Command, opts: WriteOptions, saves: Saves,
+  linksNone: boolean,
 ): Promise<void> {
   const { create: createRecord, write: writeRecords } = saves;
   const rel = field.relation!;
@@ -110,10 +126,14 @@ async function many2many(
     case 1: await writeRecords(env, co, [id], arg as Vals, opts); return;
     case 2: await unlinkRecords(env, co, [id]); return;
     case 3: await env.cr(rel).whereIn(c1, owners).where(c2, id).delete(); return;
-    case 4: await link(env, co, field, owners, [id]); return;
+    case 4: await link(env, co, field, owners, [id], linksNone); return;
     case 5: await env.cr(rel).whereIn(c1, owners).delete(); return;
     default: {
       const wanted = normalizeIds(arg);
+      if (linksNone) {
+        await link(env, co, field, owners, wanted, true);
+        return;
+      }
       const qb = env.cr(rel).whereIn(c1, owners);
       // As in 7.0, links to records the caller cannot see under the record rules are kept.
       if (await ruleDomain(env, co, 'read')) {
@@ -127,9 +147,22 @@ async function many2many(
   }
 }
 
-/** Adds the missing (owner, target) links in batches; every target must exist. */
-async function link(env: CallEnv, co: RuntimeModel, field: FieldDef, owners: number[], targets: number[]): Promise<void> {
+/**
+ * Adds the missing (owner, target) links in batches; every target must exist. When the owners have
+ * no link yet (`linksNone`), one INSERT ... SELECT per owner links the targets that exist, and a
+ * short count names the missing ones (the fault rolls the links back with the rest of the change).
+ */
+async function link(
+  env: CallEnv, co: RuntimeModel, field: FieldDef, owners: number[], targets: number[], linksNone = false,
+): Promise<void> {
   if (!owners.length || !targets.length) return;
+  if (linksNone && targets.length <= CHUNK) {
+    let complete = true;
+    for (const owner of owners) complete = (await linkExisting(env, co, field, owner, targets)) === targets.length && complete;
+    if (complete) return;
+    const found = new Set(((await env.cr(co.table).select('id').whereIn('id', targets)) as { id: unknown }[]).map((r) => Number(r.id)));
+    throw missingError(env, co.name, targets.filter((t) => !found.has(t)));
+  }
   const found = new Set<number>();
   for (const part of chunked(targets)) {
     for (const r of (await env.cr(co.table).select('id').whereIn('id', part)) as { id: unknown }[]) found.add(Number(r.id));
@@ -145,4 +178,14 @@ async function link(env: CallEnv, co: RuntimeModel, field: FieldDef, owners: num
   }
   const rows = owners.flatMap((o) => targets.filter((t) => !existing.has(`${o},${t}`)).map((t) => ({ [c1]: o, [c2]: t })));
   for (const part of chunked(rows, 400)) await env.cr(rel).insert(part);
+}
+
+/** Links `owner` to those of `targets` (distinct ids) that exist, in one statement; returns how many. */
+async function linkExisting(env: CallEnv, co: RuntimeModel, field: FieldDef, owner: number, targets: number[]): Promise<number> {
+  const marks = targets.map(() => '?').join(', ');
+  const result = await env.cr.raw(
+    `insert into ?? (??, ??) select cast(? as integer), ?? from ?? where ?? in (${marks})`,
+    [field.relation!, field.column1!, field.column2!, owner, 'id', co.table, 'id', ...targets],
+  ) as { rowCount?: number; changes?: number };
+  return Number(result.rowCount ?? result.changes ?? 0);
 }

@@ -5,7 +5,7 @@ import { AccessError, CallError, UserError } from '../../errors';
 import type { CheckedCall } from '../../auth/auth';
 import { callModelMethod } from '../../orm/call-method';
 import type { OrmEnv } from '../../orm/env';
-import { isReadOnlyMethod } from '../../orm/method-table';
+import { isReadOnlyMethod, mayRunAlone } from '../../orm/method-table';
 import type { DatabaseManager, Logger as DbLogger } from '../../db/types';
 import { COMPAT_70, COMPAT_ODOO, type Compat } from '../../orm/env-types';
 import type { Registry } from '../../orm/registry';
@@ -48,6 +48,7 @@ export interface RunOptions {
   /** The database and cache view the credential check opened. */
   checked?: CheckedCall;
   readOnly?: boolean;
+  autocommit?: boolean;
 }
 
 export function createModelRunner(deps: Omit<ObjectServiceDeps, 'auth'>): ModelRunner {
@@ -71,7 +72,7 @@ export function createModelRunner(deps: Omit<ObjectServiceDeps, 'auth'>): ModelR
     callKw: (call, db, uid, model, method, args, kwargs, checked) =>
       // The method is the whole call: its failure rolls the call's transaction back.
       runner.run(call, db, uid, (env) => callModelMethod(env, model, method, args, kwargs, { outermost: !env.readOnly }),
-        { checked, readOnly: runner.isReadOnly(model, method) }),
+        { checked, readOnly: runner.isReadOnly(model, method), autocommit: mayRunAlone(deps.registry.model(model), method) }),
 
     async signal(call, db, uid, model, signal, id, checked) {
       if (!Object.prototype.hasOwnProperty.call(deps.registry.model(model).methods, 'signal_workflow')) return false;

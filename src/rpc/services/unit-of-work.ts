@@ -1,9 +1,11 @@
 // The unit of work of one model call, for every transport: the database and its cache view (the
 // one read of the cache signal), the caller's environment built once from that cache, then either
-// a run on the pool without a transaction (read-only methods) or one transaction whose after-commit
-// work (waking the mail sender, the sync worker...) runs once it committed.
+// a run on the pool without a transaction (read-only methods, and a plain write that is one
+// statement) or one transaction whose after-commit work (waking the mail sender, the sync
+// worker...) runs once it committed.
 import type { CheckedCall } from '../../auth/auth';
 import { openView, type CacheView } from '../../db/cache-signal';
+import { isRetryableDbError } from '../../db/errors';
 import { withTransaction } from '../../db/transaction';
 import type { Database, DatabaseManager, Logger } from '../../db/types';
 import { createEnv, type OrmEnv } from '../../orm/env';
@@ -27,6 +29,11 @@ export interface CallFrame {
   checked?: CheckedCall;
   /** The method only reads: run it without a transaction, and rerun it in one if it writes after all. */
   readOnly?: boolean;
+  /**
+   * The method's one change may be a single statement (a plain write): run it without a
+   * transaction, that statement committing on its own, and rerun it in one if it needs more.
+   */
+  autocommit?: boolean;
 }
 
 /** Work a read-only call queued (nothing to commit): a failure is logged, never the call's answer. */
@@ -43,17 +50,19 @@ function runQueued(callbacks: (() => void)[], database: Database, logger?: Logge
 export type UnitOfWork = <T>(frame: CallFrame, fn: (env: OrmEnv) => Promise<T>) => Promise<T>;
 
 export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
-  const envOf = (frame: CallFrame, database: Database, view: CacheView, cr: Knex | Knex.Transaction, readOnly: boolean) =>
+  const envOf = (frame: CallFrame, database: Database, view: CacheView, cr: Knex | Knex.Transaction,
+    mode: { readOnly?: boolean; autocommit?: boolean }) =>
     // The user's language unless the context names one: labels, faults and defaults follow it.
     withUserLang(createEnv({
-      cr, uid: frame.uid, registry: deps.registry, compat: frame.compat, dbName: database.name, cache: view, readOnly,
+      cr, uid: frame.uid, registry: deps.registry, compat: frame.compat, dbName: database.name, cache: view, ...mode,
     }));
 
   return async (frame, fn) => {
     const database = frame.checked?.database ?? await deps.dbm.get(frame.db);
     const view = frame.checked?.view ?? await openView(database);
-    if (frame.readOnly) {
-      const env = await envOf(frame, database, view, database.knex, true);
+    if (frame.readOnly || frame.autocommit) {
+      const readOnly = Boolean(frame.readOnly);
+      const env = await envOf(frame, database, view, database.knex, readOnly ? { readOnly } : { autocommit: true });
       try {
         const value = await fn(env);
         if (!env.refusedWrite) {
@@ -61,14 +70,18 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
           return value;
         }
       } catch (err) {
-        if (!(err instanceof ReadOnlyCallWrote) && !env.refusedWrite) throw err;
+        // The one statement of an autocommit call lost a race (a lock timeout...): it saved nothing.
+        const lost = !readOnly && isRetryableDbError(err);
+        if (!(err instanceof ReadOnlyCallWrote) && !env.refusedWrite && !lost) throw err;
       }
       // Nothing was written (the records service stopped the first write): run it again, whole.
-      deps.logger?.info(`A read-only call on ${database.name} tried to write: running it again in a transaction`,
-        { db: database.name, name: 'db' });
+      if (readOnly) {
+        deps.logger?.info(`A read-only call on ${database.name} tried to write: running it again in a transaction`,
+          { db: database.name, name: 'db' });
+      }
     }
     return withTransaction(database, async (trx, hooks) => {
-      const env = await envOf(frame, database, view, trx, false);
+      const env = await envOf(frame, database, view, trx, {});
       const value = await fn(env);
       // Work queued by the ORM (waking the mail sender...) runs only once this call committed.
       for (const cb of env.takeAfterCommit()) hooks.afterCommit(cb);

@@ -91,6 +91,20 @@ describe.each(BACKENDS)('x2many commands on %s', (backend) => {
     expect(await field(id, 'tag_ids')).toEqual([]);
   });
 
+  test('many2many on create: the first command links at once, later ones see its links; a missing target fails it whole', async () => {
+    const [a, b] = [await tags().create({ name: 'c-a' }), await tags().create({ name: 'c-b' })];
+    expect(await field(await partners().create({ name: 'C1', tag_ids: [[4, a], [6, 0, [b]]] }), 'tag_ids')).toEqual([b]);
+    expect(await field(await partners().create({ name: 'C2', tag_ids: [[6, 0, [a]], [4, b], [4, a]] }), 'tag_ids')).toEqual([a, b]);
+    expect(await field(await partners().create({ name: 'C3', tag_ids: [[6, 0, [b, a, b]], [3, b]] }), 'tag_ids')).toEqual([a]);
+    expect(await field(await partners().create({ name: 'C4', tag_ids: [[6, 0, []]] }), 'tag_ids')).toEqual([]);
+    await expect(partners().create({ name: 'C5', tag_ids: [[6, 0, [a, 999998, b, 999999]]] }))
+      .rejects.toThrow(new MissingError('Record does not exist or has been deleted.\n(Record: test.tag(999998, 999999), User: 2)'));
+    await expect(partners().create({ name: 'C6', tag_ids: [[4, 999999]] }))
+      .rejects.toThrow(new MissingError('Record does not exist or has been deleted.\n(Record: test.tag(999999,), User: 2)'));
+    expect(await partners().search([['name', 'in', ['C5', 'C6']]])).toEqual([]);
+    expect(await t.db.knex('test_partner_tag_rel').whereIn('tag_id', [999998, 999999])).toEqual([]);
+  });
+
   test('many2many commands apply to every record written; deleting a tag drops its links', async () => {
     const tg = await tags().create({ name: 'shared' });
     const p1 = await partners().create({ name: 'p1' });

@@ -1,14 +1,15 @@
 // The unit of work of one call on both backends: a read-only method runs on the pool with no
 // transaction; one that writes after all is run again, whole, in a transaction, and the caller
-// gets a normal answer with the write saved once. Changes of a model that declares its data
-// cached move the database's cache signal.
+// gets a normal answer with the write saved once. A plain write of one record runs as one
+// statement on the pool; one that needs more is run again in a transaction. Changes of a model
+// that declares its data cached move the database's cache signal.
 import { up as cacheSignalUp } from '../../../migrations/0330_cache_signal';
 import { DbCache, readSignal } from '../../../src/db/cache-signal';
 import type { Database } from '../../../src/db/types';
 import { char, defineModel, defineModule, type Env } from '../../../src/orm/define';
 import { COMPAT_ODOO } from '../../../src/orm/env-types';
 import { callModelMethod } from '../../../src/orm/call-method';
-import { isReadOnlyMethod } from '../../../src/orm/method-table';
+import { isReadOnlyMethod, mayRunAlone } from '../../../src/orm/method-table';
 import { buildRegistry } from '../../../src/orm/registry';
 import { createUnitOfWork } from '../../../src/rpc/services/unit-of-work';
 import { BACKENDS, createScratchDb, type ScratchDb } from '../../support/backends';
@@ -41,8 +42,20 @@ const note = defineModel({
   },
 });
 const cached = defineModel({ name: 'probe.setting', description: 'Setting', invalidatesCache: ['value'], fields: { name: char(), value: char() } });
+// A name may not be 'bad' (a constraint on name); `other` is free.
+const checked = defineModel({
+  name: 'probe.checked', description: 'Checked', fields: { name: char(), other: char() },
+  constraints: [{
+    name: 'not_bad', fields: ['name'],
+    check: async (env, ids) => ((await env.model('probe.checked').read(ids, ['name'])).some((r) => r.name === 'bad') ? 'No bad names' : null),
+  }],
+});
+const hooked = defineModel({
+  name: 'probe.hooked', description: 'Hooked', fields: { name: char() },
+  hooks: { afterWrite: async (env, ids) => { await env.model('probe.note').create({ name: `hooked ${ids.join(',')}` }); } },
+});
 const users = defineModel({ name: 'res.users', description: 'User', fields: { name: char(), login: char() } });
-const PROBE = defineModule({ name: 'probe', depends: [], models: [users, note, cached] });
+const PROBE = defineModule({ name: 'probe', depends: [], models: [users, note, cached, checked, hooked] });
 
 describe.each(BACKENDS)('calls as units of work on %s', (backend) => {
   let db: ScratchDb;
@@ -97,6 +110,86 @@ describe.each(BACKENDS)('calls as units of work on %s', (backend) => {
   test('a refused write that the method caught still sends the call to a transaction', async () => {
     expect(await call('swallow_write', true)).toBe('wrote');
     expect(await db.knex('probe_note').where({ name: 'swallowed' }).first()).toBeDefined();
+  });
+
+  const transactional = (): string[] => sql.filter((s) => /^(begin|commit|start transaction)/i.test(s.trim()));
+  const write = (model: string, ids: number[], vals: Record<string, unknown>) =>
+    run({ db: db.name, uid: 1, compat: COMPAT_ODOO, autocommit: mayRunAlone(registry.model(model), 'write') },
+      (env) => callModelMethod(env, model, 'write', [ids, vals], {}, { outermost: !env.readOnly }));
+  const value = async (table: string, id: number, column = 'name') => (await db.knex(table).where({ id }).first())[column];
+
+  test('a plain write may run alone; not one with hooks, nor another method', () => {
+    expect(mayRunAlone(registry.model('probe.note'), 'write')).toBe(true);
+    expect(mayRunAlone(registry.model('probe.setting'), 'write')).toBe(true);
+    expect(mayRunAlone(registry.model('probe.checked'), 'write')).toBe(true);
+    expect(mayRunAlone(registry.model('probe.hooked'), 'write')).toBe(false);
+    expect(mayRunAlone(registry.model('probe.note'), 'create')).toBe(false);
+    expect(mayRunAlone(registry.model('probe.note'), 'unlink')).toBe(false);
+  });
+
+  test('a plain write of one record is its UPDATE alone, committed without a transaction', async () => {
+    const [id] = await db.knex('probe_note').insert({ name: 'alone' }).returning('id').then((r) => r.map((x) => Number(typeof x === 'object' ? x.id : x)));
+    sql.length = 0;
+    expect(await write('probe.note', [id], { name: 'alone 2' })).toBe(true);
+    expect(transactional()).toEqual([]);
+    expect(sql.filter((s) => /^update/i.test(s.trim()))).toHaveLength(1);
+    expect(await value('probe_note', id)).toBe('alone 2');
+    // A missing record: the same fault, and nothing written.
+    await expect(write('probe.note', [999999], { name: 'ghost' }))
+      .rejects.toThrow('Record does not exist or has been deleted.\n(Record: probe.note(999999,), User: 1)');
+    expect(await db.knex('probe_note').where({ name: 'ghost' })).toEqual([]);
+  });
+
+  // Alone, the UPDATE would commit even if its process died while it waited (a call killed past
+  // limit_time_real): it skips a row another transaction holds, and the call waits in a transaction.
+  if (backend === 'pg') {
+    test('a row another transaction holds: the write waits for it in a transaction, then lands once', async () => {
+      const [id] = await db.knex('probe_note').insert({ name: 'to hold' }).returning('id').then((r) => r.map((x) => Number(x.id)));
+      const holder = await db.knex.transaction();
+      let settled = false;
+      try {
+        await holder('probe_note').where({ id }).update({ name: 'held' });
+        sql.length = 0;
+        const pending = write('probe.note', [id], { name: 'after the hold' }).finally(() => { settled = true; });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(settled).toBe(false);
+        await holder.rollback();
+        expect(await pending).toBe(true);
+      } finally {
+        if (!holder.isCompleted()) await holder.rollback();
+      }
+      expect(transactional()).toHaveLength(2);
+      expect(await value('probe_note', id)).toBe('after the hold');
+    });
+  }
+
+  test('a write that needs more than its UPDATE runs in a transaction, saved once, faults as before', async () => {
+    const ids = await db.knex('probe_checked').insert([{ name: 'a' }, { name: 'b' }]).returning('id')
+      .then((r) => r.map((x) => Number(typeof x === 'object' ? x.id : x)));
+    // Two records, and a field a constraint looks at: each in a transaction.
+    sql.length = 0;
+    expect(await write('probe.checked', ids, { other: 'both' })).toBe(true);
+    expect(transactional()).toHaveLength(2);
+    sql.length = 0;
+    await expect(write('probe.checked', [ids[0]], { name: 'bad' })).rejects.toThrow('No bad names');
+    expect(await value('probe_checked', ids[0])).toBe('a');
+    expect(await write('probe.checked', [ids[0]], { name: 'good' })).toBe(true);
+    expect(transactional().length).toBeGreaterThan(0);
+    expect(await value('probe_checked', ids[0])).toBe('good');
+    // A field no constraint looks at: alone again.
+    sql.length = 0;
+    expect(await write('probe.checked', [ids[1]], { other: 'one' })).toBe(true);
+    expect(transactional()).toEqual([]);
+    expect(await value('probe_checked', ids[1], 'other')).toBe('one');
+    // A write of a field whose change moves the cache signal: in a transaction, with the signal.
+    const [setting] = await db.knex('probe_setting').insert({ name: 's', value: 'v' }).returning('id')
+      .then((r) => r.map((x) => Number(typeof x === 'object' ? x.id : x)));
+    const before = await readSignal(db.knex);
+    sql.length = 0;
+    expect(await write('probe.setting', [setting], { value: 'w' })).toBe(true);
+    expect(transactional()).toHaveLength(2);
+    expect(await readSignal(db.knex)).toBe(before + 1);
+    expect(await value('probe_setting', setting, 'value')).toBe('w');
   });
 
   test('changing a declared field moves the cache signal with the transaction; other fields do not', async () => {

@@ -47,7 +47,7 @@ export function fakeEnv(world: FakeWorld, uid: number, context: Vals = {}, su = 
     withUser: (other) => fakeEnv(world, other, context, false),
     afterCommit: () => undefined,
     userGroups: async () => new Set(world.groups[uid] ?? []),
-    cache: CacheView.private(), readOnly: false, signalChange: async () => undefined,
+    cache: CacheView.private(), readOnly: false, autocommit: false, signalChange: async () => undefined,
   };
 }
 
