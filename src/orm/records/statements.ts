@@ -5,7 +5,7 @@
 // access rows) retires it, and the rules the call resolved are part of the shape.
 import type { Knex } from 'knex';
 import type { CallEnv } from '../call-env';
-import type { AccessMode } from '../env-types';
+import type { AccessMode, Env } from '../env-types';
 import type { RuntimeModel } from '../registry';
 import { applyRuleDomain, domainContext } from '../domain-api';
 import { ruleDomain } from './common';
@@ -51,13 +51,14 @@ async function compile(build: Build): Promise<Statement> {
  * The statement of `shape` for this call: the kept one, or `build()` compiled (and kept when the
  * call reads the shared cache). A null shape is compiled every time.
  */
-export async function statementFor(env: CallEnv, shape: string | null, build: Build): Promise<Statement> {
+export async function statementFor(env: Env, shape: string | null, build: Build): Promise<Statement> {
   const signal = shape === null ? null : env.cache.sharedSignal;
   if (signal === null) return compile(build);
-  let byShape = kept.get(env.registry);
+  const registry = env.registry as object;
+  let byShape = kept.get(registry);
   if (!byShape) {
     byShape = new Map();
-    kept.set(env.registry, byShape);
+    kept.set(registry, byShape);
   }
   const key = `${env.dbName}\0${signal}\0${env.su ? 'su' : env.uid}\0${env.backend}\0${shape!}`;
   let st = byShape.get(key);
@@ -87,7 +88,7 @@ export function bind(st: Statement, values: readonly unknown[]): unknown[] {
  * Runs the SELECT of `shape` (built by `build`, whose slots take `values`) and returns its rows.
  */
 export async function selectRows<T = Record<string, unknown>>(
-  env: CallEnv, shape: string | null, build: Build, values: readonly unknown[],
+  env: Env, shape: string | null, build: Build, values: readonly unknown[],
 ): Promise<T[]> {
   const st = await statementFor(env, shape, build);
   const res: unknown = await env.cr.raw(st.sql, bind(st, values) as Knex.RawBinding[]);
