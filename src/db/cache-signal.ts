@@ -2,6 +2,7 @@
 // counter in `ir_cache_signal`, read once at the start of each call and moved (inside the writing
 // transaction) by whatever changes cached data. A moved counter drops everything this cache holds.
 import type { Knex } from 'knex';
+import { selectSql } from './select-sql';
 
 const TABLE = 'ir_cache_signal';
 
@@ -16,9 +17,7 @@ export async function readSignal(cr: Knex | Knex.Transaction): Promise<number> {
     st = cr(TABLE).where('id', 1).first('value').toSQL();
     readStatements.set(dialect, st);
   }
-  const res: unknown = await cr.raw(st.sql, st.bindings);
-  // PostgreSQL answers a result object, SQLite the rows.
-  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { value: unknown }[];
+  const rows = await selectSql<{ value: unknown }>(cr, st.sql, [...st.bindings]);
   return rows.length ? Number(rows[0].value) : 0;
 }
 

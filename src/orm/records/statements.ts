@@ -10,6 +10,7 @@ import type { RuntimeModel } from '../registry';
 import { applyRuleDomain, domainContext } from '../domain-api';
 import { ruleDomain } from './common';
 import { shapeKey } from '../shape-key';
+import { selectSql } from '../../db/select-sql';
 
 /** A value given at run time: the builder binds it as a parameter, the kept statement as `?`. */
 export class Slot {
@@ -75,7 +76,7 @@ export async function statementFor(env: Env, shape: string | null, build: Build)
 
 /** The statement's bindings with `values` in its slots. */
 export function bind(st: Statement, values: readonly unknown[]): unknown[] {
-  if (!st.slotted) return st.bindings;
+  if (!st.slotted) return st.bindings.slice();
   const out = st.bindings.slice();
   for (let i = 0; i < out.length; i++) {
     const b = out[i];
@@ -91,9 +92,7 @@ export async function selectRows<T = Record<string, unknown>>(
   env: Env, shape: string | null, build: Build, values: readonly unknown[],
 ): Promise<T[]> {
   const st = await statementFor(env, shape, build);
-  const res: unknown = await env.cr.raw(st.sql, bind(st, values) as Knex.RawBinding[]);
-  // PostgreSQL answers a result object, SQLite the rows.
-  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+  return selectSql<T>(env.cr, st.sql, bind(st, values));
 }
 
 /** The record rules of `mode` on `model` for a kept statement: their shape part and the step adding them. */
