@@ -89,7 +89,7 @@ async function searchStatement(env: CallEnv, model: RuntimeModel, domainArg: unk
 
 export async function searchIds(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
   const st = await searchStatement(env, model, domain, p);
-  const rows = await selectRows<{ id: unknown }>(env, st.shape === null ? null : `${st.shape}:ids`, async () => {
+  const rows = await selectRows<{ id: unknown }>(env, st.shape === null ? null : `${st.shape}:ids-only`, async () => {
     const { qb } = await st.build();
     return { qb: qb.select(`${model.table}.id`) };
   }, []);
@@ -117,7 +117,7 @@ export async function searchRead(
 ): Promise<RpcStruct[]> {
   const st = await searchStatement(env, model, domain, p);
   // One query for the ids and the rows: the search selects the read's columns itself.
-  return readRecords(env, model, [], fields, {}, (select) => selectRows(env, st.shape === null ? null : `${st.shape}:${select.shape}`, async () => {
+  return readRecords(env, model, [], fields, {}, (select) => selectRows(env, st.shape === null ? null : `${st.shape}:cols=${select.shape}`, async () => {
     const { qb } = await st.build();
     return { qb: qb.select(select.columns()) };
   }, []));
