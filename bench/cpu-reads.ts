@@ -1,8 +1,8 @@
 // CPU of the server per read call, in one process: the server built in process on PostgreSQL (or
 // SQLite), seeded as the benchmark seeds, then the benchmark's search_read 80 and read 10 sent as
 // raw request bytes over HTTP and their answers read as bytes (no client-side decoding), so the
-// process's CPU is the server's plus a thin HTTP client. With CPU_PROF=file the profiler runs
-// over the measured calls only.
+// process's CPU is the server's plus a thin HTTP client. DIRECT=1 calls the dispatcher without
+// HTTP, ONLY=read (or search_read) measures one call, CPU_PROF=file profiles the measured calls only.
 // Run: node -r ./test/support/ts-register.js bench/cpu-reads.ts [pg|sqlite] [calls] [rounds]
 import { Agent, request } from 'node:http';
 import { Session as Inspector } from 'node:inspector';
