@@ -1,14 +1,17 @@
 // Display names of partners: a contact of a company reads "Company, Contact" (7.0 name_get).
-import type { Env } from '../../src/orm/define';
+import { selectRows, slots, type Env } from '../../src/orm/define';
 
 export async function partnerDisplayNames(env: Env, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (ids.length === 0) return out;
-  const rows: { id: number; name: string; is_company: unknown; parent_name: string | null }[] = await env
-    .cr('res_partner as p')
-    .leftJoin('res_partner as parent', 'parent.id', 'p.parent_id')
-    .whereIn('p.id', ids)
-    .select('p.id', 'p.name', 'p.is_company', 'parent.name as parent_name');
+  // Compiled once per number of ids, run again with the ids of each call.
+  const rows = await selectRows<{ id: number; name: string; is_company: unknown; parent_name: string | null }>(
+    env, `res.partner:display-names:${ids.length}`, () => ({
+      qb: env.cr('res_partner as p')
+        .leftJoin('res_partner as parent', 'parent.id', 'p.parent_id')
+        .whereIn('p.id', slots(ids.length))
+        .select('p.id', 'p.name', 'p.is_company', 'parent.name as parent_name'),
+    }), ids);
   for (const r of rows) {
     const name = r.name ?? '';
     out.set(Number(r.id), r.parent_name && !r.is_company ? `${r.parent_name}, ${name}` : name);

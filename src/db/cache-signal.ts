@@ -2,13 +2,23 @@
 // counter in `ir_cache_signal`, read once at the start of each call and moved (inside the writing
 // transaction) by whatever changes cached data. A moved counter drops everything this cache holds.
 import type { Knex } from 'knex';
+import { selectSql } from './select-sql';
 
 const TABLE = 'ir_cache_signal';
 
+/** The read of the counter as knex compiles it, per dialect: compiled once, run on every call. */
+const readStatements = new Map<unknown, Knex.Sql>();
+
 /** The counter as committed (or as the transaction `cr` sees it). */
 export async function readSignal(cr: Knex | Knex.Transaction): Promise<number> {
-  const row = await cr(TABLE).where('id', 1).first('value');
-  return row ? Number(row.value) : 0;
+  const dialect = (cr.client as { dialect?: unknown }).dialect;
+  let st = readStatements.get(dialect);
+  if (!st) {
+    st = cr(TABLE).where('id', 1).first('value').toSQL();
+    readStatements.set(dialect, st);
+  }
+  const rows = await selectSql<{ value: unknown }>(cr, st.sql, [...st.bindings]);
+  return rows.length ? Number(rows[0].value) : 0;
 }
 
 /** Moves the counter in `cr`'s transaction: other processes see it when (and only if) it commits. */
@@ -97,6 +107,11 @@ export class CacheView {
   changed(): void {
     this.bumped = true;
     this.own = new Map();
+  }
+
+  /** The signal while this call shares the server's cache (not once it changed cached data), else null. */
+  get sharedSignal(): number | null {
+    return this.cache && !this.bumped ? this.signal : null;
   }
 
   get hasChanged(): boolean {

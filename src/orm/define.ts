@@ -63,6 +63,8 @@ export function hashPasswordFor(env: Env, plain: string): Promise<string> {
 }
 /** Why a record rule's domain text (JSON or a 7.0 Python literal) cannot be used, or null (ir.rule). */
 export { ruleDomainProblem } from './access/rule-domain-check';
+/** A SELECT of model code compiled once per shape (see records/statements.ts): `selectRows`, and `slots` for its ids. */
+export { selectRows, slots } from './records/statements';
 /** The environment model hooks, defaults and methods receive. */
 export type { Env } from './env-types';
 export { labelText, langOf } from './labels';

@@ -6,6 +6,7 @@ import type { CallEnv } from './call-env';
 import type { RuntimeModel } from './registry';
 import { isSuperuser } from './access-policy';
 import { fieldAccessError } from './records/common-errors';
+import { shapeKey } from './shape-key';
 
 export { applyDomain, applyOrder, applyRuleDomain, badOrder, parseOrder } from './domain';
 export type { DomainContext, OrderTerm } from './domain';
@@ -16,6 +17,31 @@ export interface DomainContextOptions {
   domains?: { model: RuntimeModel; domain: unknown }[];
 }
 
+/** Models reached by a domain, per registry and (model, domain, flags); a domain parsed once. */
+const reachedByRegistry = new WeakMap<object, Map<string, string[]>>();
+/** Domains remembered per registry (x2many fields' own domains, the searches clients repeat). */
+const MAX_REACHED = 500;
+
+function searchedModels(env: CallEnv, domain: unknown, model: RuntimeModel, ctx: DomainContext): string[] {
+  // An empty domain searches nothing (most x2many fields and plain searches).
+  if (Array.isArray(domain) && domain.length === 0) return [];
+  const shape = shapeKey(domain);
+  if (shape === null) return modelsSearched(domain, model, ctx);
+  let memo = reachedByRegistry.get(env.registry);
+  if (!memo) {
+    memo = new Map();
+    reachedByRegistry.set(env.registry, memo);
+  }
+  const key = `${model.name}:${ctx.shape ?? ''}:${shape}`;
+  let names = memo.get(key);
+  if (!names) {
+    names = modelsSearched(domain, model, ctx);
+    if (memo.size >= MAX_REACHED) memo.clear();
+    memo.set(key, names);
+  }
+  return names;
+}
+
 export async function domainContext(env: CallEnv, opts: DomainContextOptions = {}): Promise<DomainContext> {
   const ctx: DomainContext = {
     getModel: (name) => env.registry.model(name),
@@ -24,16 +50,21 @@ export async function domainContext(env: CallEnv, opts: DomainContextOptions = {
     negativeOpsIncludeNull: env.compat.negativeOpsIncludeNull,
     activeTest: opts.activeTest ?? env.context.active_test !== false,
   };
+  ctx.shape = `${ctx.activeTest ? 'a' : '-'}${ctx.negativeOpsIncludeNull ? 'n' : '-'}`;
   if (isSuperuser(env)) return ctx;
   // The compiler itself says which models it will search (dotted paths, related fields, name
   // look-ups, hierarchies): walking paths here would miss the ones reached through related fields.
   const reached = new Set<string>();
   for (const { model, domain } of opts.domains ?? []) {
-    for (const name of modelsSearched(domain, model, ctx)) reached.add(name);
+    for (const name of searchedModels(env, domain, model, ctx)) reached.add(name);
   }
   const rules = new Map<string, unknown[] | null>();
   for (const name of reached) rules.set(name, await env.access.ruleDomain(env, name, 'read'));
   const groups = await env.userGroups();
+  if (rules.size) {
+    const key = shapeKey([...rules]);
+    ctx.shape = key === null ? undefined : ctx.shape + key;
+  }
   ctx.ruleDomain = (name) => rules.get(name) ?? null;
   ctx.checkField = (modelName, fieldName) => {
     const model = env.registry.model(modelName);

@@ -80,13 +80,25 @@ describe.each(BACKENDS)('two server processes on one %s database', (backend) => 
   });
 
   test('a new record rule, and its removal', async () => {
+    const both = [['id', 'in', [ids.visible, ids.hidden]]];
+    const names = async () => ((await employee('res.partner', 'search_read', [both], { fields: ['name'], order: 'id' })) as { id: number }[]).map((r) => r.id);
+    const readable = async () => ((await employee('res.partner', 'read', [[ids.visible, ids.hidden], ['name']])) as { id: number }[]).map((r) => r.id);
+    // Twice before the rule: the statements of these shapes are compiled and kept.
+    for (let i = 0; i < 2; i++) {
+      expect(await names()).toEqual([ids.visible, ids.hidden].sort((a, b) => a - b));
+      expect(await readable()).toEqual([ids.visible, ids.hidden]);
+    }
     expect(await employee('res.partner', 'search', [[['id', 'in', [ids.visible, ids.hidden]]]])).toEqual(expect.arrayContaining([ids.visible, ids.hidden]));
     const modelId = (await admin('ir.model', 'search', [[['model', '=', 'res.partner']]]) as number[])[0];
     const rule = await admin('ir.rule', 'create', [{
       name: 'hide the hidden probe', model_id: modelId, domain_force: JSON.stringify([['name', '!=', 'Twin probe hidden']]),
     }]) as number;
     expect(await employee('res.partner', 'search', [[['id', 'in', [ids.visible, ids.hidden]]]])).toEqual([ids.visible]);
+    expect(await names()).toEqual([ids.visible]);
+    expect(await readable()).toEqual([ids.visible]);
     await admin('ir.rule', 'unlink', [[rule]]);
+    expect(await names()).toEqual([ids.visible, ids.hidden].sort((a, b) => a - b));
+    expect(await readable()).toEqual([ids.visible, ids.hidden]);
     expect(await employee('res.partner', 'search_count', [[['id', 'in', [ids.visible, ids.hidden]]]])).toBe(2);
   });
 

@@ -32,6 +32,12 @@ export interface DomainContext extends DomainParseContext {
   /** The connection or transaction the query will run on. */
   knex: Knex | Knex.Transaction;
   backend: 'sqlite' | 'pg';
+  /**
+   * What, besides the domain, the model and the user, a query compiled in this context depends
+   * on (the active test, the compat flag, the rules of the models it reaches): part of the shape
+   * under which a compiled statement is kept. Undefined: none is kept.
+   */
+  shape?: string;
 }
 
 export type Scalar = string | number | boolean;

@@ -7,7 +7,8 @@ import type { FieldDef } from '../model-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
-import { chunked, ruleFilter } from './common';
+import { chunked } from './common';
+import { ruleStep, selectRows, slots } from './statements';
 import { fieldType, isStored } from '../fields';
 
 /** read.ts's readRecords, handed in by the callers. */
@@ -57,26 +58,28 @@ export async function x2manyIds(env: CallEnv, model: RuntimeModel, field: FieldD
   if (!ids.length) return out;
   const co = env.registry.model(field.comodel!);
   const ctx = await domainContext(env, { domains: [{ model: co, domain: field.domain ?? [] }] });
-  const terms = parseOrder(null, co, ctx);
-  const rules = await ruleFilter(env, co, 'read');
+  const rules = await ruleStep(env, co, 'read');
   const t = co.table;
   for (const part of chunked(ids)) {
-    let qb;
-    if (!fieldType(field).linkTable) {
-      qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
-        .whereIn(`${t}.${field.inverseName!}`, part);
-    } else {
-      const rel = field.relation!;
-      qb = env.cr(rel).select(`${rel}.${field.column1!} as owner`, `${rel}.${field.column2!} as target`)
-        .join(t, `${t}.id`, `${rel}.${field.column2!}`)
-        .whereIn(`${rel}.${field.column1!}`, part);
-    }
-    applyDomain(qb, co, field.domain ?? [], ctx, t);
-    rules(qb, t);
-    applyOrder(qb, co, terms, ctx, t);
-    for (const row of (await qb) as { owner: unknown; target: unknown }[]) {
-      out.get(Number(row.owner))?.push(Number(row.target));
-    }
+    const shape = ctx.shape === undefined || rules.shape === null ? null
+      : `x2many:${model.name}:${field.name}:${part.length}:${ctx.shape}:${rules.shape}`;
+    const rows = await selectRows<{ owner: unknown; target: unknown }>(env, shape, async () => {
+      let qb;
+      if (!fieldType(field).linkTable) {
+        qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
+          .whereIn(`${t}.${field.inverseName!}`, slots(part.length));
+      } else {
+        const rel = field.relation!;
+        qb = env.cr(rel).select(`${rel}.${field.column1!} as owner`, `${rel}.${field.column2!} as target`)
+          .join(t, `${t}.id`, `${rel}.${field.column2!}`)
+          .whereIn(`${rel}.${field.column1!}`, slots(part.length));
+      }
+      applyDomain(qb, co, field.domain ?? [], ctx, t);
+      await rules.apply(qb, t);
+      applyOrder(qb, co, parseOrder(null, co, ctx), ctx, t);
+      return { qb };
+    }, part);
+    for (const row of rows) out.get(Number(row.owner))?.push(Number(row.target));
   }
   return out;
 }

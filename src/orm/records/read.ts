@@ -7,8 +7,9 @@ import { newStruct, type RpcStruct, type RpcValue } from '../../values';
 import type { FieldDef } from '../model-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
-import { fieldType, isStored } from '../fields';
-import { chunked, checkAccess, fieldAccessError, fieldAllowed, ruleFilter } from './common';
+import { fieldType, isStored, type FieldType } from '../fields';
+import { chunked, checkAccess, fieldAccessError, fieldAllowed } from './common';
+import { ruleStep, selectRows, slots } from './statements';
 import { selectColumn } from './columns';
 import { computedValues, displayNames, relatedValues, x2manyIds } from './read-relations';
 import { contextLang } from '../labels';
@@ -18,11 +19,17 @@ export interface ReadOptions {
   load?: string;
 }
 
+/** The columns a read selects: their part of a statement's shape, and the select list. */
+export interface Selection {
+  shape: string;
+  columns(): (string | Knex.Raw)[];
+}
+
 /**
  * Rows straight from a search's own query (its domain, rules, order and limit already applied),
  * selecting the given columns: search_read then costs one query for ids and rows together.
  */
-export type RowSource = (select: (string | Knex.Raw)[]) => Promise<Record<string, unknown>[]>;
+export type RowSource = (select: Selection) => Promise<Record<string, unknown>[]>;
 
 const LAST_UPDATE = '__last_update';
 
@@ -31,7 +38,7 @@ export async function resolveReadFields(env: CallEnv, model: RuntimeModel, field
   if (fields === null || fields === undefined || fields === false || (Array.isArray(fields) && !fields.length)) {
     const names: string[] = [];
     for (const f of Object.values(model.fields)) {
-      if (f.name !== 'id' && !fieldType(f).writeOnly && await fieldAllowed(env, f)) names.push(f.name);
+      if (f.name !== 'id' && !fieldType(f).writeOnly && (!f.groups?.length || await fieldAllowed(env, f))) names.push(f.name);
     }
     return names;
   }
@@ -50,7 +57,7 @@ export async function resolveReadFields(env: CallEnv, model: RuntimeModel, field
       }
       continue;
     }
-    if (!(await fieldAllowed(env, f))) denied.push(name);
+    if (f.groups?.length && !(await fieldAllowed(env, f))) denied.push(name);
     names.push(name);
   }
   if (denied.length) throw fieldAccessError(env, model, denied, 'read');
@@ -64,6 +71,83 @@ export async function readRecords(
   if (!source) await checkAccess(env, model, 'read', ids);
   const names = await resolveReadFields(env, model, fields);
   if (!source && !ids.length) return [];
+  const plan = readPlan(model, names);
+  const rows = source ? await sourceRows(env, model, source, plan) : await fetchRows(env, model, ids, plan);
+  const present = source ? [...rows.keys()] : ids.filter((id) => rows.has(id));
+  const extra = await relationalValues(env, model, plan.defs, present, rows, opts);
+
+  const ropts = { compat: env.compat, context: env.context };
+  // Translatable texts of module data (menu and action names...) come out in the caller's language.
+  const lang = contextLang(env.context);
+  const outs = plan.outs;
+  const values = outs.map((o) => extra.get(o.name));
+  const langs = outs.map((o) => (lang && o.translate ? lang : null));
+  const stampField = model.fields.write_date;
+  const result = new Array<RpcStruct>(present.length);
+  for (let i = 0; i < present.length; i++) {
+    const id = present[i];
+    const row = rows.get(id)!;
+    const out = newStruct();
+    out.id = id;
+    for (let j = 0; j < outs.length; j++) {
+      const o = outs[j];
+      const byId = values[j];
+      if (byId) {
+        out[o.name] = byId.get(id) ?? false;
+      } else if (o.field) {
+        const v = o.toRpc(row[o.name], o.field, ropts);
+        const to = langs[j];
+        out[o.name] = to !== null && typeof v === 'string' ? env.registry.translate(v, to) : v;
+      } else {
+        const stamp = row.write_date ?? row.create_date;
+        out[o.name] = stamp ? o.toRpc(stamp, stampField, ropts) : false;
+      }
+    }
+    result[i] = out;
+  }
+  for (const hooks of model.hooks) if (hooks.afterRead) await hooks.afterRead(env, result);
+  return result;
+}
+
+/** One returned field: a column converted by its type, values from other queries, or the stamp. */
+interface Out {
+  name: string;
+  /** Null for `__last_update` (the write date, else the create date). */
+  field: FieldDef | null;
+  toRpc: FieldType['toRpc'];
+  translate: boolean;
+}
+
+/** What a read of some fields of a model needs, worked out once per (model, field list). */
+interface ReadPlan {
+  defs: FieldDef[];
+  /** The columns selected, and their part of a statement's shape. */
+  columns: FieldDef[];
+  columnsShape: string;
+  outs: Out[];
+}
+
+const plans = new WeakMap<RuntimeModel, Map<string, ReadPlan>>();
+/** Field lists kept per model: far more than the lists clients and views read. */
+const MAX_PLANS = 200;
+
+function readPlan(model: RuntimeModel, names: string[]): ReadPlan {
+  let byNames = plans.get(model);
+  if (!byNames) {
+    byNames = new Map();
+    plans.set(model, byNames);
+  }
+  const key = names.join(',');
+  let plan = byNames.get(key);
+  if (!plan) {
+    plan = makePlan(model, names);
+    if (byNames.size >= MAX_PLANS) byNames.clear();
+    byNames.set(key, plan);
+  }
+  return plan;
+}
+
+function makePlan(model: RuntimeModel, names: string[]): ReadPlan {
   const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);
   const columns = new Map<string, FieldDef>();
   for (const f of defs) {
@@ -73,34 +157,12 @@ export async function readRecords(
     columns.set('write_date', model.fields.write_date);
     columns.set('create_date', model.fields.create_date);
   }
-  const rows = source ? await sourceRows(env, model, source, [...columns.values()]) : await fetchRows(env, model, ids, [...columns.values()]);
-  const present = source ? [...rows.keys()] : ids.filter((id) => rows.has(id));
-  const extra = await relationalValues(env, model, defs, present, rows, opts);
-
-  const ropts = { compat: env.compat, context: env.context };
-  // Translatable texts of module data (menu and action names...) come out in the caller's language.
-  const lang = contextLang(env.context);
-  const translated = (f: FieldDef, v: RpcValue): RpcValue =>
-    (lang && f.translate && typeof v === 'string' ? env.registry.translate(v, lang) : v);
-  const result = present.map((id) => {
-    const row = rows.get(id)!;
-    const out = newStruct();
-    out.id = id;
-    for (const name of names) {
-      const f = model.fields[name];
-      if (!f) {
-        const stamp = row.write_date ?? row.create_date;
-        out[name] = stamp ? fieldType(model.fields.write_date).toRpc(stamp, model.fields.write_date, ropts) : false;
-      } else if (extra.has(name)) {
-        out[name] = extra.get(name)!.get(id) ?? false;
-      } else {
-        out[name] = translated(f, fieldType(f).toRpc(row[name], f, ropts));
-      }
-    }
-    return out;
+  const outs = names.map((name): Out => {
+    const f = model.fields[name];
+    if (!f) return { name, field: null, toRpc: fieldType(model.fields.write_date).toRpc, translate: false };
+    return { name, field: f, toRpc: fieldType(f).toRpc, translate: !!f.translate };
   });
-  for (const hooks of model.hooks) if (hooks.afterRead) await hooks.afterRead(env, result);
-  return result;
+  return { defs, columns: [...columns.values()], columnsShape: [...columns.keys()].join(','), outs };
 }
 
 function selectList(env: CallEnv, t: string, cols: FieldDef[]): (string | Knex.Raw)[] {
@@ -108,24 +170,28 @@ function selectList(env: CallEnv, t: string, cols: FieldDef[]): (string | Knex.R
 }
 
 /** The source's rows by id, in its order (a join of its ORDER BY may repeat a row: kept once). */
-async function sourceRows(env: CallEnv, model: RuntimeModel, source: RowSource, cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
+async function sourceRows(env: CallEnv, model: RuntimeModel, source: RowSource, plan: ReadPlan): Promise<Map<number, Record<string, unknown>>> {
   const rows = new Map<number, Record<string, unknown>>();
-  for (const row of await source(selectList(env, model.table, cols))) {
+  const select = { shape: plan.columnsShape, columns: () => selectList(env, model.table, plan.columns) };
+  for (const row of await source(select)) {
     const id = Number(row.id);
     if (!rows.has(id)) rows.set(id, row);
   }
   return rows;
 }
 
-async function fetchRows(env: CallEnv, model: RuntimeModel, ids: number[], cols: FieldDef[]): Promise<Map<number, Record<string, unknown>>> {
+async function fetchRows(env: CallEnv, model: RuntimeModel, ids: number[], plan: ReadPlan): Promise<Map<number, Record<string, unknown>>> {
   const t = model.table;
-  const rules = await ruleFilter(env, model, 'read');
-  const select = selectList(env, t, cols);
+  const rules = await ruleStep(env, model, 'read');
   const rows = new Map<number, Record<string, unknown>>();
   for (const part of chunked(ids)) {
-    const qb = env.cr(t).select(select).whereIn(`${t}.id`, part);
-    rules(qb, t);
-    for (const row of (await qb) as Record<string, unknown>[]) rows.set(Number(row.id), row);
+    const shape = rules.shape === null ? null : `read:${model.name}:${plan.columnsShape}:${part.length}:${rules.shape}`;
+    const found = await selectRows(env, shape, async () => {
+      const qb = env.cr(t).select(selectList(env, t, plan.columns)).whereIn(`${t}.id`, slots(part.length));
+      await rules.apply(qb, t);
+      return { qb };
+    }, part);
+    for (const row of found) rows.set(Number(row.id), row);
   }
   return rows;
 }
@@ -141,10 +207,8 @@ async function relationalValues(
   for (const f of defs) {
     if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids, readRecords));
     else if (f.compute && !isStored(f)) out.set(f.name, await computedValues(env, f, ids));
-    else if (fieldType(f).x2many) {
-      const lists = await x2manyIds(env, model, f, ids);
-      out.set(f.name, new Map([...lists].map(([id, list]) => [id, list])));
-    } else if (fieldType(f).holdsId && opts.load !== '_classic_write') {
+    else if (fieldType(f).x2many) out.set(f.name, await x2manyIds(env, model, f, ids));
+    else if (fieldType(f).holdsId && opts.load !== '_classic_write') {
       m2oByComodel.set(f.comodel!, [...(m2oByComodel.get(f.comodel!) ?? []), f]);
     }
   }

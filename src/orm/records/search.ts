@@ -5,10 +5,12 @@ import { CallError } from '../../errors';
 import { Double, type RpcStruct } from '../../values';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
-import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
-import { checkAccess, ruleFilter } from './common';
+import { applyDomain, applyOrder, domainContext, parseOrder, type DomainContext, type OrderTerm } from '../domain-api';
+import { checkAccess } from './common';
 import { readRecords } from './read';
+import { ruleStep, selectRows } from './statements';
 import { pyRepr } from '../py-repr';
+import { shapeKey } from '../shape-key';
 
 export interface SearchParams {
   offset?: unknown;
@@ -40,42 +42,66 @@ function optionalOrder(value: unknown): string | null {
   return value;
 }
 
-/** The filtered query, wrapped: a bare builder returned from an async function would run. */
-async function baseQuery(env: CallEnv, model: RuntimeModel, domain: unknown[]): Promise<{ qb: Knex.QueryBuilder }> {
-  await checkAccess(env, model, 'read');
-  const t = model.table;
-  const qb = env.cr(t);
-  // many2one paths join their targets (one row per record): every selected column is qualified
-  applyDomain(qb, model, domain, await domainContext(env, { domains: [{ model, domain }] }), t, { joins: true });
-  (await ruleFilter(env, model, 'read'))(qb, t);
-  return { qb };
+/** A search's statement: its checks done, the shape it is kept under and how to build it. */
+interface SearchStatement {
+  shape: string | null;
+  build(): Promise<{ qb: Knex.QueryBuilder }>;
 }
 
-/** The search's query with its order, offset and limit, selecting nothing yet. */
-async function orderedQuery(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams): Promise<{ qb: Knex.QueryBuilder }> {
-  const offset = optionalCount(p.offset, 'offset');
-  const limit = optionalCount(p.limit, 'limit');
-  const ctx = await domainContext(env);
-  const terms = parseOrder(optionalOrder(p.order), model, ctx);
-  const { qb } = await baseQuery(env, model, asDomain(domain));
-  applyOrder(qb, model, terms, ctx, model.table);
-  if (limit !== null) qb.limit(limit);
-  if (offset !== null) qb.offset(offset);
-  return { qb };
+/**
+ * The filtered query (domain, implicit `active`, rules), ordered and paged when `p` is given.
+ * Checks run in 7.0's order: offset, limit and order first, then access and the domain.
+ */
+async function searchStatement(env: CallEnv, model: RuntimeModel, domainArg: unknown, p: SearchParams | null): Promise<SearchStatement> {
+  const offset = p ? optionalCount(p.offset, 'offset') : null;
+  const limit = p ? optionalCount(p.limit, 'limit') : null;
+  let terms: OrderTerm[] = [];
+  let orderCtx: DomainContext | null = null;
+  let order = '';
+  if (p) {
+    orderCtx = await domainContext(env);
+    const given = optionalOrder(p.order);
+    terms = parseOrder(given, model, orderCtx);
+    order = given ?? '';
+  }
+  const domain = asDomain(domainArg);
+  await checkAccess(env, model, 'read');
+  const t = model.table;
+  const ctx = await domainContext(env, { domains: [{ model, domain }] });
+  const rules = await ruleStep(env, model, 'read');
+  const domainShape = shapeKey(domain);
+  const shape = domainShape === null || ctx.shape === undefined || rules.shape === null ? null
+    : `search:${model.name}:${domainShape}:${ctx.shape}:${rules.shape}:${p ? `${JSON.stringify(order)}:${limit}:${offset}` : ''}`;
+  return {
+    shape,
+    async build() {
+      const qb = env.cr(t);
+      // many2one paths join their targets (one row per record): every selected column is qualified
+      applyDomain(qb, model, domain, ctx, t, { joins: true });
+      await rules.apply(qb, t);
+      if (orderCtx) applyOrder(qb, model, terms, orderCtx, t);
+      if (limit !== null) qb.limit(limit);
+      if (offset !== null) qb.offset(offset);
+      return { qb };
+    },
+  };
 }
 
 export async function searchIds(env: CallEnv, model: RuntimeModel, domain: unknown, p: SearchParams = {}): Promise<number[]> {
-  const { qb } = await orderedQuery(env, model, domain, p);
-  qb.select(`${model.table}.id`);
+  const st = await searchStatement(env, model, domain, p);
+  const rows = await selectRows<{ id: unknown }>(env, st.shape === null ? null : `${st.shape}:ids-only`, async () => {
+    const { qb } = await st.build();
+    return { qb: qb.select(`${model.table}.id`) };
+  }, []);
   const seen = new Set<number>();
-  for (const row of (await qb) as { id: unknown }[]) seen.add(Number(row.id));
+  for (const row of rows) seen.add(Number(row.id));
   return [...seen];
 }
 
 /** The number of matching records; `limit` caps the count (Odoo 17's search_count). */
 export async function searchCount(env: CallEnv, model: RuntimeModel, domain: unknown, limit?: unknown): Promise<number> {
   const cap = optionalCount(limit, 'limit');
-  const { qb } = await baseQuery(env, model, asDomain(domain));
+  const { qb } = await (await searchStatement(env, model, domain, null)).build();
   if (cap !== null) {
     qb.select(`${model.table}.id`).limit(cap);
     const row = (await env.cr.count({ n: '*' }).from(qb.as('capped')).first()) as { n: unknown };
@@ -89,7 +115,10 @@ export async function searchCount(env: CallEnv, model: RuntimeModel, domain: unk
 export async function searchRead(
   env: CallEnv, model: RuntimeModel, domain: unknown, fields: unknown, p: SearchParams = {},
 ): Promise<RpcStruct[]> {
-  const { qb } = await orderedQuery(env, model, domain, p);
+  const st = await searchStatement(env, model, domain, p);
   // One query for the ids and the rows: the search selects the read's columns itself.
-  return readRecords(env, model, [], fields, {}, async (select) => (await qb.select(select)) as Record<string, unknown>[]);
+  return readRecords(env, model, [], fields, {}, (select) => selectRows(env, st.shape === null ? null : `${st.shape}:cols=${select.shape}`, async () => {
+    const { qb } = await st.build();
+    return { qb: qb.select(select.columns()) };
+  }, []));
 }
