@@ -47,8 +47,8 @@ export function applyMemorySettings(plan: MemoryPlan): string[] {
   const applied: string[] = [];
   if (plan.fixYoung) {
     // V8 sizes the young generation's bounds when it starts, but reads the growth factor at each
-    // growth: a process started without YOUNG_GENERATION_FLAG keeps its first 1 MiB semi-spaces
-    // (bounded, with more frequent minor collections than with 4 MiB).
+    // growth: a process started without YOUNG_GENERATION_FLAG (the launcher, a cluster's master,
+    // scripts) keeps its first 1 MiB semi-spaces; the process that serves gets the flag.
     setFlagsFromString('--semi-space-growth-factor=1');
     applied.push('--semi-space-growth-factor=1');
   }
