@@ -7,7 +7,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** Largest semi-space of the young generation, in MiB (V8's default is 16 on 64-bit). */
-export const SEMI_SPACE_MIB = 4;
+export const SEMI_SPACE_MIB = 8;
 /** Growth of the old generation between full collections, in percent of what survived the last. */
 export const HEAP_GROWING_PERCENT = 50;
 

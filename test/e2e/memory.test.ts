@@ -60,7 +60,7 @@ describe.each(BACKENDS)('memory of the server process on %s', (backend) => {
     const launcher = server.child.pid!;
     const serving = childPids(launcher);
     expect(serving).toHaveLength(1);
-    expect(commandLine(serving[0])).toContain('--max-semi-space-size=4');
+    expect(commandLine(serving[0])).toContain('--max-semi-space-size=8');
     expect(server.output()).toContain('V8 heap: --heap-growing-percent=50');
 
     const uid = await call(server.port, '/xmlrpc/2/common', 'login', [db, 'admin', 'admin-pw']);
@@ -89,7 +89,7 @@ describe.each(BACKENDS)('memory of the server process on %s', (backend) => {
   });
 
   it("leaves a young generation flag given in NODE_OPTIONS as it is: no child, the administrator's size", async () => {
-    server = await startChildServer({ ...env, NODE_OPTIONS: '--max-semi-space-size=8' });
+    server = await startChildServer({ ...env, NODE_OPTIONS: '--max-semi-space-size=16' });
     expect(childPids(server.child.pid!)).toEqual([]);
     expect(server.output()).toContain('V8 heap: --heap-growing-percent=50');
     server.child.kill('SIGTERM');
