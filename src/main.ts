@@ -1,6 +1,8 @@
 // The composition root: configuration -> logger -> databases and registry -> HTTP listen, and a
 // graceful stop on SIGTERM/SIGINT (stop accepting, finish running calls, close pools, exit 0).
 // With `workers = N` this process becomes the master of N worker processes (src/cluster).
+// First, before anything else loads: the V8 heap settings.
+import { APPLIED_MEMORY_SETTINGS, memoryPlan, YOUNG_GENERATION_FLAG } from './v8-memory';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -13,6 +15,7 @@ import type { AppServer } from './app';
 import { resolvePort, runMaster } from './cluster/master';
 import { WORKER_PORT_VARIABLE } from './cluster/messages';
 import { superviseWorker } from './cluster/worker';
+import { isLauncherMessage, LAUNCHED_VARIABLE, relaunch } from './launcher';
 import { createServerLogger, type Logger, type ServerLogger } from './logger';
 
 /** Creates the configured default database on first start, with its admin user. */
@@ -71,8 +74,23 @@ function gracefulStop(http: Server, server: AppServer, config: Config, serverLog
   };
 }
 
+/**
+ * Under src/launcher.ts: what its request to stop does. Before the server serves, what the signal
+ * would have done (end the process); then, the graceful stop (a repeat is no second signal).
+ */
+let launcherStop = (signal: string): void => process.exit(signal === 'SIGINT' ? 130 : 143);
+
+function listenToLauncher(): void {
+  if (!process.env[LAUNCHED_VARIABLE] || !process.send) return;
+  process.on('message', (m: unknown) => { if (isLauncherMessage(m)) launcherStop(m.signal); });
+  // A launcher killed outright must not leave the server running on its own.
+  process.on('disconnect', () => launcherStop('SIGTERM'));
+  process.channel?.unref();
+}
+
 function stopOnSignals(http: Server, server: AppServer, config: Config, serverLogger: ServerLogger): void {
   const stop = gracefulStop(http, server, config, serverLogger);
+  launcherStop = (signal) => void stop(`${signal} received`);
   let signalled = false;
   const onSignal = (signal: string) => {
     if (signalled) {
@@ -128,6 +146,13 @@ async function main(): Promise<void> {
     process.stdout.write(printConfig(config, startup.settings));
     process.exit(0);
   }
+  // One process serving with no say on V8's young generation: it serves from a child given the
+  // flag (a master's workers get it from the master; src/v8-memory.ts).
+  if (!cluster.isWorker && (config.workers ?? 0) === 0 && memoryPlan(process.execArgv, process.env.NODE_OPTIONS).fixYoung) {
+    relaunch([YOUNG_GENERATION_FLAG]);
+    return;
+  }
+  listenToLauncher();
   const serverLogger = createServerLogger({ level: config.logLevel, logfile: config.logfile, json: config.logJson });
   const { logger } = serverLogger;
   // logrotate renames the file, then sends SIGHUP: the next lines go to a new file.
@@ -137,6 +162,7 @@ async function main(): Promise<void> {
   });
   if (cluster.isWorker) return serveAsWorker(config, serverLogger);
   for (const line of startup.warnings) logger.warn(line, { name: 'config' });
+  if (APPLIED_MEMORY_SETTINGS.length > 0) logger.info(`V8 heap: ${APPLIED_MEMORY_SETTINGS.join(', ')}`, { name: 'server' });
   // Loaded only once the configuration is known good: a bad one is reported without delay.
   const { MODULES } = await import('../models');
   const unknown = unknownModules(startup, MODULES.map((m) => m.name));

@@ -4,6 +4,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import type { Logger } from '../logger';
+import { childExecArgv } from '../v8-memory';
 import { BEAT_MS, isWorkerMessage, WORKER_PORT_VARIABLE, type MasterMessage, type WorkerMessage } from './messages';
 
 /** The pause before replacing a worker that died, by deaths in the last minute: 0.25 s doubling to 10 s. */
@@ -212,5 +213,7 @@ export function runMaster(opts: MasterOptions): void {
   });
 
   logger.info(`Master (${process.pid}) starting ${opts.workers} worker(s)`, LOG);
+  // Workers start with the young generation's flag, as `npm start` does (src/v8-memory.ts).
+  cluster.setupPrimary({ execArgv: childExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
   replenish(0);
 }

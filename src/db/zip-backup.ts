@@ -12,8 +12,8 @@ import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Knex } from 'knex';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+// The zip libraries are loaded by the first backup or restore, not with the server.
+import type yauzl from 'yauzl';
 import { UserError } from '../errors';
 import { appliedMigrations } from './migrate';
 import type { BackendKind, Database } from './types';
@@ -98,6 +98,7 @@ export async function writeZipBackup(db: Database, out: Writable, serverVersion:
     format: ZIP_FORMAT, odoo_dump: '1', db_name: db.name, version: serverVersion, backend: db.backend,
     migrations: await appliedMigrations(db.knex), modules: await installedModules(db.knex, serverVersion),
   };
+  const { default: yazl } = await import('yazl');
   const zip = new yazl.ZipFile();
   const written = pipeline(zip.outputStream, out);
   // Awaited below; a failure before then must not go unhandled.
@@ -134,8 +135,9 @@ export async function writeZipBackup(db: Database, out: Writable, serverVersion:
 
 /** Each entry of the archive, streamed to `onEntry`, its CRC-32 and size checked at its end. */
 async function readEntries(path: string, onEntry: (name: string, stream: Readable, size: number) => Promise<void>): Promise<void> {
+  const { default: unzip } = await import('yauzl');
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(invalidArchive(err.message)) : resolve(z)));
+    unzip.open(path, { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(invalidArchive(err.message)) : resolve(z)));
   });
   try {
     await new Promise<void>((resolve, reject) => {

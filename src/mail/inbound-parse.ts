@@ -1,8 +1,8 @@
 // Reading an incoming RFC 822 message with a maintained MIME parser (mailparser): encoded
 // headers (ISO-8859-1, UTF-8), quoted-printable and base64 bodies, attachments. What comes out
 // is plain data the router and the thread methods use (OpenERP's msg_dict).
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import addressparser from 'nodemailer/lib/addressparser';
+// mailparser and nodemailer are loaded on the first message read, not with the server.
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { UserError } from '../errors';
 
 export interface MailAddress {
@@ -37,7 +37,9 @@ export interface InboundMail {
 
 const DROP_HEADERS = ['auto-submitted', 'x-auto-response-suppress', 'return-path', 'precedence', 'x-autoreply', 'x-autorespond'];
 
-function addresses(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
+type AddressParser = typeof import('nodemailer/lib/addressparser').default;
+
+function addresses(value: AddressObject | AddressObject[] | undefined, addressparser: AddressParser): MailAddress[] {
   const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const out: MailAddress[] = [];
   const walk = (items: { address?: string; name?: string; group?: unknown[] }[]) => {
@@ -71,6 +73,7 @@ export function rawMessage(value: unknown): Buffer {
 }
 
 export async function parseMail(raw: Buffer): Promise<InboundMail> {
+  const [{ simpleParser }, { default: addressparser }] = await Promise.all([import('mailparser'), import('nodemailer/lib/addressparser')]);
   const parsed = await simpleParser(raw, { skipImageLinks: true });
   const headers = new Map<string, string>();
   for (const name of DROP_HEADERS) {
@@ -81,7 +84,7 @@ export async function parseMail(raw: Buffer): Promise<InboundMail> {
   const threadIds = [...new Set([...(parsed.inReplyTo ? [parsed.inReplyTo] : []), ...[...refs].reverse()].map((s) => s.trim()).filter(Boolean))];
   const delivered = headerText(parsed, 'delivered-to');
   const recipients = [
-    ...addresses(parsed.to), ...addresses(parsed.cc),
+    ...addresses(parsed.to, addressparser), ...addresses(parsed.cc, addressparser),
     ...(delivered ? [{ name: '', address: delivered.toLowerCase() }] : []),
   ].map((a) => a.address);
   const text = parsed.text ?? '';
@@ -89,7 +92,7 @@ export async function parseMail(raw: Buffer): Promise<InboundMail> {
   return {
     messageId: parsed.messageId?.trim() || null,
     threadIds,
-    from: addresses(parsed.from)[0] ?? null,
+    from: addresses(parsed.from, addressparser)[0] ?? null,
     recipients: [...new Set(recipients)],
     subject: parsed.subject ?? '',
     html: typeof parsed.html === 'string' && parsed.html ? parsed.html : parsed.textAsHtml ?? '',

@@ -3,7 +3,7 @@
 // message_process path, as the superuser of one database. Refusals are SMTP replies the MTA
 // turns into bounces: 550 for a message that cannot be routed, 552 for one that is too big,
 // 451 (try again later) when the database fails.
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import type { Database, Logger } from '../db/types';
 import { withTransaction } from '../db/transaction';
@@ -48,6 +48,8 @@ function readMessage(stream: SMTPServerDataStream, max: number): Promise<Buffer 
 export async function startInboundListener(opts: InboundListenerOptions): Promise<InboundListener> {
   const { config, logger } = opts;
   const domains = new Set(config.domains);
+  // Loaded here: a server without the listener never loads the SMTP library.
+  const { SMTPServer } = await import('smtp-server');
 
   async function deliver(db: Database, raw: Buffer, session: SMTPServerSession): Promise<void> {
     const sender = session.envelope.mailFrom === false ? null : session.envelope.mailFrom.address;

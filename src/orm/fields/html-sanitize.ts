@@ -1,7 +1,14 @@
 // The one sanitiser of HTML the server stores: html fields written over RPC, messages posted by
 // users and bodies of incoming mail all pass here. A maintained parser-based sanitiser
 // (sanitize-html) keeps formatting and drops scripts, event handlers and dangerous URLs.
-import sanitize from 'sanitize-html';
+import type sanitize from 'sanitize-html';
+
+// Loaded by the first HTML to clean, not with the server (a synchronous require: callers are synchronous).
+let loaded: typeof sanitize | null = null;
+function sanitizer(): typeof sanitize {
+  loaded ??= require('sanitize-html') as typeof sanitize;
+  return loaded;
+}
 
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [
@@ -28,5 +35,5 @@ const OPTIONS: sanitize.IOptions = {
 };
 
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS);
+  return sanitizer()(html, OPTIONS);
 }
