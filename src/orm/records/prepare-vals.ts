@@ -11,6 +11,7 @@ import { fieldType, isStored, isX2many } from '../fields';
 import { isMagic } from '../magic-fields';
 import { labelText, langOf } from '../labels';
 import { pyRepr } from '../py-repr';
+import type { TargetRows } from './stored-compute';
 import { chunked, fieldAccessError, fieldAllowed, invalidField, missingError } from './common';
 
 export interface WriteOptions {
@@ -99,8 +100,14 @@ export function checkRequired(env: CallEnv, model: RuntimeModel, columns: Record
   }
 }
 
-/** Every many2one value must name an existing record: one query per target model. */
-export async function checkReferences(env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[]): Promise<void> {
+/**
+ * Every many2one value must name an existing record: one query per target model. `read` adds
+ * columns of the targets to that query (what stored computes read of them); the rows found are
+ * returned by target model and id.
+ */
+export async function checkReferences(
+  env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[], read: Map<string, Set<string>> = new Map(),
+): Promise<TargetRows> {
   const wanted = new Map<string, Set<number>>();
   for (const cols of columns) {
     for (const [key, v] of Object.entries(cols)) {
@@ -111,14 +118,17 @@ export async function checkReferences(env: CallEnv, model: RuntimeModel, columns
       wanted.set(f.comodel!, set);
     }
   }
+  const out: TargetRows = new Map();
   for (const [comodel, ids] of wanted) {
     const co = env.registry.model(comodel);
-    const found = new Set<number>();
+    const found = new Map<number, Record<string, unknown>>();
     for (const part of chunked([...ids])) {
-      const rows = (await env.cr(co.table).select('id').whereIn('id', part)) as { id: unknown }[];
-      for (const r of rows) found.add(Number(r.id));
+      const rows = (await env.cr(co.table).select(['id', ...(read.get(comodel) ?? [])]).whereIn('id', part)) as Record<string, unknown>[];
+      for (const r of rows) found.set(Number(r.id), r);
     }
     const missing = [...ids].filter((id) => !found.has(id));
     if (missing.length) throw missingError(env, comodel, missing);
+    out.set(comodel, found);
   }
+  return out;
 }

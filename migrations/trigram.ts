@@ -1,0 +1,60 @@
+// Trigram indexes for the text columns searched with ILIKE '%...%' (fields with `trigramIndex`):
+// on PostgreSQL a GIN index through pg_trgm (where the extension cannot be had, the database is
+// made all the same, without them, and a warning says so); on SQLite a contentless FTS5 table of
+// the column's trigrams, `<table>_<column>_trgm`, kept by triggers. It holds the text lower-cased
+// by unicode_lower() (src/db/sqlite-functions.ts, which every connection installs, and which a
+// connection writing the table needs), so it narrows case-insensitive matches exactly as the
+// domain compiler's unicode_like() then tests them.
+import type { Knex } from 'knex';
+
+export function isPg(knex: Knex): boolean {
+  return ['pg', 'postgres', 'postgresql'].includes(String(knex.client.config.client));
+}
+
+function warn(why: string): void {
+  process.emitWarning(`partner names are searched without trigram indexes: ${why}`, { code: 'PG_TRGM_UNAVAILABLE' });
+}
+
+/** Creates pg_trgm if it can; a failure is rolled back to a savepoint, so the migration goes on. */
+export async function pgTrigrams(knex: Knex): Promise<boolean> {
+  const available = await knex.raw("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'");
+  if (available.rows.length === 0) {
+    warn('the PostgreSQL server has no pg_trgm extension');
+    return false;
+  }
+  try {
+    await knex.transaction(async (sp) => { await sp.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm'); });
+    return true;
+  } catch (err) {
+    warn(err instanceof Error ? err.message : String(err));
+    return false;
+  }
+}
+
+export const pgTrigramIndexName = (table: string, column: string): string => `${table}_${column}_trgm_index`;
+
+export async function createPgTrigramIndex(knex: Knex, table: string, column: string): Promise<void> {
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${pgTrigramIndexName(table, column)} ON ${table} USING GIN (${column} gin_trgm_ops)`);
+}
+
+const ftsName = (table: string, column: string): string => `${table}_${column}_trgm`;
+
+/** The FTS5 table, its three triggers, and the rows the table already has. SQLite only. */
+export async function createSqliteTrigramIndex(knex: Knex, table: string, column: string): Promise<void> {
+  const fts = ftsName(table, column);
+  // detail=none: rowids only, no positions; the query asks for each trigram, the exact test follows
+  await knex.raw(`CREATE VIRTUAL TABLE ${fts} USING fts5(${column}, content='', contentless_delete=1,
+    tokenize='trigram case_sensitive 1', detail=none)`);
+  const add = (row: string) => `INSERT INTO ${fts}(rowid, ${column}) VALUES (${row}.id, unicode_lower(${row}.${column}))`;
+  await knex.raw(`CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN ${add('new')}; END`);
+  await knex.raw(`CREATE TRIGGER ${fts}_update AFTER UPDATE OF id, ${column} ON ${table} BEGIN
+    DELETE FROM ${fts} WHERE rowid = old.id; ${add('new')}; END`);
+  await knex.raw(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.id; END`);
+  await knex.raw(`INSERT INTO ${fts}(rowid, ${column}) SELECT id, unicode_lower(${column}) FROM ${table}`);
+}
+
+export async function dropSqliteTrigramIndex(knex: Knex, table: string, column: string): Promise<void> {
+  const fts = ftsName(table, column);
+  for (const t of ['insert', 'update', 'delete']) await knex.raw(`DROP TRIGGER IF EXISTS ${fts}_${t}`);
+  await knex.raw(`DROP TABLE IF EXISTS ${fts}`);
+}
