@@ -9,7 +9,8 @@ import { createPgTrigramIndex, createSqliteTrigramIndex, dropSqliteTrigramIndex,
 const PARENT_NAME = `(SELECT c.name FROM res_partner AS c WHERE c.id = res_partner.parent_id AND res_partner.is_company IS NOT TRUE)`;
 
 export async function up(knex: Knex): Promise<void> {
-  await knex.schema.alterTable('res_partner', (t) => { t.text('complete_name'); });
+  // a company's name, ", " and a contact's name: two names of at most 255 characters each
+  await knex.schema.alterTable('res_partner', (t) => { t.string('complete_name', 512); });
   await knex.raw(`UPDATE res_partner SET complete_name = CASE WHEN coalesce(${PARENT_NAME}, '') <> ''
     THEN ${PARENT_NAME} || ', ' || coalesce(name, '') ELSE coalesce(name, '') END`);
   if (isPg(knex)) {
