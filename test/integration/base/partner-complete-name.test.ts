@@ -66,7 +66,7 @@ describe.each(BACKENDS)('the complete name of partners on %s', (backend) => {
     await partners().write([acme], { name: 'Acme Corporación' });
     expect(await stored(acme, ...contacts)).toEqual(['Acme Corporación', ...contacts.map((_, i) => `Acme Corporación, Contact ${i}`)]);
     expect(await stored(kid, other)).toEqual(['Contact 0, Kid', 'Other Co, Other']);
-    expect((await found("CORPORACIÓN, contact", [...contacts, kid, other]) as [number, string][]).map(([id]) => id)).toEqual(contacts);
+    expect((await found('CORPORACIÓN, contact', [...contacts, kid, other]) as [number, string][]).map(([id]) => id)).toEqual(contacts);
     expect(await found('acme, contact', contacts)).toEqual([]);
     // the display names agree
     expect(await callModelMethod(base.env(1), 'res.partner', 'name_get', [[contacts[2]]])).toEqual([[contacts[2], 'Acme Corporación, Contact 2']]);
