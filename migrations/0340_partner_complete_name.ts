@@ -1,10 +1,10 @@
 // res.partner's stored complete name ("Company, Contact" for a contact of a company, else the
 // name; models/base/res-partner-names.ts), filled for the partners already there, with the trigram
 // indexes name_search then uses: on complete_name and email, pg_trgm's on PostgreSQL (email's
-// comes from 0320, now without its pending list, as name's), FTS5 tables on SQLite.
+// comes from 0320, now with a small pending list, as name's), FTS5 tables on SQLite.
 import type { Knex } from 'knex';
 import {
-  createPgTrigramIndex, createSqliteTrigramIndex, dropSqliteTrigramIndex, isPg, pgTrigramIndexName, pgTrigrams, withoutPendingList,
+  createPgTrigramIndex, createSqliteTrigramIndex, dropSqliteTrigramIndex, isPg, pgTrigramIndexName, pgTrigrams, withSmallPendingList,
 } from './trigram';
 
 /** The company's name, for a contact that is not a company itself; NULL without one. */
@@ -18,7 +18,7 @@ export async function up(knex: Knex): Promise<void> {
   if (isPg(knex)) {
     if (!(await pgTrigrams(knex))) return;
     await createPgTrigramIndex(knex, 'res_partner', 'complete_name');
-    for (const column of ['name', 'email']) await withoutPendingList(knex, pgTrigramIndexName('res_partner', column));
+    for (const column of ['name', 'email']) await withSmallPendingList(knex, pgTrigramIndexName('res_partner', column));
     return;
   }
   for (const column of ['complete_name', 'email']) await createSqliteTrigramIndex(knex, 'res_partner', column);

@@ -267,9 +267,9 @@ describe.each(BACKENDS)('models and schema on %s', (backend: Backend) => {
         .map((r) => `${r.tablename}.${/\((\w+) gin_trgm_ops\)/.exec(r.indexdef)![1]}`).sort();
       // res_partner.name's comes from migration 0320 and serves other searches of names
       expect(indexed).toEqual([...declared, 'res_partner.name'].sort());
-      // none keeps a pending list, which every search would read whole
+      // each keeps a small pending list, which every search reads whole
       const opts = await db.knex.raw("SELECT relname, reloptions FROM pg_class WHERE relname LIKE '%\\_trgm\\_index' ORDER BY relname");
-      expect(opts.rows).toEqual(['complete_name', 'email', 'name'].map((c) => ({ relname: `res_partner_${c}_trgm_index`, reloptions: ['fastupdate=off'] })));
+      expect(opts.rows).toEqual(['complete_name', 'email', 'name'].map((c) => ({ relname: `res_partner_${c}_trgm_index`, reloptions: ['gin_pending_list_limit=64'] })));
     } else {
       const rows = (await db.knex.raw("SELECT name, type, tbl_name FROM sqlite_master WHERE name LIKE '%\\_trgm%' ESCAPE '\\'")) as
         { name: string; type: string; tbl_name: string }[];
