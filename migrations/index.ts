@@ -16,6 +16,7 @@ import * as m0310 from './0310_report_actions';
 import * as m0320 from './0320_partner_name_trigrams';
 import * as m0321 from './0321_request_text_function';
 import * as m0330 from './0330_cache_signal';
+import * as m0340 from './0340_partner_complete_name';
 
 export interface Migration {
   name: string;
@@ -39,4 +40,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0320_partner_name_trigrams', ...m0320 },
   { name: '0321_request_text_function', ...m0321 },
   { name: '0330_cache_signal', ...m0330 },
+  { name: '0340_partner_complete_name', ...m0340 },
 ];

@@ -1,5 +1,13 @@
-// Display names of partners: a contact of a company reads "Company, Contact" (7.0 name_get).
+// Display names of partners: a contact of a company reads "Company, Contact" (7.0 name_get), the
+// name kept in complete_name and the one name_get shows.
 import { selectRows, slots, type Env } from '../../src/orm/define';
+
+/** "Company, Contact" for a partner with a company that is not itself a company, else its name. */
+export function completeName(v: { name?: unknown; is_company?: unknown; 'parent_id.name'?: unknown }): string {
+  const name = typeof v.name === 'string' ? v.name : '';
+  const parent = v['parent_id.name'];
+  return typeof parent === 'string' && parent !== '' && !v.is_company ? `${parent}, ${name}` : name;
+}
 
 export async function partnerDisplayNames(env: Env, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
@@ -13,8 +21,7 @@ export async function partnerDisplayNames(env: Env, ids: number[]): Promise<Map<
         .select('p.id', 'p.name', 'p.is_company', 'parent.name as parent_name'),
     }), ids);
   for (const r of rows) {
-    const name = r.name ?? '';
-    out.set(Number(r.id), r.parent_name && !r.is_company ? `${r.parent_name}, ${name}` : name);
+    out.set(Number(r.id), completeName({ name: r.name, is_company: r.is_company === true || r.is_company === 1, 'parent_id.name': r.parent_name }));
   }
   return out;
 }

@@ -16,10 +16,10 @@ export function unicodeLower(text: string): string {
   return out;
 }
 
-type Token = { kind: 'lit'; cp: number } | { kind: 'one' } | { kind: 'many' };
+export type Token = { kind: 'lit'; cp: number } | { kind: 'one' } | { kind: 'many' };
 
 /** PostgreSQL LIKE syntax: `%` any run, `_` one character, backslash escapes the next one. */
-function tokenize(pattern: string): Token[] {
+export function tokenize(pattern: string): Token[] {
   const cps = Array.from(pattern, (c) => c.codePointAt(0) ?? 0);
   const out: Token[] = [];
   for (let i = 0; i < cps.length; i++) {

@@ -35,6 +35,26 @@ export interface FieldOptions {
   copy?: boolean;
   /** A copy's value made from the original's: `%s` stands for it ('%s (copy)', in the copier's language). */
   copyFormat?: Label;
+  /**
+   * A value the server computes and keeps in the column (Odoo's stored compute with its
+   * `@depends`): `depends` names own stored fields (`name`) and fields of a many2one's target
+   * (`parent_id.name`); `value` makes the value from theirs (RPC shapes, keyed by those names,
+   * False for a path without a target), with nothing else to look at. The server writes it on
+   * create and whenever one of them changes, on the record or on its target (a company renamed
+   * renames its contacts'). Clients may not write it.
+   */
+  storedCompute?: StoredCompute;
+  /**
+   * `like`/`ilike` on the field go through a trigram index: pg_trgm's GIN index on PostgreSQL, an
+   * FTS5 table of trigrams on SQLite (`<table>_<field>_trgm`, kept by triggers) that narrows the
+   * rows the exact test then checks. A migration makes either (the schema test checks it exists).
+   */
+  trigramIndex?: boolean;
+}
+
+export interface StoredCompute {
+  depends: string[];
+  value: (deps: Record<string, RpcValue>) => unknown;
 }
 
 export interface FieldDef extends FieldOptions {

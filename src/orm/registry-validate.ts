@@ -55,6 +55,24 @@ function checkRelated(models: Map<string, RuntimeModel>, model: RuntimeModel, f:
   });
 }
 
+/** What a stored compute is made of: own stored fields, or one many2one step to a target's stored field. */
+function checkStoredCompute(models: Map<string, RuntimeModel>, model: RuntimeModel, f: FieldDef): void {
+  if (f.compute || f.related || f.store === false) fail(model, `stored compute '${f.name}' cannot be computed, related or not stored`);
+  if (fieldType(f).x2many) fail(model, `stored compute '${f.name}' cannot be an x2many`);
+  if (!f.storedCompute!.depends.length) fail(model, `stored compute '${f.name}' depends on nothing`);
+  for (const path of f.storedCompute!.depends) {
+    const [head, tail, ...rest] = path.split('.');
+    const own = model.fields[head];
+    const usable = (d: FieldDef | undefined) => d && !fieldType(d).x2many && !d.compute && !d.related && d.store !== false;
+    if (!usable(own) || head === f.name || rest.length) fail(model, `stored compute '${f.name}' cannot depend on '${path}'`);
+    if (tail === undefined) continue;
+    const co = own!.comodel ? models.get(own!.comodel) : undefined;
+    if (!fieldType(own!).holdsId || !co || !usable(co.fields[tail])) {
+      fail(model, `stored compute '${f.name}' cannot depend on '${path}': not a stored field of a many2one's target`);
+    }
+  }
+}
+
 function checkOrder(model: RuntimeModel): void {
   for (const term of model.order.split(',')) {
     const name = term.trim().split(/\s+/)[0]?.replace(/"/g, '');
@@ -70,6 +88,10 @@ export function validateModels(models: Map<string, RuntimeModel>): void {
       if (fieldType(f).relational) checkRelational(models, model, f);
       if (f.related) checkRelated(models, model, f);
       if (f.compute && f.related) fail(model, `field '${f.name}' cannot be both computed and related`);
+      if (f.storedCompute) checkStoredCompute(models, model, f);
+      if (f.trigramIndex && (!fieldType(f).textual || f.compute || f.related || f.store === false)) {
+        fail(model, `field '${f.name}' has a trigram index but is not stored text`);
+      }
     }
     if (model.recName !== 'id' && !model.fields[model.recName]) {
       fail(model, `recName '${model.recName}' is not a field`);

@@ -9,6 +9,7 @@ import type { FieldDef } from '../../src/orm/define';
 import { isStored } from '../../src/orm/fields';
 import { buildRegistry, type Registry, type RuntimeModel } from '../../src/orm/registry';
 import { buildWorkflows } from '../../src/workflow/module';
+import { trigramTable } from '../../src/db/sqlite-trigrams';
 
 interface Column {
   type: string;
@@ -50,8 +51,11 @@ const TABLES_WITHOUT_MODEL: Record<string, string> = {
   web_session: 'sessions of the JSON-RPC web API behind the session_id cookie (src/auth/sessions.ts)',
   ir_cache_signal: 'the counter that tells every server process to drop its per-database caches (src/db/cache-signal.ts)',
 };
-/** SQLite keeps the full-text index of requests in a virtual table and its shadow tables. */
-const SQLITE_FTS = /^helpdesk_request_fts(_data|_idx|_docsize|_config|_content)?$/;
+/**
+ * SQLite keeps the full-text index of requests, and the trigram index of each field with
+ * `trigramIndex`, in a virtual table and its shadow tables.
+ */
+const SQLITE_FTS = /^(helpdesk_request_fts|[a-z0-9_]+_trgm)(_data|_idx|_docsize|_config|_content)?$/;
 
 /** Columns a model's table has that none of its fields describes, each with why. */
 const COLUMNS_WITHOUT_FIELD: Record<string, string> = {
@@ -252,6 +256,30 @@ describe.each(BACKENDS)('models and schema on %s', (backend: Backend) => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('keeps a trigram index for every field that declares one, and none for the others', async () => {
+    const declared = models.flatMap((m) => Object.values(m.fields).filter((f) => f.trigramIndex).map((f) => `${m.table}.${f.name}`)).sort();
+    expect(declared).toEqual(['res_partner.complete_name', 'res_partner.email']);
+    if (backend === 'pg') {
+      const res = await db.knex.raw("SELECT tablename, indexdef FROM pg_indexes WHERE indexdef LIKE '%gin_trgm_ops%'");
+      const indexed = (res.rows as { tablename: string; indexdef: string }[])
+        .map((r) => `${r.tablename}.${/\((\w+) gin_trgm_ops\)/.exec(r.indexdef)![1]}`).sort();
+      // res_partner.name's comes from migration 0320 and serves other searches of names
+      expect(indexed).toEqual([...declared, 'res_partner.name'].sort());
+      // each keeps a small pending list, which every search reads whole
+      const opts = await db.knex.raw("SELECT relname, reloptions FROM pg_class WHERE relname LIKE '%\\_trgm\\_index' ORDER BY relname");
+      expect(opts.rows).toEqual(['complete_name', 'email', 'name'].map((c) => ({ relname: `res_partner_${c}_trgm_index`, reloptions: ['gin_pending_list_limit=64'] })));
+    } else {
+      const rows = (await db.knex.raw("SELECT name, type, tbl_name FROM sqlite_master WHERE name LIKE '%\\_trgm%' ESCAPE '\\'")) as
+        { name: string; type: string; tbl_name: string }[];
+      const tables = rows.filter((r) => r.type === 'table' && r.name.endsWith('_trgm')).map((r) => r.name).sort();
+      expect(tables).toEqual(declared.map((d) => trigramTable(d.split('.')[0], d.split('.')[1])));
+      for (const t of tables) {
+        expect(rows.filter((r) => r.type === 'trigger' && r.name.startsWith(`${t}_`)).map((r) => `${r.tbl_name}:${r.name}`).sort())
+          .toEqual(['delete', 'insert', 'update'].map((k) => `res_partner:${t}_${k}`));
+      }
+    }
   });
 
   it('has no table that is neither a model, a link table nor listed with a reason', () => {

@@ -4,6 +4,7 @@
 // A many2one test in a positive place may become a LEFT JOIN instead (see ./joins.ts).
 import { col, quoteId } from './fields';
 import { JoinScope, joinable } from './joins';
+import { trigramQuery } from '../../db/sqlite-trigrams';
 import type { DomainExpr, IdSet } from './types';
 
 export type Backend = 'sqlite' | 'pg';
@@ -50,17 +51,17 @@ class SqlCompiler {
    * `scope` is where joins may be added: the FROM of the query whose WHERE this is, and only
    * while no NOT lies above (positive places, see ./joins.ts); null keeps every sub-query.
    */
-  expr(e: DomainExpr, alias: string, scope: JoinScope | null = null): string {
+  expr(e: DomainExpr, alias: string, scope: JoinScope | null = null, positive = true): string {
     switch (e.kind) {
       case 'const':
         return e.value ? '1 = 1' : '1 = 0';
       case 'and':
       case 'or': {
-        const parts = e.items.map((x) => this.expr(x, alias, scope));
+        const parts = e.items.map((x) => this.expr(x, alias, scope, positive));
         return `(${parts.join(e.kind === 'and' ? ' AND ' : ' OR ')})`;
       }
       case 'not':
-        return `NOT (${this.expr(e.item, alias)})`;
+        return `NOT (${this.expr(e.item, alias, null, false)})`;
       case 'null':
         return `${col(alias, e.column)} IS NULL`;
       case 'cmp':
@@ -71,14 +72,21 @@ class SqlCompiler {
         const target = e.cast ? `CAST(${col(alias, e.column)} AS TEXT)` : col(alias, e.column);
         if (this.backend === 'pg') return `${target} ${e.ci ? 'ILIKE' : 'LIKE'} ${this.bind(e.pattern)}`;
         // SQLite's LIKE folds ASCII only and ignores case even for `like`: use ours
-        return `unicode_like(${target}, ${this.bind(e.pattern)}, ${e.ci ? 1 : 0})`;
+        const exact = () => `unicode_like(${target}, ${this.bind(e.pattern)}, ${e.ci ? 1 : 0})`;
+        // Where the test must hold (not under a NOT: a row without text would become a match
+        // there), the trigram table first narrows the rows to those holding the pattern's trigrams.
+        const query = e.trigrams && positive ? trigramQuery(e.pattern) : null;
+        if (!query) return exact();
+        const fts = quoteId(e.trigrams!);
+        const narrowed = `${col(alias, 'id')} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${this.bind(query)})`;
+        return `(${narrowed} AND ${exact()})`;
       }
       case 'member': {
         const target = scope ? joinable(e) : null;
         if (scope && target) {
           const j = scope.join(alias, e.column, target.model.table);
           // the joined row must exist (a NULL many2one joins a row of NULLs) and be one of the set
-          return `(${col(j, 'id')} IS NOT NULL AND ${this.expr(target.where, j, scope)})`;
+          return `(${col(j, 'id')} IS NOT NULL AND ${this.expr(target.where, j, scope, positive)})`;
         }
         return `${col(alias, e.column)} IN ${this.set(e.set)}`;
       }

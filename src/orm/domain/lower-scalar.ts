@@ -75,7 +75,7 @@ function lowerBoolean(column: string, op: string, values: unknown[]): DomainExpr
   return wantFalse ? boolFalse(column) : FALSE;
 }
 
-function lowerLike(column: string, field: FieldDef, op: string, value: unknown, negNull: boolean): DomainExpr {
+function lowerLike(column: string, field: FieldDef, op: string, value: unknown, negNull: boolean, trigrams?: string): DomainExpr {
   const text = pyStr(value);
   const wrap = op !== '=like' && op !== '=ilike';
   const atom: DomainExpr = {
@@ -84,6 +84,7 @@ function lowerLike(column: string, field: FieldDef, op: string, value: unknown, 
     pattern: closeLikePattern(wrap ? `%${text}%` : text),
     ci: op.endsWith('ilike'),
     cast: !isTextType(field),
+    ...(trigrams ? { trigrams } : {}),
   };
   if (!wrap) return atom;
   // an empty value matches everything, empty fields included (7.0)
@@ -110,12 +111,12 @@ function lowerIn(column: string, field: FieldDef, op: string, values: unknown[],
 
 /**
  * Lowers `column <op> value` for a stored, non-x2many field. `op` is already normalised
- * (no `<>`, no `=?`, `in` always with a list).
+ * (no `<>`, no `=?`, `in` always with a list). `trigrams`: the column's SQLite trigram table.
  */
 export function lowerScalar(
-  column: string, field: FieldDef, op: string, value: unknown, negNull: boolean, bad: () => Error,
+  column: string, field: FieldDef, op: string, value: unknown, negNull: boolean, bad: () => Error, trigrams?: string,
 ): DomainExpr {
-  if (LIKE_OPS.has(op)) return lowerLike(column, field, op, value, negNull);
+  if (LIKE_OPS.has(op)) return lowerLike(column, field, op, value, negNull, trigrams);
   if (op === 'in' || op === 'not in') {
     const values = value as unknown[];
     if (field.type === 'boolean') return lowerBoolean(column, op, values.map((v) => checkScalar(v, bad)));

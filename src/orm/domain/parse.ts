@@ -6,6 +6,7 @@ import { comodelOf, findField, isRelational, isStored, isX2many } from './fields
 import { fieldType } from '../fields';
 import { lowerHierarchy, lowerMany2one, lowerX2many, linkSpec, type RelLeaf, type SubSearcher } from './lower-relational';
 import { lowerScalar } from './lower-scalar';
+import { trigramTable } from '../../db/sqlite-trigrams';
 import { domainNames, normalizeDomain, type Leaf, type Node } from './normalize';
 import { leafRepr, pyRepr } from '../py-repr';
 import type { DomainExpr, DomainModel, DomainParseContext, IdSet } from './types';
@@ -103,7 +104,8 @@ class Parser implements SubSearcher {
     if (op === 'child_of' || op === 'parent_of') return lowerHierarchy(l, this);
     if (fieldType(field).holdsId) return lowerMany2one(l, this);
     if (isX2many(field)) return lowerX2many(l, this);
-    return lowerScalar(head, field, op, value, ctx.negativeOpsIncludeNull, l.bad);
+    const trigrams = field.trigramIndex ? trigramTable(model.table, head) : undefined;
+    return lowerScalar(head, field, op, value, ctx.negativeOpsIncludeNull, l.bad, trigrams);
   }
 }
 

@@ -57,8 +57,11 @@ export type DomainExpr =
   | { kind: 'cmp'; column: string; op: CmpOp; value: Scalar }
   /** column IN (values), values not empty */
   | { kind: 'in'; column: string; values: Scalar[] }
-  /** column LIKE pattern; `cast` turns a non-text column into text first */
-  | { kind: 'like'; column: string; pattern: string; ci: boolean; cast: boolean }
+  /**
+   * column LIKE pattern; `cast` turns a non-text column into text first; `trigrams` names the
+   * column's SQLite trigram table (a field with `trigramIndex`), which narrows positive matches
+   */
+  | { kind: 'like'; column: string; pattern: string; ci: boolean; cast: boolean; trigrams?: string }
   /** column IN (a set of ids of another, or the same, model) */
   | { kind: 'member'; column: string; set: IdSet }
   /** id IN (the rows of `link` whose target is in `set`; any target when `set` is null) */

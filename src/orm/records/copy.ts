@@ -1,5 +1,5 @@
 // copy(id, default): a new record with the source's values, except `copy: false` fields, magic and
-// computed fields (followers, messages) and passwords; one2many lines only when `copy: true`;
+// computed fields (followers, messages, stored computes: made again) and passwords; one2many lines only when `copy: true`;
 // `copyFormat` rewords a value ("X (copy)"). `default` values are checked as a caller's create values.
 import type { RpcValue } from '../../values';
 import type { Vals } from '../env-types';
@@ -20,7 +20,7 @@ export async function copyData(env: CallEnv, model: RuntimeModel, id: number, sk
   const vals: Vals = {};
   for (const f of Object.values(model.fields)) {
     const how = fieldType(f).copyAs;
-    if (isMagic(f.name) || f.copy === false || how === 'never' || skip.includes(f.name) || !(f.name in src)) continue;
+    if (isMagic(f.name) || f.storedCompute || f.copy === false || how === 'never' || skip.includes(f.name) || !(f.name in src)) continue;
     if (how === 'links' && !f.compute && !f.related) {
       vals[f.name] = [[6, 0, src[f.name] as RpcValue[]]];
     } else if (how === 'lines' && f.copy === true) {

@@ -11,6 +11,7 @@ import { fieldType, isStored, isX2many } from '../fields';
 import { isMagic } from '../magic-fields';
 import { labelText, langOf } from '../labels';
 import { pyRepr } from '../py-repr';
+import type { TargetRows } from './stored-compute';
 import { CHUNK, chunked, fieldAccessError, fieldAllowed, invalidField, missingError } from './common';
 
 export interface WriteOptions {
@@ -100,10 +101,14 @@ export function checkRequired(env: CallEnv, model: RuntimeModel, columns: Record
 }
 
 /**
- * Every many2one value must name an existing record: one query for all target models (a UNION
- * of one SELECT per model); the first model in field order with a missing id is the fault.
+ * Every many2one value must name an existing record. `read` adds columns of the targets to the
+ * look (what stored computes read of them); the rows found are returned by target model and id.
+ * Several target models are looked at in one statement (a UNION of one SELECT per model); the
+ * first model in field order with a missing id is the fault.
  */
-export async function checkReferences(env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[]): Promise<void> {
+export async function checkReferences(
+  env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[], read: Map<string, Set<string>> = new Map(),
+): Promise<TargetRows> {
   const wanted = new Map<string, Set<number>>();
   let count = 0;
   for (const cols of columns) {
@@ -116,36 +121,48 @@ export async function checkReferences(env: CallEnv, model: RuntimeModel, columns
       count += 1;
     }
   }
-  if (!wanted.size) return;
-  const found = count <= CHUNK && wanted.size > 1 ? await foundTogether(env, wanted) : await foundApart(env, wanted);
+  if (!wanted.size) return new Map();
+  const found = count <= CHUNK && wanted.size > 1 ? await foundTogether(env, wanted, read) : await foundApart(env, wanted, read);
   for (const [comodel, ids] of wanted) {
     const missing = [...ids].filter((id) => !found.get(comodel)!.has(id));
     if (missing.length) throw missingError(env, comodel, missing);
   }
+  return found;
 }
 
-/** The existing ids of each model, one query per model (and per chunk of ids). */
-async function foundApart(env: CallEnv, wanted: Map<string, Set<number>>): Promise<Map<string, Set<number>>> {
-  const out = new Map<string, Set<number>>();
+/** The existing rows of each model, one query per model (and per chunk of ids). */
+async function foundApart(env: CallEnv, wanted: Map<string, Set<number>>, read: Map<string, Set<string>>): Promise<TargetRows> {
+  const out: TargetRows = new Map();
   for (const [comodel, ids] of wanted) {
     const co = env.registry.model(comodel);
-    const found = new Set<number>();
+    const found = new Map<number, Record<string, unknown>>();
     for (const part of chunked([...ids])) {
-      const rows = (await env.cr(co.table).select('id').whereIn('id', part)) as { id: unknown }[];
-      for (const r of rows) found.add(Number(r.id));
+      const rows = (await env.cr(co.table).select(['id', ...(read.get(comodel) ?? [])]).whereIn('id', part)) as Record<string, unknown>[];
+      for (const r of rows) found.set(Number(r.id), r);
     }
     out.set(comodel, found);
   }
   return out;
 }
 
-/** The existing ids of every model in one statement, each SELECT tagged with its model's place. */
-async function foundTogether(env: CallEnv, wanted: Map<string, Set<number>>): Promise<Map<string, Set<number>>> {
+/**
+ * The existing rows of every model in one statement: each SELECT is tagged with its model's place
+ * and gives its own extra columns in places of their own (NULL in the other models' SELECTs).
+ */
+async function foundTogether(env: CallEnv, wanted: Map<string, Set<number>>, read: Map<string, Set<string>>): Promise<TargetRows> {
   const models = [...wanted.keys()];
-  const part = (i: number) => env.cr(env.registry.model(models[i]).table)
-    .select(env.cr.raw(`${i} as m`), 'id').whereIn('id', [...wanted.get(models[i])!]);
+  const extra = models.flatMap((m, i) => [...(read.get(m) ?? [])].map((col) => ({ i, col })));
+  const part = (i: number) => env.cr(env.registry.model(models[i]).table).select(
+    env.cr.raw(`${i} as m`), 'id',
+    ...extra.map((e, k) => (e.i === i ? env.cr.raw('?? as ??', [e.col, `c${k}`]) : env.cr.raw(`null as c${k}`))),
+  ).whereIn('id', [...wanted.get(models[i])!]);
   const qb = part(0).unionAll(models.slice(1).map((_, i) => part(i + 1)));
-  const out = new Map(models.map((m) => [m, new Set<number>()]));
-  for (const r of (await qb) as { m: unknown; id: unknown }[]) out.get(models[Number(r.m)])!.add(Number(r.id));
+  const out: TargetRows = new Map(models.map((m) => [m, new Map()]));
+  for (const r of (await qb) as Record<string, unknown>[]) {
+    const i = Number(r.m);
+    const row: Record<string, unknown> = { id: r.id };
+    extra.forEach((e, k) => { if (e.i === i) row[e.col] = r[`c${k}`]; });
+    out.get(models[i])!.set(Number(r.id), row);
+  }
   return out;
 }

@@ -1,6 +1,6 @@
-// create and write: defaults (create), hooks, validation, one INSERT or one UPDATE, then the
-// x2many commands and related fields (which save other records through these two functions),
-// stored computes and constraints; all in a savepoint so a failure leaves nothing behind (none
+// create and write: defaults (create), hooks, validation, one INSERT (stored computes in it) or
+// one UPDATE, then the x2many commands and related fields (which save other records through these
+// two functions), stored computes and constraints; all in a savepoint so a failure leaves nothing behind (none
 // for a call's own top-level change: the call's transaction rolls back whole, see atomic).
 import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
@@ -23,6 +23,7 @@ import { recomputeStored, runConstraints, storedComputes } from './constraints';
 import { checkConcurrency } from './concurrency';
 import { readRecords } from './read';
 import { watchWrite } from './watch';
+import { computeForInsert, recomputeAfterWrite, targetColumns } from './stored-compute';
 
 export interface CreateOptions extends WriteOptions {
   /** Values the server sets itself (e.g. the inverse many2one of a one2many line). */
@@ -41,7 +42,8 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
     for (const hooks of model.hooks) if (hooks.beforeCreate) await hooks.beforeCreate(env, full);
     const prepared = convertVals(env, model, full);
     checkRequired(env, model, prepared.columns, true);
-    await checkReferences(env, model, [prepared.columns]);
+    const targets = await checkReferences(env, model, [prepared.columns], targetColumns(model));
+    computeForInsert(env, model, prepared.columns, targets);
     const now = nowUtc();
     const row = { create_uid: env.uid, create_date: now, write_uid: env.uid, write_date: now, ...prepared.columns };
     const [inserted] = (await env.cr(model.table).insert(row).returning('id')) as ({ id: unknown } | number)[];
@@ -100,6 +102,7 @@ export async function writeRecords(
       if (env.autocommit) refuseReadOnly(env, model, 'write');
     }
     await saveTheRest(env, model, ids, prepared, opts, Object.keys(full));
+    await recomputeAfterWrite(env, model, ids, Object.keys(prepared.columns));
     for (const hooks of model.hooks) {
       if (hooks.afterWrite) await hooks.afterWrite(env, ids, full);
       await watching.notify(hooks);
