@@ -1,7 +1,7 @@
 // ir.ui.menu: the menu tree clients show. `action` is a reference "ir.actions.act_window,<id>";
 // a menu with groups is only seen by their members (a record rule of the base module).
 import {
-  char, defineModel, integer, many2many, many2one, one2many, type Env,
+  char, defineModel, integer, many2many, many2one, nameGetFrom, one2many, type Env,
 } from '../../src/orm/define';
 
 /** "Parent/Child/Grandchild", walking up one query per level for all ids at once. */
@@ -53,14 +53,6 @@ export default defineModel({
     action: char({ string: 'Action', help: 'A reference "model,id" to the action this menu opens' }),
   },
   methods: {
-    name_get: {
-      params: ['ids', 'context'],
-      readOnly: true,
-      fn: async (env, { ids }) => {
-        const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
-        const rows = await env.model('ir.ui.menu').read(list, ['complete_name']);
-        return rows.map((r) => [r.id, r.complete_name]);
-      },
-    },
+    name_get: nameGetFrom('ir.ui.menu', 'complete_name'),
   },
 });

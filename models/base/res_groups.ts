@@ -1,6 +1,6 @@
 // res.groups: groups of users. Members of a group also belong to the groups it implies.
 // A group reads as "Category / Name" (7.0).
-import { char, defineModel, many2many, many2one, one2many, text, type Env } from '../../src/orm/define';
+import { char, defineModel, many2many, many2one, nameGetFrom, one2many, text, type Env } from '../../src/orm/define';
 
 async function fullNames(env: Env, ids: number[]): Promise<Map<number, string>> {
   // Stored (untranslated) names, as the full name has always been built.
@@ -40,14 +40,6 @@ export default defineModel({
       message: 'The name of the group must be unique within an application!' },
   ],
   methods: {
-    name_get: {
-      params: ['ids', 'context'],
-      readOnly: true,
-      fn: async (env, { ids }) => {
-        const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
-        const rows = await env.model('res.groups').read(list, ['full_name']);
-        return rows.map((r) => [r.id, r.full_name]);
-      },
-    },
+    name_get: nameGetFrom('res.groups', 'full_name'),
   },
 });

@@ -1,6 +1,6 @@
 // res.partner: contacts and companies. A contact of a company is named "Company, Contact".
 import {
-  boolean, char, defineModel, integer, many2many, many2one, one2many, selection, text,
+  boolean, char, defineModel, integer, many2many, many2one, nameGetFrom, one2many, selection, text,
   type Env,
 } from '../../src/orm/define';
 import { completeName, normalizeWebsite, partnerDisplayNames } from './res-partner-names';
@@ -72,16 +72,7 @@ export default defineModel({
       help: 'Policy to receive emails for new messages pushed to your personal Inbox.' }),
   },
   methods: {
-    name_get: {
-      params: ['ids', 'context'],
-      readOnly: true,
-      fn: async (env, { ids }) => {
-        // Read through the records API so the caller's ACLs and record rules apply.
-        const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
-        const rows = await env.model('res.partner').read(list, ['display_name']);
-        return rows.map((r) => [r.id, r.display_name]);
-      },
-    },
+    name_get: nameGetFrom('res.partner', 'display_name'),
   },
   hooks: {
     normalizeVals: normalizeWebsite,

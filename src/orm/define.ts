@@ -1,7 +1,7 @@
 // The public vocabulary of models: field builders, defineModel, extendModel, defineModule.
 // Everything here is plain data; the registry (registry.ts) validates it and builds the runtime.
 import type { Env } from './env-types';
-import type { FieldDef, FieldOptions, FieldType, Label, ModelDef, ModelExtension, ModuleDef, Registry, XmlRef } from './model-types';
+import type { FieldDef, FieldOptions, FieldType, Label, MethodDef, ModelDef, ModelExtension, ModuleDef, Registry, XmlRef } from './model-types';
 import { hashPassword } from './password';
 
 export type {
@@ -52,6 +52,22 @@ export function extendModel(ext: ModelExtension): ModelExtension {
 
 export function defineModule(def: ModuleDef): ModuleDef {
   return def;
+}
+
+/**
+ * A name_get that shows one field of the record (a menu's full path, a group's full name), read
+ * through the records API so the caller's ACLs and record rules apply.
+ */
+export function nameGetFrom(model: string, fieldName: string): MethodDef {
+  return {
+    params: ['ids', 'context'],
+    readOnly: true,
+    fn: async (env, { ids }) => {
+      const list = (Array.isArray(ids) ? ids : [ids]).map(Number);
+      const rows = await env.model(model).read(list, [fieldName]);
+      return rows.map((r) => [r.id, r[fieldName]]);
+    },
+  };
 }
 
 /** Password hashing for models that keep secrets (res.users hashes its password in hooks). */
