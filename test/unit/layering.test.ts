@@ -69,14 +69,15 @@ function resolve(file: string, spec: string, known: Set<string>): string | null 
 
 type Layer = 'root' | 'cluster' | 'web' | 'rpc' | 'codec' | 'services' | 'auth' | 'report' | 'sync' | 'workflow' | 'mail' | 'jobs' | 'orm' | 'db' | 'leaf';
 const LAYER_DIRS = ['cluster', 'web', 'rpc', 'auth', 'report', 'sync', 'workflow', 'mail', 'jobs', 'orm', 'db'] as const;
-/** The composition root: may import every layer, models/ and (src/main.ts only) config/. */
-const ROOT_FILES = ['src/main', 'src/app', 'src/modules'];
+/** The composition root (and src/launcher.ts, which starts it again with its V8 flags): may import every layer, models/ and (src/main.ts only) config/. */
+const ROOT_FILES = ['src/main', 'src/app', 'src/modules', 'src/launcher'];
 /**
  * Importable from anywhere, and importing no other src file. errors and values by design;
  * logger because it imports only winston (lower layers may still declare their own interface);
- * env-reader because config/load.ts and the settings of lower layers parse variables alike.
+ * env-reader because config/load.ts and the settings of lower layers parse variables alike;
+ * v8-memory because src/main.ts and the cluster's master both start processes with its V8 flags.
  */
-const LEAF_FILES = ['src/errors', 'src/values', 'src/logger', 'src/env-reader'];
+const LEAF_FILES = ['src/errors', 'src/values', 'src/logger', 'src/env-reader', 'src/v8-memory'];
 /** Files that sit in a layer other than their folder's, each with why. */
 const FILE_LAYERS: Record<string, Layer> = {
   // The positional-parameter checks of service methods: part of the services' contract.
