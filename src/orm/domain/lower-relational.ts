@@ -2,7 +2,7 @@
 // child_of/parent_of. Each becomes a set test (`col IN (...)`) over a sub-search, the way 7.0
 // turns them into searches on the comodel.
 import { CallError } from '../../errors';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import { and, FALSE, inList, isNull, link, member, not, or } from './expr';
 import { comodelOf, findField } from './fields';
 import { lowerScalar } from './lower-scalar';

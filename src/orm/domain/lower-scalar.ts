@@ -3,7 +3,7 @@
 // False also test NULL, `like` wraps the value in `%` without escaping.
 import { CallError } from '../../errors';
 import { closeLikePattern } from '../../db/sqlite-functions';
-import type { FieldDef } from '../define';
+import type { FieldDef } from '../model-types';
 import { and, cmp, FALSE, inList, isNull, not, or, TRUE } from './expr';
 import { isTextType } from './fields';
 import { pyRepr } from './py-repr';
