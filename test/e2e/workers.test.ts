@@ -97,6 +97,12 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
     expect([a, b]).not.toContain(s.child.pid);
     const uids = await Promise.all(Array.from({ length: 20 }, () => login(s.port)));
     expect(new Set(uids)).toEqual(new Set([expect.any(Number)]));
+    // Each worker writes its log line after its answer: wait for the lines, and send more calls
+    // while one worker has not yet been handed a connection.
+    await waitFor(async () => {
+      if (new Set(servedBy(s, 'common.login')).size < 2) await Promise.all(Array.from({ length: 4 }, () => login(s.port)));
+      return new Set(servedBy(s, 'common.login')).size === 2;
+    }, 'calls served by both workers');
     expect(new Set(servedBy(s, 'common.login'))).toEqual(new Set([a, b]));
 
     process.kill(a, 'SIGKILL');
