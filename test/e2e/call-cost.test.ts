@@ -217,6 +217,15 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
     expect(company.child_ids).toEqual(expect.arrayContaining(contacts));
   });
 
+  test('a company\'s rename runs in a transaction: its contacts\' complete names change with it', async () => {
+    const sql = await warmCost(() => asManager('res.partner', 'write', [[companyPartner], { name: 'Cost Company' }]));
+    expect(sql.some((q) => /^begin/i.test(q.trim()))).toBe(true);
+    await asManager('res.partner', 'write', [[companyPartner], { name: 'Renamed Company' }]);
+    const rows = await asAdmin('res.partner', 'read', [[contacts[0]], ['complete_name']]) as { complete_name: string }[];
+    expect(rows[0].complete_name).toBe('Renamed Company, Cost contact 0');
+    await asManager('res.partner', 'write', [[companyPartner], { name: 'Cost Company' }]);
+  });
+
   test('a write with a missing id: the same fault as ever, and the existing record keeps its values', async () => {
     await asManager('res.partner', 'write', [[contacts[1]], { city: 'Cusco' }]);
     const missing = 999999;

@@ -23,7 +23,7 @@ import { recomputeStored, runConstraints, storedComputes } from './constraints';
 import { checkConcurrency } from './concurrency';
 import { readRecords } from './read';
 import { watchWrite } from './watch';
-import { computeForInsert, recomputeAfterWrite, targetColumns } from './stored-compute';
+import { computeForInsert, feedsStoredComputes, recomputeAfterWrite, targetColumns } from './stored-compute';
 
 export interface CreateOptions extends WriteOptions {
   /** Values the server sets itself (e.g. the inverse many2one of a one2many line). */
@@ -77,7 +77,7 @@ export async function writeRecords(
     for (const hooks of model.hooks) hooks.normalizeVals?.(full);
     // Without record rules, the UPDATE's row count tells whether every id exists: no SELECT first.
     const byCount = await existenceByRowCount(env, model, full);
-    if (env.autocommit && !(byCount && writesAlone(model, Object.keys(full)))) refuseReadOnly(env, model, 'write');
+    if (env.autocommit && !(byCount && writesAlone(env, model, Object.keys(full)))) refuseReadOnly(env, model, 'write');
     if (!byCount) await ensureVisible(env, model, ids, 'write');
     await checkConcurrency(env, model, ids);
     for (const hooks of model.hooks) if (hooks.beforeWrite) await hooks.beforeWrite(env, ids, full);
@@ -148,9 +148,10 @@ export function writesMayRunAlone(model: RuntimeModel): boolean {
   return storedComputes(model).length === 0;
 }
 
-/** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes. */
-function writesAlone(model: RuntimeModel, written: string[]): boolean {
-  return writesMayRunAlone(model) && !model.constraints.some((c) => c.fields.some((f) => written.includes(f)));
+/** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes, and no stored compute (of this model or one pointing at it) reads it. */
+function writesAlone(env: CallEnv, model: RuntimeModel, written: string[]): boolean {
+  return writesMayRunAlone(model) && !model.constraints.some((c) => c.fields.some((f) => written.includes(f)))
+    && !feedsStoredComputes(env.registry, model, written);
 }
 
 const SAVES: Saves = { create: createRecord, write: writeRecords };

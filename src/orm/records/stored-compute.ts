@@ -116,12 +116,24 @@ export function computeForInsert(env: CallEnv, model: RuntimeModel, columns: Rec
  */
 export async function recomputeAfterWrite(env: CallEnv, model: RuntimeModel, ids: number[], written: string[], depth = 0): Promise<void> {
   if (!ids.length || depth > MAX_CASCADE) return;
-  const changed = new Set(written);
-  const own = storedComputes(model).filter((f) => f.storedCompute!.depends.some((p) => changed.has(split(p)[0])));
+  const { own, dependents } = fedBy(env.registry, model, written);
   if (own.length) await recompute(env, model, own, 'id', ids, depth);
-  for (const d of dependentsOn(env.registry, model.name)) {
-    if (d.reads.some((name) => changed.has(name))) await recompute(env, d.model, [d.field], d.via, ids, depth);
-  }
+  for (const d of dependents) await recompute(env, d.model, [d.field], d.via, ids, depth);
+}
+
+/** The stored computes a write of `written` on `model` changes: its own, and those reading it through a many2one. */
+function fedBy(registry: Registry, model: RuntimeModel, written: string[]): { own: FieldDef[]; dependents: Dependent[] } {
+  const changed = new Set(written);
+  return {
+    own: storedComputes(model).filter((f) => f.storedCompute!.depends.some((p) => changed.has(split(p)[0]))),
+    dependents: dependentsOn(registry, model.name).filter((d) => d.reads.some((name) => changed.has(name))),
+  };
+}
+
+/** Whether writing `written` on `model` makes stored computes change (then more than its UPDATE follows). */
+export function feedsStoredComputes(registry: Registry, model: RuntimeModel, written: string[]): boolean {
+  const { own, dependents } = fedBy(registry, model, written);
+  return own.length > 0 || dependents.length > 0;
 }
 
 /**
