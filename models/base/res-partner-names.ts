@@ -1,5 +1,5 @@
 // Display names of partners: a contact of a company reads "Company, Contact" (7.0 name_get), the
-// name kept in complete_name and the one name_get shows.
+// name kept in complete_name, which name_get and many2one names show.
 import { selectRows, slots, type Env } from '../../src/orm/define';
 
 /** "Company, Contact" for a partner with a company that is not itself a company, else its name. */
@@ -9,20 +9,16 @@ export function completeName(v: { name?: unknown; is_company?: unknown; 'parent_
   return typeof parent === 'string' && parent !== '' && !v.is_company ? `${parent}, ${name}` : name;
 }
 
-export async function partnerDisplayNames(env: Env, ids: number[]): Promise<Map<number, string>> {
+/** The display names of partners: their stored complete names, kept up to date on every write. */
+export async function storedCompleteNames(env: Env, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (ids.length === 0) return out;
   // Compiled once per number of ids, run again with the ids of each call.
-  const rows = await selectRows<{ id: number; name: string; is_company: unknown; parent_name: string | null }>(
-    env, `res.partner:display-names:${ids.length}`, () => ({
-      qb: env.cr('res_partner as p')
-        .leftJoin('res_partner as parent', 'parent.id', 'p.parent_id')
-        .whereIn('p.id', slots(ids.length))
-        .select('p.id', 'p.name', 'p.is_company', 'parent.name as parent_name'),
+  const rows = await selectRows<{ id: number; complete_name: string | null }>(
+    env, `res.partner:complete-names:${ids.length}`, () => ({
+      qb: env.cr('res_partner').whereIn('id', slots(ids.length)).select('id', 'complete_name'),
     }), ids);
-  for (const r of rows) {
-    out.set(Number(r.id), completeName({ name: r.name, is_company: r.is_company === true || r.is_company === 1, 'parent_id.name': r.parent_name }));
-  }
+  for (const r of rows) out.set(Number(r.id), r.complete_name ?? '');
   return out;
 }
 

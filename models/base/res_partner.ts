@@ -3,7 +3,7 @@ import {
   boolean, char, defineModel, integer, many2many, many2one, nameGetFrom, one2many, selection, text,
   type Env,
 } from '../../src/orm/define';
-import { completeName, normalizeWebsite, partnerDisplayNames } from './res-partner-names';
+import { completeName, normalizeWebsite, storedCompleteNames } from './res-partner-names';
 import { userCompany } from './company-default';
 
 export const LANGUAGES: [string, string][] = [['en_US', 'English'], ['es_ES', 'Spanish / Español']];
@@ -17,6 +17,8 @@ export default defineModel({
   // A contact is found by its own name, its company's, or its email (7.0's three paths), as Odoo
   // does: through the stored complete name, one column with one trigram index.
   nameSearchPaths: ['complete_name', 'email'],
+  // Its name_get is that stored name: a read joins it in for the partners its many2ones show.
+  displayNameField: 'complete_name',
   fields: {
     name: char({ string: 'Name', required: true, index: true,
       copyFormat: { en_US: '%s (copy)', es_ES: '%s (copia)' } }),
@@ -26,7 +28,7 @@ export default defineModel({
     }),
     display_name: char({
       string: 'Display Name', readonly: true,
-      compute: (env, ids) => partnerDisplayNames(env, ids),
+      compute: (env, ids) => storedCompleteNames(env, ids),
     }),
     ref: char({ string: 'Reference', index: true }),
     is_company: boolean({ string: 'Is a Company', default: false,

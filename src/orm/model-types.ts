@@ -141,6 +141,12 @@ export interface ModelDef {
   recName?: string;
   /** Field paths name_search matches, OR'ed (default: the recName), e.g. name, email, parent's name. */
   nameSearchPaths?: string[];
+  /**
+   * A stored char field whose value is a record's display name, where name_get is more than the
+   * recName (a partner's complete name): names are then read from its column, joined into the rows
+   * of a read that shows many2one targets of this model.
+   */
+  displayNameField?: string;
   parentName?: string;
   transient?: boolean;
   fields: Record<string, FieldDef>;
@@ -213,6 +219,12 @@ export interface RuntimeModel {
   recName: string;
   /** Field paths name_search matches (OR'ed); empty means the recName. */
   nameSearchPaths: string[];
+  /**
+   * The stored char field holding a record's display name, or null when names take more than a
+   * column (a name_get method, a computed display_name, "model,id"): the declared
+   * displayNameField, else a plain stored recName.
+   */
+  displayNameField: string | null;
   parentName: string;
   transient: boolean;
   /** The module that defines the model. */

@@ -3,7 +3,7 @@
 import { ValidationError } from '../errors';
 import type { FieldDef } from './model-types';
 import type { RuntimeModel } from './model-types';
-import { fieldType, isKnownType } from './fields';
+import { fieldType, isKnownType, isPlainNameColumn } from './fields';
 import { REGISTRY_ERROR } from './registry-order';
 
 function fail(model: RuntimeModel, message: string): never {
@@ -95,6 +95,10 @@ export function validateModels(models: Map<string, RuntimeModel>): void {
     }
     if (model.recName !== 'id' && !model.fields[model.recName]) {
       fail(model, `recName '${model.recName}' is not a field`);
+    }
+    const shown = model.displayNameField === null ? null : model.fields[model.displayNameField];
+    if (shown === undefined || (shown && !isPlainNameColumn(shown))) {
+      fail(model, `displayNameField '${model.displayNameField!}' is not a stored char field`);
     }
     for (const c of model.sqlConstraints) {
       const unknown = c.unique.find((col) => !model.fields[col]);

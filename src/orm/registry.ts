@@ -6,7 +6,7 @@ import type { AccessPolicy } from './access-policy';
 import { dependencyClosure, orderModules, REGISTRY_ERROR } from './registry-order';
 import { magicFields } from './magic-fields';
 import { defaultFieldString } from './labels';
-import { fieldType } from './fields';
+import { fieldType, isPlainNameColumn } from './fields';
 import { validateModels } from './registry-validate';
 import { DEFAULT_PASSWORD_ROUNDS } from './password';
 import { ownTable } from '../values';
@@ -27,6 +27,7 @@ function newModel(def: ModelDef, module: string): RuntimeModel {
     order: def.order ?? 'id',
     recName: def.recName ?? 'name',
     nameSearchPaths: [...(def.nameSearchPaths ?? [])],
+    displayNameField: def.displayNameField ?? null,
     parentName: def.parentName ?? 'parent_id',
     transient: def.transient ?? false,
     module,
@@ -56,6 +57,13 @@ function completeFields(model: RuntimeModel, hasUsers: boolean): void {
     fields[name] = done;
   }
   model.fields = fields;
+}
+
+/** The recName, when a record's display name is its column as stored: no name_get, no computed display_name. */
+function plainNameField(m: RuntimeModel): string | null {
+  if (m.methods.name_get || m.fields.display_name?.compute || m.recName === 'id') return null;
+  const f = m.fields[m.recName];
+  return f && isPlainNameColumn(f) ? m.recName : null;
 }
 
 export function buildRegistry(modules: ModuleDef[], opts: RegistryOptions = {}): Registry {
@@ -92,6 +100,7 @@ export function buildRegistry(modules: ModuleDef[], opts: RegistryOptions = {}):
   for (const m of models.values()) {
     // Without a `name` field and no explicit recName, records are named "model,id" (7.0).
     if (!m.fields[m.recName] && !explicitRecName.has(m.name)) m.recName = 'id';
+    m.displayNameField ??= plainNameField(m);
   }
   validateModels(models);
   const rounds = opts.passwordRounds ?? DEFAULT_PASSWORD_ROUNDS;

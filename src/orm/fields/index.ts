@@ -50,3 +50,8 @@ export function isX2many(field: FieldDef): boolean {
 export function isRelational(field: FieldDef): boolean {
   return TYPES[field.type].relational;
 }
+
+/** A stored char or text column, read as it is: a display name can be joined straight from it. */
+export function isPlainNameColumn(field: FieldDef): boolean {
+  return (field.type === 'char' || field.type === 'text') && isStored(field) && !fieldType(field).columnSql('pg') && !fieldType(field).columnSql('sqlite');
+}

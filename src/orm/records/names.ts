@@ -6,7 +6,7 @@ import { pyRepr } from '../py-repr';
 import { checkAccess, visibleIds } from './common';
 import { displayNames } from './read-relations';
 import { readRecords } from './read';
-import { asDomain, searchIds } from './search';
+import { asDomain, searchIds, searchRead } from './search';
 import { createRecord } from './save';
 
 export type NamePair = [number, string];
@@ -39,6 +39,12 @@ export async function nameSearch(env: CallEnv, model: RuntimeModel, p: NameSearc
   // 7.0 adds the name term only for a non-empty name, so '' lists every record.
   if (name) domain.push(...nameTerms(model, operator, name));
   const limit = p.limit === undefined ? 100 : p.limit;
+  const shown = model.displayNameField === null ? null : model.fields[model.displayNameField];
+  if (shown && !shown.groups?.length) {
+    // A name kept in a column comes with the ids, in the search's one statement.
+    const rows = await searchRead(env, model, domain, [shown.name], { limit });
+    return rows.map((r) => [Number(r.id), r[shown.name] === false || r[shown.name] === null ? '' : String(r[shown.name])]);
+  }
   const ids = await searchIds(env, model, domain, { limit });
   // the search checked the ACL and applied the read rules: its ids need no second check
   return namePairs(env, model, ids);

@@ -22,6 +22,14 @@ export async function displayNames(
 ): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (!ids.length) return out;
+  if (model.displayNameField !== null) {
+    const field = model.displayNameField;
+    for (const row of await readRecords(env.sudo(), model, ids, [field], {})) {
+      const v = row[field];
+      out.set(Number(row.id), v === false || v === null ? '' : String(v));
+    }
+    return out;
+  }
   // A computed display_name is the name (Odoo's `value.sudo().display_name`): its compute reads the
   // rows it names, so the name_get that reads it needs no look at the targets first.
   const shown = model.fields.display_name;
@@ -44,6 +52,7 @@ export async function displayNames(
     for (const row of rows) out.set(Number(row.id), `${model.name},${String(row.id)}`);
     return out;
   }
+  // A recName that is not a plain column (a many2one, a selection...) shows as read.
   const rows = await readRecords(env.sudo(), model, ids, [model.recName], {});
   for (const row of rows) {
     const v = row[model.recName];

@@ -1,6 +1,7 @@
 // read: the rows of the given ids (missing and rule-hidden ids skipped), in ids order, each
-// field in its RPC shape. Queries: one per chunk of rows, one per many2one target model, one
-// per x2many field, one batch per related/computed field.
+// field in its RPC shape. Queries: one per chunk of rows (with the names of many2one targets whose
+// display name is a column joined in), one per other many2one target model, one per x2many
+// field, one batch per related/computed field.
 import type { Knex } from 'knex';
 import { CallError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
@@ -19,10 +20,11 @@ export interface ReadOptions {
   load?: string;
 }
 
-/** The columns a read selects: their part of a statement's shape, and the select list. */
+/** The columns a read selects: their part of a statement's shape, and the step adding them to a query. */
 export interface Selection {
   shape: string;
-  columns(): (string | Knex.Raw)[];
+  /** Selects the columns, joining the tables of the display names read with them. */
+  addTo(qb: Knex.QueryBuilder): void;
 }
 
 /**
@@ -71,10 +73,10 @@ export async function readRecords(
   if (!source) await checkAccess(env, model, 'read', ids);
   const names = await resolveReadFields(env, model, fields);
   if (!source && !ids.length) return [];
-  const plan = readPlan(model, names);
+  const plan = readPlan(env, model, names, opts.load !== '_classic_write');
   const rows = source ? await sourceRows(env, model, source, plan) : await fetchRows(env, model, ids, plan);
   const present = source ? [...rows.keys()] : ids.filter((id) => rows.has(id));
-  const extra = await relationalValues(env, model, plan.defs, present, rows, opts);
+  const extra = await relationalValues(env, model, plan, present, rows, opts);
 
   const ropts = { compat: env.compat, context: env.context };
   // Translatable texts of module data (menu and action names...) come out in the caller's language.
@@ -118,6 +120,20 @@ interface Out {
   translate: boolean;
 }
 
+/**
+ * A many2one whose target's display name is a column: the target's table is LEFT JOINed on the
+ * id (one row at most), read as superuser as every many2one name is, its id and name selected.
+ */
+interface NameJoin {
+  field: FieldDef;
+  /** The target's table under its own alias, and the aliases of its id and name in the row. */
+  table: string;
+  alias: string;
+  idAs: string;
+  nameAs: string;
+  name: FieldDef;
+}
+
 /** What a read of some fields of a model needs, worked out once per (model, field list). */
 interface ReadPlan {
   defs: FieldDef[];
@@ -125,29 +141,40 @@ interface ReadPlan {
   columns: FieldDef[];
   columnsShape: string;
   outs: Out[];
+  joins: NameJoin[];
 }
 
 const plans = new WeakMap<RuntimeModel, Map<string, ReadPlan>>();
 /** Field lists kept per model: far more than the lists clients and views read. */
 const MAX_PLANS = 200;
 
-function readPlan(model: RuntimeModel, names: string[]): ReadPlan {
+function readPlan(env: CallEnv, model: RuntimeModel, names: string[], withNames: boolean): ReadPlan {
   let byNames = plans.get(model);
   if (!byNames) {
     byNames = new Map();
     plans.set(model, byNames);
   }
-  const key = names.join(',');
+  const key = `${withNames ? 'n' : 'i'}:${names.join(',')}`;
   let plan = byNames.get(key);
   if (!plan) {
-    plan = makePlan(model, names);
+    plan = makePlan(model, names, withNames ? (f) => nameJoin(env, f) : () => null);
     if (byNames.size >= MAX_PLANS) byNames.clear();
     byNames.set(key, plan);
   }
   return plan;
 }
 
-function makePlan(model: RuntimeModel, names: string[]): ReadPlan {
+function nameJoin(env: CallEnv, f: FieldDef): NameJoin | null {
+  if (!fieldType(f).holdsId || !isStored(f) || !f.comodel) return null;
+  const target = env.registry.model(f.comodel);
+  if (target.displayNameField === null) return null;
+  return {
+    field: f, table: target.table, alias: `__name_${f.name}`, idAs: `__name_${f.name}_id`,
+    nameAs: `__name_${f.name}_name`, name: target.fields[target.displayNameField],
+  };
+}
+
+function makePlan(model: RuntimeModel, names: string[], join: (f: FieldDef) => NameJoin | null): ReadPlan {
   const defs = names.map((n) => model.fields[n]).filter((f): f is FieldDef => f !== undefined);
   const columns = new Map<string, FieldDef>();
   for (const f of defs) {
@@ -162,18 +189,28 @@ function makePlan(model: RuntimeModel, names: string[]): ReadPlan {
     if (!f) return { name, field: null, toRpc: fieldType(model.fields.write_date).toRpc, translate: false };
     return { name, field: f, toRpc: fieldType(f).toRpc, translate: !!f.translate };
   });
-  return { defs, columns: [...columns.values()], columnsShape: [...columns.keys()].join(','), outs };
+  const joins = defs.map(join).filter((j): j is NameJoin => j !== null);
+  const shape = [...columns.keys()].join(',') + (joins.length ? `+names:${joins.map((j) => j.field.name).join(',')}` : '');
+  return { defs, columns: [...columns.values()], columnsShape: shape, outs, joins };
 }
 
-function selectList(env: CallEnv, t: string, cols: FieldDef[]): (string | Knex.Raw)[] {
-  return [`${t}.id`, ...cols.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f))];
+function selection(env: CallEnv, t: string, plan: ReadPlan): Selection {
+  return {
+    shape: plan.columnsShape,
+    addTo(qb) {
+      qb.select(`${t}.id`, ...plan.columns.filter((f) => f.name !== 'id').map((f) => selectColumn(env, t, f)));
+      for (const j of plan.joins) {
+        qb.leftJoin(`${j.table} as ${j.alias}`, `${j.alias}.id`, `${t}.${j.field.name}`)
+          .select(`${j.alias}.id as ${j.idAs}`, `${j.alias}.${j.name.name} as ${j.nameAs}`);
+      }
+    },
+  };
 }
 
 /** The source's rows by id, in its order (a join of its ORDER BY may repeat a row: kept once). */
 async function sourceRows(env: CallEnv, model: RuntimeModel, source: RowSource, plan: ReadPlan): Promise<Map<number, Record<string, unknown>>> {
   const rows = new Map<number, Record<string, unknown>>();
-  const select = { shape: plan.columnsShape, columns: () => selectList(env, model.table, plan.columns) };
-  for (const row of await source(select)) {
+  for (const row of await source(selection(env, model.table, plan))) {
     const id = Number(row.id);
     if (!rows.has(id)) rows.set(id, row);
   }
@@ -183,11 +220,14 @@ async function sourceRows(env: CallEnv, model: RuntimeModel, source: RowSource, 
 async function fetchRows(env: CallEnv, model: RuntimeModel, ids: number[], plan: ReadPlan): Promise<Map<number, Record<string, unknown>>> {
   const t = model.table;
   const rules = await ruleStep(env, model, 'read');
+  const select = selection(env, t, plan);
   const rows = new Map<number, Record<string, unknown>>();
   for (const part of chunked(ids)) {
     const shape = rules.shape === null ? null : `read:${model.name}:${plan.columnsShape}:${part.length}:${rules.shape}`;
     const found = await selectRows(env, shape, async () => {
-      const qb = env.cr(t).select(selectList(env, t, plan.columns)).whereIn(`${t}.id`, slots(part.length));
+      const qb = env.cr(t);
+      select.addTo(qb);
+      qb.whereIn(`${t}.id`, slots(part.length));
       await rules.apply(qb, t);
       return { qb };
     }, part);
@@ -196,15 +236,31 @@ async function fetchRows(env: CallEnv, model: RuntimeModel, ids: number[], plan:
   return rows;
 }
 
-/** Values that need other queries, per field name then per id. */
+/** Many2one values whose names came joined into the rows: `[id, name]`, or false. */
+function joinedNames(env: CallEnv, j: NameJoin, ids: number[], rows: Map<number, Record<string, unknown>>): Map<number, RpcValue> {
+  const lang = j.name.translate ? contextLang(env.context) : null;
+  return new Map(ids.map((id): [number, RpcValue] => {
+    const row = rows.get(id)!;
+    const target = row[j.idAs];
+    // A dangling reference (target gone without a foreign key) reads as empty.
+    if (target === null || target === undefined) return [id, false];
+    const v = row[j.nameAs];
+    const name = v === null || v === undefined ? '' : String(v);
+    return [id, [Number(target), lang ? env.registry.translate(name, lang) : name]];
+  }));
+}
+
+/** Values that need other queries (or joined columns), per field name then per id. */
 async function relationalValues(
-  env: CallEnv, model: RuntimeModel, defs: FieldDef[], ids: number[],
+  env: CallEnv, model: RuntimeModel, plan: ReadPlan, ids: number[],
   rows: Map<number, Record<string, unknown>>, opts: ReadOptions,
 ): Promise<Map<string, Map<number, RpcValue>>> {
   const out = new Map<string, Map<number, RpcValue>>();
   if (!ids.length) return out;
+  for (const j of plan.joins) out.set(j.field.name, joinedNames(env, j, ids, rows));
   const m2oByComodel = new Map<string, FieldDef[]>();
-  for (const f of defs) {
+  for (const f of plan.defs) {
+    if (out.has(f.name)) continue;
     if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids, readRecords));
     else if (f.compute && !isStored(f)) out.set(f.name, await computedValues(env, f, ids));
     else if (fieldType(f).x2many) out.set(f.name, await x2manyIds(env, model, f, ids));

@@ -119,6 +119,7 @@ export async function searchRead(
   // One query for the ids and the rows: the search selects the read's columns itself.
   return readRecords(env, model, [], fields, {}, (select) => selectRows(env, st.shape === null ? null : `${st.shape}:cols=${select.shape}`, async () => {
     const { qb } = await st.build();
-    return { qb: qb.select(select.columns()) };
+    select.addTo(qb);
+    return { qb };
   }, []));
 }

@@ -95,10 +95,10 @@ describe.each(BACKENDS)('partner name_search plan on %s with two hundred thousan
   });
   afterAll(async () => { await base?.destroy(); });
 
-  /** The plan of the search query name_search sends, with its own bound values. */
+  /** The plan of the one query name_search sends (ids and complete names), with its own bound values. */
   async function plan(name: string): Promise<{ found: unknown; plan: string }> {
     let search: { sql: string; bindings: unknown[] } | null = null;
-    const listener = (q: { sql: string; bindings: unknown[] }) => { if (/^select .res_partner.\..id. from .res_partner. where/.test(q.sql)) search ??= q; };
+    const listener = (q: { sql: string; bindings: unknown[] }) => { if (/^select .res_partner.\..id., .res_partner.\..complete_name. from .res_partner. where/.test(q.sql)) search ??= q; };
     base.db.knex.on('query', listener);
     let found: unknown;
     try {

@@ -1,5 +1,6 @@
 // read and search_read issue a bounded number of queries whatever the number of records:
-// one for the rows, one per many2one target model, one per x2many field.
+// one for the rows (with the names of many2one targets named by a column joined in), one per other
+// many2one target model, one per x2many field.
 import { BACKENDS } from '../../support/backends';
 import { statementsOf } from '../../support/statements';
 import { openTestDb, type TestDb } from './support/schema';
@@ -41,8 +42,26 @@ describe.each(BACKENDS)('query counts on %s', (backend) => {
   });
 
   test('rows, one query per many2one target and one per x2many field, and no more', async () => {
-    // rows + names of test.category + names of res.users + tag_ids + line_ids
-    expect(await countQueries(() => t.env().model('test.partner').read(many, ['name', 'category_id', 'create_uid', 'write_uid', 'tag_ids', 'line_ids']))).toBe(5);
+    // rows (with the names of test.category and of res.users, both a column here, joined in) +
+    // tag_ids + line_ids
+    const fields = ['name', 'category_id', 'create_uid', 'write_uid', 'tag_ids', 'line_ids'];
+    const sql = await statementsOf(t.db.knex, () => t.env().model('test.partner').read(many, fields));
+    expect(sql).toHaveLength(3);
+    expect(sql[0]).toMatch(/left join .test_category./i);
+    expect(sql[0]).toMatch(/left join .res_users./i);
+  });
+
+  test('a many2one name joined into the rows: the target\'s name as it is now, archived or renamed', async () => {
+    const env = t.env();
+    const cat = await env.model('test.category').create({ name: 'Joined' });
+    const id = await env.model('test.partner').create({ name: 'Joiner', category_id: cat });
+    const read = async () => (await env.model('test.partner').read([id], ['category_id']))[0].category_id;
+    expect(await read()).toEqual([cat, 'Joined']);
+    await env.model('test.category').write([cat], { name: 'Renamed' });
+    expect(await read()).toEqual([cat, 'Renamed']);
+    await env.model('test.category').write([cat], { active: false });
+    expect(await read()).toEqual([cat, 'Renamed']);
+    expect(await env.model('test.partner').searchRead([['id', '=', id]], ['category_id'])).toEqual([{ id, category_id: [cat, 'Renamed'] }]);
   });
 
   test('search_read of 5 and of 200 records costs the same number of queries', async () => {
