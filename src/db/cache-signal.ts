@@ -64,6 +64,11 @@ export class DbCache {
     this.seen = null;
   }
 
+  /** How many loads area `name` shares now (tests watch an area stay bounded). */
+  size(name: string): number {
+    return this.areas.get(name)?.size ?? 0;
+  }
+
   /** The shared area `name` while `signal` is still the current one, else null. */
   area(name: string, signal: number): Area | null {
     if (signal !== this.seen) return null;

@@ -16,6 +16,22 @@ export function contextLang(context: Context): string | null {
   return typeof context.lang === 'string' && context.lang ? context.lang : null;
 }
 
+/**
+ * The language `labelText` answers `lang` in, given every language the labels at hand carry: the
+ * language itself, else its base (`es` for `es_AR`), else English. Labels read in `lang` and in
+ * the language returned are the same, so what is kept per language is kept under this one.
+ */
+export function resolvedLang(lang: string, carried: ReadonlySet<string>): string {
+  if (carried.has(lang)) return lang;
+  const base = lang.split('_')[0];
+  return carried.has(base) ? base : DEFAULT_LANG;
+}
+
+/** The languages a label carries a translation for (none for a plain string). */
+export function labelLangs(label: Label | undefined): string[] {
+  return label === undefined || typeof label === 'string' ? [] : Object.keys(label);
+}
+
 export function labelText(label: Label | undefined, lang: string): string {
   if (label === undefined) return '';
   if (typeof label === 'string') return label;

@@ -25,7 +25,11 @@ export interface FieldOptions {
   /** External ids of the groups that may see this field (e.g. 'base.group_system'). */
   groups?: string[];
   index?: boolean;
-  /** Computed, not stored: the function returns one value per id (in the field's RPC shape). */
+  /**
+   * Computed: the function returns one value per id (in the field's RPC shape). Not stored unless
+   * `store: true`, then run after each save of the record (see storedFunctionFields; a value made
+   * of the record's fields and its many2one targets' is a `storedCompute` instead).
+   */
   compute?: (env: Env, ids: number[]) => Promise<Map<number, unknown>>;
   /** Related field: a dotted path read through many2one fields (`partner_id.email`). */
   related?: string;

@@ -120,6 +120,21 @@ describe.each(BACKENDS)('the cost of a call on %s', (backend) => {
     expect((await call()).name).toEqual({ string: 'Name', readonly: false });
   });
 
+  test('fields_get in made-up languages: answered in English, kept as English once, and Spanish still translated', async () => {
+    const cache = (await t.server.dbm.get(t.db)).cache!;
+    const call = (lang: string) => asEmployee('helpdesk.request', 'fields_get', [],
+      { attributes: ['string', 'selection'], context: { lang } }) as Promise<Record<string, { string: string }>>;
+    const english = await call('en_US');
+    expect(english.subject.string).toBe('Subject');
+    expect((await call('es_ES')).subject.string).toBe('Asunto');
+    const kept = cache.size('fields_get');
+    for (let i = 1; i <= 40; i++) expect(await call(`xx_${i}`)).toEqual(english);
+    expect(cache.size('fields_get')).toBe(kept);
+    expect(await warmCost(() => call('xx_41'))).toHaveLength(1);
+    expect((await call('es_ES')).subject.string).toBe('Asunto');
+    expect(cache.size('fields_get')).toBe(kept);
+  });
+
   test('fields_get hands out its own copy: what fields_view_get adds to an entry stays out of the next answer', async () => {
     const view = await asAdmin('res.users', 'fields_view_get', [], { view_type: 'form' }) as { fields: Record<string, Record<string, unknown>> };
     const marked = Object.entries(view.fields).filter(([, d]) => d.password === true).map(([n]) => n);

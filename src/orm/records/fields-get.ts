@@ -6,7 +6,7 @@ import type { FieldDef } from '../model-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
 import { fieldType, isStored } from '../fields';
-import { labelText, langOf } from '../labels';
+import { labelLangs, labelText, langOf, resolvedLang } from '../labels';
 import { isSuperuser } from '../access-policy';
 import { fieldAllowed } from './common';
 
@@ -23,8 +23,7 @@ async function canChange(env: CallEnv, model: RuntimeModel): Promise<boolean> {
   return false;
 }
 
-function describe(env: CallEnv, f: FieldDef, forceReadonly: boolean): Record<string, RpcValue | undefined> {
-  const lang = langOf(env.context);
+function describe(f: FieldDef, lang: string, forceReadonly: boolean): Record<string, RpcValue | undefined> {
   const stored = isStored(f);
   const { relational, textual } = fieldType(f);
   // Computed fields without storage cannot be written; related ones write through to their target.
@@ -75,19 +74,39 @@ function legacyKeys(f: FieldDef, d: Record<string, RpcValue | undefined>): Recor
   return out;
 }
 
+const langsByModel = new WeakMap<RuntimeModel, Set<string>>();
+
+/** The languages the labels of `model`'s fields are translated into. */
+function modelLangs(model: RuntimeModel): Set<string> {
+  let langs = langsByModel.get(model);
+  if (!langs) {
+    langs = new Set();
+    for (const f of Object.values(model.fields)) {
+      for (const label of [f.string, f.help, ...(f.selection ?? []).map(([, l]) => l)]) {
+        for (const lang of labelLangs(label)) langs.add(lang);
+      }
+    }
+    langsByModel.set(model, langs);
+  }
+  return langs;
+}
+
 /**
  * Every field the caller may see, fully described in the call's language and flavour. The
  * descriptions depend only on the registry, the language and the user (groups and access rights),
- * so they live in the per-database cache, dropped whenever any of those changes.
+ * so they live in the per-database cache, dropped whenever any of those changes. They are kept
+ * under the language they are written in, not the one asked for: any number of languages the
+ * labels do not carry share the English entry instead of adding one each.
  */
 function describedFields(env: CallEnv, model: RuntimeModel): Promise<Map<string, RpcStruct>> {
-  const key = `${model.name}|${langOf(env.context)}|${env.compat.fieldsGetAllKeys ? 'odoo' : '7.0'}|${env.uid}`;
+  const lang = resolvedLang(langOf(env.context), modelLangs(model));
+  const key = `${model.name}|${lang}|${env.compat.fieldsGetAllKeys ? 'odoo' : '7.0'}|${env.uid}`;
   return env.cache.get('fields_get', key, async () => {
     const forceReadonly = !(await canChange(env, model));
     const out = new Map<string, RpcStruct>();
     for (const f of Object.values(model.fields)) {
       if (!(await fieldAllowed(env, f))) continue;
-      const base = describe(env, f, forceReadonly);
+      const base = describe(f, lang, forceReadonly);
       const full = env.compat.fieldsGetAllKeys ? odooKeys(f, base) : legacyKeys(f, base);
       const entry = newStruct();
       for (const k of Object.keys(full).sort()) if (full[k] !== undefined) entry[k] = full[k] as RpcValue;

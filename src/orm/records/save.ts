@@ -19,7 +19,7 @@ import {
 } from './prepare-vals';
 import { applyX2many, onlyLinks, type Saves } from './x2many-commands';
 import { writeRelated } from './related-write';
-import { recomputeStored, runConstraints, storedComputes } from './constraints';
+import { recomputeStoredFunctions, runConstraints, storedFunctionFields } from './constraints';
 import { checkConcurrency } from './concurrency';
 import { readRecords } from './read';
 import { watchWrite } from './watch';
@@ -145,7 +145,7 @@ async function existenceByRowCount(env: CallEnv, model: RuntimeModel, vals: Vals
 export function writesMayRunAlone(model: RuntimeModel): boolean {
   if (model.invalidatesCache === true) return false;
   if (model.hooks.some((h) => h.beforeWrite || h.afterWrite || h.watch)) return false;
-  return storedComputes(model).length === 0;
+  return storedFunctionFields(model).length === 0;
 }
 
 /** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes, and no stored compute (of this model or one pointing at it) reads it. */
@@ -171,6 +171,6 @@ async function saveTheRest(
     if (field.relation) tables.add(field.relation);
   }
   await writeRelated(env, model, ids, prepared.related, SAVES);
-  await recomputeStored(env, model, ids);
+  await recomputeStoredFunctions(env, model, ids);
   await runConstraints(env, model, ids, changed);
 }

@@ -26,7 +26,13 @@ const MAX_CASCADE = 32;
 const computedByModel = new WeakMap<RuntimeModel, FieldDef[]>();
 const dependentsByRegistry = new WeakMap<Registry, Map<string, Dependent[]>>();
 
-export function storedComputes(model: RuntimeModel): FieldDef[] {
+/**
+ * The fields declared with `storedCompute`: a pure function of the fields its `depends` names,
+ * kept up to date as they change (here). The other kind of stored computed field, `compute` with
+ * `store: true` (storedFunctionFields in constraints.ts), runs an arbitrary function after each
+ * save of the record itself and nothing else; see there for when to use which.
+ */
+export function storedComputeFields(model: RuntimeModel): FieldDef[] {
   let out = computedByModel.get(model);
   if (!out) {
     out = Object.values(model.fields).filter((f) => f.storedCompute);
@@ -46,7 +52,7 @@ function dependentsOn(registry: Registry, target: string): Dependent[] {
   if (!byTarget) {
     byTarget = new Map();
     for (const model of registry.models.values()) {
-      for (const field of storedComputes(model)) {
+      for (const field of storedComputeFields(model)) {
         const reads = new Map<string, string[]>();
         for (const [head, tail] of field.storedCompute!.depends.map(split)) {
           if (tail !== undefined) reads.set(head, [...(reads.get(head) ?? []), tail]);
@@ -65,7 +71,7 @@ function dependentsOn(registry: Registry, target: string): Dependent[] {
 /** Per target model, the columns the stored computes of `model` read through its many2one fields. */
 export function targetColumns(model: RuntimeModel): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const f of storedComputes(model)) {
+  for (const f of storedComputeFields(model)) {
     for (const [head, tail] of f.storedCompute!.depends.map(split)) {
       if (tail === undefined) continue;
       const comodel = model.fields[head].comodel!;
@@ -100,7 +106,7 @@ function columnValue(
 
 /** Sets the stored computes of a row about to be inserted (whatever the values gave for them). */
 export function computeForInsert(env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>, targets: TargetRows): void {
-  for (const f of storedComputes(model)) {
+  for (const f of storedComputeFields(model)) {
     columns[f.name] = columnValue(env, model, f, (name) => columns[name], (via, name) => {
       const id = columns[via];
       if (id === null || id === undefined) return undefined;
@@ -125,7 +131,7 @@ export async function recomputeAfterWrite(env: CallEnv, model: RuntimeModel, ids
 function fedBy(registry: Registry, model: RuntimeModel, written: string[]): { own: FieldDef[]; dependents: Dependent[] } {
   const changed = new Set(written);
   return {
-    own: storedComputes(model).filter((f) => f.storedCompute!.depends.some((p) => changed.has(split(p)[0]))),
+    own: storedComputeFields(model).filter((f) => f.storedCompute!.depends.some((p) => changed.has(split(p)[0]))),
     dependents: dependentsOn(registry, model.name).filter((d) => d.reads.some((name) => changed.has(name))),
   };
 }

@@ -10,7 +10,7 @@ import { atomic, checkAccess, chunked, ensureVisible } from './common';
 import { withDbErrors } from './db-errors';
 import { checkConcurrency } from './concurrency';
 import { fieldType } from '../fields';
-import { recomputeAfterWrite, storedComputes } from './stored-compute';
+import { recomputeAfterWrite, storedComputeFields } from './stored-compute';
 
 async function idsReferencing(env: CallEnv, model: RuntimeModel, column: string, ids: number[]): Promise<number[]> {
   const out: number[] = [];
@@ -41,7 +41,7 @@ async function applyOndelete(env: CallEnv, model: RuntimeModel, ids: number[], d
   }
   for (const { model: ref, field } of refs.filter((r) => r.field.ondelete !== 'restrict' && r.field.ondelete !== 'cascade')) {
     // the records left without their target get the stored values made from it made again
-    const reads = storedComputes(ref).some((f) => f.storedCompute!.depends.some((p) => p.split('.')[0] === field.name));
+    const reads = storedComputeFields(ref).some((f) => f.storedCompute!.depends.some((p) => p.split('.')[0] === field.name));
     const orphans = reads ? (await idsReferencing(env, ref, field.name, ids)).filter((id) => !pending(ref, id)) : [];
     for (const part of chunked(ids)) await env.cr(ref.table).whereIn(field.name, part).update({ [field.name]: null });
     await recomputeAfterWrite(env, ref, orphans, [field.name]);
