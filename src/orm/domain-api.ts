@@ -8,7 +8,7 @@ import { isSuperuser } from './access-policy';
 import { fieldAccessError } from './records/common-errors';
 import { shapeKey } from './shape-key';
 
-export { applyDomain, applyOrder, applyRuleDomain, badOrder, parseOrder } from './domain';
+export { applyDomain, applyOrder, applyRuleDomain, badOrder, orderClauses, parseOrder } from './domain';
 export type { DomainContext, OrderTerm } from './domain';
 
 export interface DomainContextOptions {

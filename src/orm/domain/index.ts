@@ -22,6 +22,7 @@
 //       'Invalid "order" specified. ...'; unknown field: CallError "Sorting field <f> not found
 //       on model <m>" (ValueError); x2many and non-stored fields are dropped silently.
 //   applyOrder(qb, model, terms: OrderTerm[], ctx: Pick<DomainContext, 'getModel'>, alias?: string): Knex.QueryBuilder
+//   orderClauses(qb, model, terms, ctx, alias?): string[]   (the same terms as SQL, for a window's ORDER BY)
 //       ORDER BY with NULLs last ascending / first descending on both backends; a many2one sorts
 //       by its target's order through a LEFT JOIN (aliases `<alias>__<field>`), so select
 //       qualified columns (`<alias>.id`). Text sorts by the database's collation.
@@ -38,7 +39,7 @@ export { applyDomain, applyRuleDomain } from './apply';
 export { compileDomain, JoinScope, type CompiledSql } from './compile-sql';
 export type { ApplyOptions } from './apply';
 export { evaluateDomain } from './evaluate';
-export { applyOrder, badOrder, parseOrder } from './order';
+export { applyOrder, badOrder, orderClauses, parseOrder } from './order';
 export { modelsSearched, parseDomain, parseRuleDomain } from './parse';
 export type {
   CmpOp, DomainContext, DomainExpr, DomainModel, DomainParseContext, IdSet, InMemoryData, LinkSpec, OrderTerm, Scalar,

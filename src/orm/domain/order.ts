@@ -113,8 +113,18 @@ function emit(
 export function applyOrder(
   qb: Knex.QueryBuilder, model: DomainModel, terms: OrderTerm[], ctx: Pick<DomainContext, 'getModel'>, alias?: string,
 ): Knex.QueryBuilder {
+  for (const c of orderClauses(qb, model, terms, ctx, alias)) qb.orderByRaw(c);
+  return qb;
+}
+
+/**
+ * The ORDER BY terms of validated terms as SQL (`col ASC NULLS LAST`...), the joins they need
+ * added to `qb`: for an order used elsewhere than the query's own ORDER BY (a window's).
+ */
+export function orderClauses(
+  qb: Knex.QueryBuilder, model: DomainModel, terms: OrderTerm[], ctx: Pick<DomainContext, 'getModel'>, alias?: string,
+): string[] {
   const st: OrderState = { qb, ctx, joins: new Map(), clauses: [] };
   for (const t of terms) emit(st, model, alias ?? model.table, t.field, t.direction, t.nulls, [model.name]);
-  for (const c of st.clauses) qb.orderByRaw(c);
-  return qb;
+  return st.clauses;
 }

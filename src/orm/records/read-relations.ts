@@ -1,14 +1,14 @@
 // The parts of a read that come from other tables: display names of many2one targets (one
-// query per target model), x2many id lists (one query per field), related and computed
+// query per target model), x2many id lists (one query for all the fields), related and computed
 // fields (one batch per field). Never one query per record. Reading another model's rows goes
 // through the reader read.ts hands in, so this file sits below it.
 import type { RpcStruct, RpcValue } from '../../values';
 import type { FieldDef } from '../model-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../registry';
-import { applyDomain, applyOrder, domainContext, parseOrder } from '../domain-api';
+import { applyDomain, domainContext, orderClauses, parseOrder } from '../domain-api';
 import { chunked } from './common';
-import { ruleStep, selectRows, slots } from './statements';
+import { ruleStep, selectRows, slots, type Built, type Slot } from './statements';
 import { fieldType, isStored } from '../fields';
 
 /** read.ts's readRecords, handed in by the callers. */
@@ -61,34 +61,62 @@ export async function displayNames(
   return out;
 }
 
-/** For each owner id, the ids of its one2many or many2many field, in the comodel's order. */
-export async function x2manyIds(env: CallEnv, model: RuntimeModel, field: FieldDef, ids: number[]): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>(ids.map((id) => [id, []]));
-  if (!ids.length) return out;
+/** The part of an x2many field in the statement of a read's x2many lists. */
+interface X2manyPart {
+  /** Null: nothing is kept of the statement (rules or domain without a plain shape). */
+  shape: string | null;
+  build(tag: number, owners: Slot[]): Promise<Built>;
+}
+
+async function x2manyPart(env: CallEnv, field: FieldDef): Promise<X2manyPart> {
   const co = env.registry.model(field.comodel!);
   const ctx = await domainContext(env, { domains: [{ model: co, domain: field.domain ?? [] }] });
   const rules = await ruleStep(env, co, 'read');
   const t = co.table;
-  for (const part of chunked(ids)) {
-    const shape = ctx.shape === undefined || rules.shape === null ? null
-      : `x2many:${model.name}:${field.name}:${part.length}:${ctx.shape}:${rules.shape}`;
-    const rows = await selectRows<{ owner: unknown; target: unknown }>(env, shape, async () => {
+  return {
+    shape: ctx.shape === undefined || rules.shape === null ? null : `${field.name}:${ctx.shape}:${rules.shape}`,
+    async build(tag, owners) {
       let qb;
       if (!fieldType(field).linkTable) {
         qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
-          .whereIn(`${t}.${field.inverseName!}`, slots(part.length));
+          .whereIn(`${t}.${field.inverseName!}`, owners);
       } else {
         const rel = field.relation!;
-        qb = env.cr(rel).select(`${rel}.${field.column1!} as owner`, `${rel}.${field.column2!} as target`)
+        qb = env.cr(rel).select(`${rel}.${field.column2!} as target`, `${rel}.${field.column1!} as owner`)
           .join(t, `${t}.id`, `${rel}.${field.column2!}`)
-          .whereIn(`${rel}.${field.column1!}`, slots(part.length));
+          .whereIn(`${rel}.${field.column1!}`, owners);
       }
       applyDomain(qb, co, field.domain ?? [], ctx, t);
       await rules.apply(qb, t);
-      applyOrder(qb, co, parseOrder(null, co, ctx), ctx, t);
-      return { qb };
-    }, part);
-    for (const row of rows) out.get(Number(row.owner))?.push(Number(row.target));
+      // Each part numbers its rows in the comodel's order; the parts' rows then sort by (tag, seq).
+      const order = orderClauses(qb, co, parseOrder(null, co, ctx), ctx, t);
+      return { qb: qb.select(env.cr.raw(`${tag} as tag`), env.cr.raw(`row_number() over (${order.length ? `order by ${order.join(', ')}` : ''}) as seq`)) };
+    },
+  };
+}
+
+/**
+ * For each one2many or many2many field, for each owner id, the ids of its targets in the
+ * comodel's order: one statement for all the fields (a UNION ALL of one part per field).
+ */
+export async function x2manyIds(
+  env: CallEnv, model: RuntimeModel, fields: FieldDef[], ids: number[],
+): Promise<Map<string, Map<number, number[]>>> {
+  const out = new Map(fields.map((f) => [f.name, new Map<number, number[]>(ids.map((id) => [id, []]))]));
+  if (!ids.length || !fields.length) return out;
+  const parts: X2manyPart[] = [];
+  for (const f of fields) parts.push(await x2manyPart(env, f));
+  const shapes = parts.map((p) => p.shape);
+  const lists = fields.map((f) => out.get(f.name)!);
+  for (const chunk of chunked(ids)) {
+    const n = chunk.length;
+    const shape = shapes.includes(null) ? null : `x2many:${model.name}:${n}:${shapes.join('|')}`;
+    const rows = await selectRows<{ tag: unknown; owner: unknown; target: unknown }>(env, shape, async () => {
+      const built = (await Promise.all(parts.map((p, k) => p.build(k, slots(n, k * n))))).map((b) => b.qb);
+      const qb = built.length > 1 ? built[0].unionAll(built.slice(1)) : built[0];
+      return { qb: qb.orderBy(['tag', 'seq']) };
+    }, parts.flatMap(() => chunk));
+    for (const row of rows) lists[Number(row.tag)].get(Number(row.owner))?.push(Number(row.target));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // read: the rows of the given ids (missing and rule-hidden ids skipped), in ids order, each
 // field in its RPC shape. Queries: one per chunk of rows (with the names of many2one targets whose
-// display name is a column joined in), one per other many2one target model, one per x2many
-// field, one batch per related/computed field.
+// display name is a column joined in), one per other many2one target model, one for all the
+// x2many fields, one batch per related/computed field.
 import type { Knex } from 'knex';
 import { CallError } from '../../errors';
 import { newStruct, type RpcStruct, type RpcValue } from '../../values';
@@ -259,15 +259,17 @@ async function relationalValues(
   if (!ids.length) return out;
   for (const j of plan.joins) out.set(j.field.name, joinedNames(env, j, ids, rows));
   const m2oByComodel = new Map<string, FieldDef[]>();
+  const x2many: FieldDef[] = [];
   for (const f of plan.defs) {
     if (out.has(f.name)) continue;
     if (f.related && !isStored(f)) out.set(f.name, await relatedValues(env, model, f, ids, readRecords));
     else if (f.compute && !isStored(f)) out.set(f.name, await computedValues(env, f, ids));
-    else if (fieldType(f).x2many) out.set(f.name, await x2manyIds(env, model, f, ids));
+    else if (fieldType(f).x2many) x2many.push(f);
     else if (fieldType(f).holdsId && opts.load !== '_classic_write') {
       m2oByComodel.set(f.comodel!, [...(m2oByComodel.get(f.comodel!) ?? []), f]);
     }
   }
+  for (const [name, lists] of await x2manyIds(env, model, x2many, ids)) out.set(name, lists);
   for (const [comodel, fields] of m2oByComodel) {
     const targets = new Set<number>();
     for (const id of ids) {

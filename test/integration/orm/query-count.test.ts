@@ -1,6 +1,6 @@
 // read and search_read issue a bounded number of queries whatever the number of records:
 // one for the rows (with the names of many2one targets named by a column joined in), one per other
-// many2one target model, one per x2many field.
+// many2one target model, one for the lists of all the x2many fields.
 import { BACKENDS } from '../../support/backends';
 import { statementsOf } from '../../support/statements';
 import { openTestDb, type TestDb } from './support/schema';
@@ -43,12 +43,29 @@ describe.each(BACKENDS)('query counts on %s', (backend) => {
 
   test('rows, one query per many2one target and one per x2many field, and no more', async () => {
     // rows (with the names of test.category and of res.users, both a column here, joined in) +
-    // tag_ids + line_ids
+    // the lists of tag_ids and line_ids together
     const fields = ['name', 'category_id', 'create_uid', 'write_uid', 'tag_ids', 'line_ids'];
     const sql = await statementsOf(t.db.knex, () => t.env().model('test.partner').read(many, fields));
-    expect(sql).toHaveLength(3);
+    expect(sql).toHaveLength(2);
     expect(sql[0]).toMatch(/left join .test_category./i);
     expect(sql[0]).toMatch(/left join .res_users./i);
+  });
+
+  test('x2many lists read together keep each comodel\'s own order', async () => {
+    const env = t.env();
+    const zz = await env.model('test.tag').create({ name: 'zz last' });
+    const aa = await env.model('test.tag').create({ name: 'aa first' });
+    const id = await env.model('test.partner').create({
+      name: 'Orderly', tag_ids: [[6, 0, [zz, aa]]],
+      line_ids: [[0, 0, { name: 'second', sequence: 2 }], [0, 0, { name: 'first', sequence: 1 }], [0, 0, { name: 'third', sequence: 3 }]],
+    });
+    const [row] = await env.model('test.partner').read([id], ['tag_ids', 'line_ids']);
+    expect(row.tag_ids).toEqual([aa, zz]);
+    const lines = await env.model('test.line').read(row.line_ids as number[], ['name']);
+    expect(lines.map((l) => l.name)).toEqual(['first', 'second', 'third']);
+    const [other] = await env.model('test.partner').read([few[1]], ['tag_ids', 'line_ids']);
+    expect((other.tag_ids as number[])).toHaveLength(2);
+    expect((other.line_ids as number[])).toHaveLength(1);
   });
 
   test('a many2one name joined into the rows: the target\'s name as it is now, archived or renamed', async () => {
