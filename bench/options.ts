@@ -78,8 +78,11 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
     if (b !== 'sqlite' && b !== 'pg') throw new ValidationError(`BENCH_BACKENDS lists "${b}"; use sqlite and/or pg`);
   }
   const pgUrl = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (!LOOPBACK.includes(new URL(pgUrl).hostname)) {
-    throw new ValidationError('BENCH_PG_URL must point at this machine (127.0.0.1, localhost or ::1)');
+  // A Unix socket's folder (`postgres://postgres@%2Fvar%2Frun%2Fpostgresql/postgres`, what Odoo
+  // and this server use when no db_host is set) is on this machine too.
+  const host = new URL(pgUrl).hostname;
+  if (!LOOPBACK.includes(host) && !decodeURIComponent(host).startsWith('/')) {
+    throw new ValidationError('BENCH_PG_URL must point at this machine (127.0.0.1, localhost, ::1 or a Unix socket folder)');
   }
   return {
     backends: target ? ['external'] : backends as Backend[],
