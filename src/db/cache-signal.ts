@@ -14,7 +14,9 @@ export async function readSignal(cr: Knex | Knex.Transaction): Promise<number> {
   const dialect = (cr.client as { dialect?: unknown }).dialect;
   let st = readStatements.get(dialect);
   if (!st) {
-    st = cr(TABLE).where('id', 1).first('value').toSQL();
+    const { sql, bindings } = cr(TABLE).where('id', 1).first('value').toSQL();
+    // Numbered once ($1... on PostgreSQL), so that knex's runner has none left to number.
+    st = { sql: (cr.client as { positionBindings(sql: string): string }).positionBindings(sql), bindings } as Knex.Sql;
     readStatements.set(dialect, st);
   }
   const rows = await selectSql<{ value: unknown }>(cr, st.sql, [...st.bindings]);

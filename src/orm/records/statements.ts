@@ -44,8 +44,18 @@ export interface Built {
 export type Build = () => Built | Promise<Built>;
 
 async function compile(build: Build): Promise<Statement> {
-  const { sql, bindings } = (await build()).qb.toSQL();
-  return { sql, bindings: [...bindings], slotted: bindings.some((b) => b instanceof Slot) };
+  const { qb } = await build();
+  const { sql, bindings } = qb.toSQL();
+  return { sql: positioned(qb.client, sql), bindings: [...bindings], slotted: bindings.some((b) => b instanceof Slot) };
+}
+
+/**
+ * The text with its placeholders numbered once (`$1`... on PostgreSQL) rather than on every run:
+ * knex's runner then finds none left to number. A text with an escaped `\?` is left as it is.
+ */
+function positioned(client: unknown, sql: string): string {
+  if (sql.includes('\\')) return sql;
+  return (client as { positionBindings(sql: string): string }).positionBindings(sql);
 }
 
 /**
