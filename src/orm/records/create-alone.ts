@@ -14,6 +14,7 @@ import { ruleDomain } from './common';
 import { storedComputes } from './constraints';
 import { foundTargets, referencedIds, type PreparedVals } from './prepare-vals';
 import { targetColumns, type TargetRows } from './stored-compute';
+import { forget, recall, remember, type RowCheck } from './target-memo';
 import { newLinks, type NewLinks } from './x2many-commands';
 
 /**
@@ -54,15 +55,18 @@ interface Guard {
 }
 
 export interface AlonePlan {
-  /** The targets stored computes read, looked at first (see computeForInsert). */
+  /** The targets stored computes read (see computeForInsert): kept from an earlier create, or looked at first. */
   targets: TargetRows;
   guards: Guard[];
+  /** The kept targets, to be found unchanged. */
+  checks: RowCheck[];
   links: NewLinks[];
 }
 
 /**
  * What the one statement will check and link. The targets whose columns stored computes read are
- * read first (a missing one stops the create here); every target is checked again by the INSERT.
+ * taken from an earlier create (target-memo.ts) or read first (a missing one stops the create
+ * here); every target is checked again by the INSERT, and a kept one is checked unchanged.
  */
 export async function planAlone(env: CallEnv, model: RuntimeModel, prepared: PreparedVals): Promise<AlonePlan> {
   const stop = () => refuseOutsideTransaction(env, model.name, 'create');
@@ -71,12 +75,15 @@ export async function planAlone(env: CallEnv, model: RuntimeModel, prepared: Pre
   if (!links || (links.length && env.backend !== 'pg')) stop();
   const wanted = referencedIds(model, [prepared.columns]);
   const read = targetColumns(model);
-  const looked = new Map([...wanted].filter(([comodel]) => read.has(comodel)));
-  const targets = looked.size ? await foundTargets(env, looked, read) : new Map() as TargetRows;
-  for (const [comodel, ids] of looked) if ([...ids].some((id) => !targets.get(comodel)!.has(id))) stop();
+  const { targets, missing, checks } = recall(env, new Map([...wanted].filter(([comodel]) => read.has(comodel))), read);
+  if (missing.size) {
+    const fresh = await foundTargets(env, missing, read);
+    for (const [comodel, ids] of missing) if ([...ids].some((id) => !fresh.get(comodel)!.has(id))) stop();
+    remember(env, fresh, read, targets);
+  }
   const guards = [...wanted].map(([comodel, ids]) => ({ table: env.registry.model(comodel).table, ids: [...ids] }));
   for (const l of links!) guards.push({ table: l.co.table, ids: l.targets });
-  return { targets, guards, links: links! };
+  return { targets, guards, checks, links: links! };
 }
 
 /**
@@ -97,9 +104,13 @@ export async function insertAlone(env: CallEnv, model: RuntimeModel, row: Record
   const cols = Object.keys(row).filter((c) => row[c] !== undefined);
   let sql = `insert into ${q(model.table)} (${cols.map(q).join(', ')}) select ${places(cols.map((c) => row[c]))}`;
   const lock = pg ? ' for key share skip locked' : '';
-  plan.guards.forEach((g, i) => {
-    sql += `${i ? ' and' : ' where'} (select count(*) from (select 1 from ${q(g.table)} where "id" in (${places(g.ids)})${lock}) as "_g${i}") = ${g.ids.length}`;
-  });
+  const same = pg ? 'is not distinct from' : 'is';
+  const conditions = [
+    ...plan.guards.map((g, i) => `(select count(*) from (select 1 from ${q(g.table)} where "id" in (${places(g.ids)})${lock}) as "_g${i}") = ${g.ids.length}`),
+    ...plan.checks.map((c) => `exists (select 1 from ${q(c.table)} where "id" = ${places([c.id])}`
+      + `${c.values.map(([col, v]) => ` and ${q(col)} ${same} ${places([v])}`).join('')})`),
+  ];
+  if (conditions.length) sql += ` where ${conditions.join(' and ')}`;
   sql += ' returning "id"';
   if (plan.links.length) {
     sql = `with "_new" as (${sql})`;
@@ -116,6 +127,9 @@ export async function insertAlone(env: CallEnv, model: RuntimeModel, row: Record
     if (['not_null', 'foreign_key', 'unique', 'check'].includes(classifyDbError(err).kind)) refuseOutsideTransaction(env, model.name, 'create');
     throw err;
   }
-  if (!rows.length) refuseOutsideTransaction(env, model.name, 'create');
+  if (!rows.length) {
+    forget(env, plan.checks);
+    refuseOutsideTransaction(env, model.name, 'create');
+  }
   return Number(rows[0].id);
 }

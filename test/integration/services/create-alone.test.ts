@@ -1,7 +1,8 @@
 // A create as the one change of a call, on both backends: when nothing follows from it but its
 // row and its many2many links, it runs as one statement outside a transaction (PostgreSQL: links
-// included; SQLite: without links), with its stored computes made as ever. A missing record, a
-// row another transaction holds, a record rule or a model with more to do sends it to a
+// included; SQLite: without links), with its stored computes made as ever (from a parent row kept
+// since the last create, which the statement checks unchanged). A missing record, a changed parent,
+// a row another transaction holds, a record rule or a model with more to do sends it to a
 // transaction, with the same fault as ever and nothing half saved.
 import { up as cacheSignalUp } from '../../../migrations/0330_cache_signal';
 import { DbCache } from '../../../src/db/cache-signal';
@@ -109,13 +110,41 @@ describe.each(BACKENDS)('a create alone on %s', (backend) => {
     expect(row).toMatchObject({ name: 'Ann', full_name: 'Acme, Ann', parent_id: parent, kind_id: kindId });
     expect(await linksOf(id)).toEqual(tags);
     if (backend === 'pg') {
-      // The parent's name read first, then the row and its links: one statement, no transaction.
+      // The parent's name read first (kept for the next create), then the row and its links: one
+      // statement, no transaction.
       expect(transactional()).toEqual([]);
       expect(changes()).toHaveLength(1);
     } else {
       // SQLite cannot insert into two tables in one statement: a transaction, as before.
       expect(transactional()).toHaveLength(2);
     }
+  });
+
+  // The parent's row is kept from the create before; the INSERT finds it unchanged itself.
+  test('the next create under the same parent: its INSERT alone, and a renamed parent is seen at once', async () => {
+    await create('probe.contact', { name: 'Al', parent_id: parent });
+    sql.length = 0;
+    const id = await create('probe.contact', { name: 'Ada', parent_id: parent }) as number;
+    expect(sql.filter((s) => /^select/i.test(s.trim()) && !s.includes('ir_cache_signal'))).toEqual([]);
+    expect(transactional()).toEqual([]);
+    expect(changes()).toHaveLength(1);
+    expect((await db.knex('probe_contact').where({ id }).first()).full_name).toBe('Acme, Ada');
+    // Renamed by another program: the kept row no longer matches, so the create runs in a transaction.
+    await db.knex('probe_contact').where({ id: parent }).update({ name: 'Acme Ltd' });
+    sql.length = 0;
+    const next = await create('probe.contact', { name: 'Abe', parent_id: parent }) as number;
+    expect(transactional()).toHaveLength(2);
+    expect((await db.knex('probe_contact').where({ id: next }).first()).full_name).toBe('Acme Ltd, Abe');
+    expect(await named('Abe')).toHaveLength(1);
+    // Then looked at again once, and kept again.
+    const third = await create('probe.contact', { name: 'Amy', parent_id: parent }) as number;
+    sql.length = 0;
+    const fourth = await create('probe.contact', { name: 'Ari', parent_id: parent }) as number;
+    expect(transactional()).toEqual([]);
+    expect(changes()).toHaveLength(1);
+    const names = await db.knex('probe_contact').whereIn('id', [third, fourth]).orderBy('id').pluck('full_name');
+    expect(names).toEqual(['Acme Ltd, Amy', 'Acme Ltd, Ari']);
+    await db.knex('probe_contact').where({ id: parent }).update({ name: 'Acme' });
   });
 
   test('a create naming no tags is its INSERT alone on both backends', async () => {
