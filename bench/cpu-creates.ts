@@ -3,12 +3,14 @@
 // company, a country and two tags, as the non-superuser bench user) sent as raw request bytes over
 // HTTP, with the statements each create sends to the database counted. BASE=<another checkout>
 // builds that tree's server in the same process too and alternates batches between the two, so
-// both are measured under the same load. DIRECT=1 calls the dispatcher without HTTP; CPU_PROF=file
+// both are measured under the same load. On PostgreSQL (on this host) the CPU its backends spent
+// for the database is counted too (/proc). DIRECT=1 calls the dispatcher without HTTP; CPU_PROF=file
 // profiles the measured calls only.
 // Run: node -r ./test/support/ts-register.js bench/cpu-creates.ts [pg|sqlite] [calls] [rounds]
 import { Agent, request } from 'node:http';
 import { Session as Inspector } from 'node:inspector';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { resolve } from 'node:path';
 import type { BenchServer } from './server';
 
@@ -28,8 +30,26 @@ function post(agent: Agent, port: number, body: Buffer): Promise<string> {
   });
 }
 
+/** CPU time (µs) of the PostgreSQL backends serving `db`, read from /proc (0 when not readable). */
+async function pgCpu(pg: Client | null): Promise<number> {
+  if (!pg) return 0;
+  const { rows } = await pg.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone, or another host's
+    }
+  }
+  return ticks * 10_000;
+}
+
 interface Target {
   label: string;
+  /** CPU (µs) the database's server processes spent so far. */
+  dbCpu(): Promise<number>;
   /** Sends the next create; resolves with the answer's text. */
   next(): Promise<string>;
   statements(): number;
@@ -66,11 +86,20 @@ async function target(label: string, root: string, backend: 'pg' | 'sqlite'): Pr
     : (b: Buffer) => post(agent, port, b);
   let statements = 0;
   (await server.dbm.get(db)).knex.on('query', () => { statements += 1; });
+  let pg: Client | null = null;
+  if (backend === 'pg') {
+    const url = new URL(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = `/${db}`;
+    pg = new Client({ connectionString: url.toString() });
+    await pg.connect();
+  }
   return {
     label,
+    dbCpu: () => pgCpu(pg),
     next: () => call(body()),
     statements: () => statements,
     async stop() {
+      await pg?.end();
       agent.destroy();
       rpc.close();
       await stop();
@@ -104,10 +133,11 @@ async function main(): Promise<void> {
     // Batches of 50 calls, each target in turn, summed per round.
     const batch = 50;
     for (let r = 0; r < rounds; r++) {
-      const sums = targets.map(() => ({ cpu: 0, user: 0, wall: 0, statements: 0 }));
+      const sums = targets.map(() => ({ cpu: 0, user: 0, wall: 0, statements: 0, db: 0 }));
       for (let done = 0; done < calls; done += batch) {
         for (const [k, t] of targets.entries()) {
           const before = t.statements();
+          const db0 = await t.dbCpu();
           const cpu0 = process.cpuUsage();
           const t0 = process.hrtime.bigint();
           for (let i = 0; i < Math.min(batch, calls - done); i++) await t.next();
@@ -116,13 +146,14 @@ async function main(): Promise<void> {
           sums[k].user += cpu.user;
           sums[k].wall += Number(process.hrtime.bigint() - t0) / 1e6;
           sums[k].statements += t.statements() - before;
+          sums[k].db += (await t.dbCpu()) - db0;
         }
       }
       for (const [k, t] of targets.entries()) {
         const s = sums[k];
         process.stdout.write(`${t.label.padEnd(16)} CPU ${(s.cpu / 1000 / calls).toFixed(3)} ms/call `
           + `(user ${(s.user / 1000 / calls).toFixed(3)})  wall ${(s.wall / calls).toFixed(2)} ms/call  `
-          + `${(s.statements / calls).toFixed(2)} statements/call\n`);
+          + `${(s.statements / calls).toFixed(2)} statements/call  database CPU ${(s.db / 1000 / calls).toFixed(3)} ms/call\n`);
       }
     }
     if (insp) {
