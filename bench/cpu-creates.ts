@@ -58,13 +58,11 @@ interface Target {
 
 /** The server of the checkout at `root`, seeded, with the benchmark's create ready to send. */
 async function target(label: string, root: string, backend: 'pg' | 'sqlite'): Promise<Target> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { startInProcess } = require(resolve(root, 'bench/in-process')) as typeof import('./in-process');
   const { seed } = require(resolve(root, 'bench/seed')) as typeof import('./seed');
   const { RpcClient } = require(resolve(root, 'bench/client')) as typeof import('./client');
   const { serializeMethodCall } = require(resolve(root, 'src/rpc/codec')) as typeof import('../src/rpc/codec');
   const { resolveRoute } = require(resolve(root, 'src/rpc/routes')) as typeof import('../src/rpc/routes');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const { server, db, adminPassword, port, stop } = await startInProcess(backend, 'cpuc', 'en_US');
   const rpc = new RpcClient('127.0.0.1', port, 1);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
