@@ -40,3 +40,13 @@ export async function selectSql<T = Record<string, unknown>>(
     await client.releaseConnection(conn);
   }
 }
+
+/** A table or column name quoted for the SQL text of either backend (both take double quotes). */
+export function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `?, ?, ...`: the places of `n` values. */
+export function marks(n: number): string {
+  return n ? `?${', ?'.repeat(n - 1)}` : '';
+}

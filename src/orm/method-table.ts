@@ -7,6 +7,7 @@ import type { CallEnv } from './call-env';
 import type { RuntimeModel } from './registry';
 import { normalizeIds } from './records/common';
 import { createRecord, writeRecords, writesMayRunAlone } from './records/save';
+import { createsMayRunAlone } from './records/create-alone';
 import { readRecords } from './records/read';
 import { unlinkRecords } from './records/unlink';
 import { searchCount, searchIds, searchRead } from './records/search';
@@ -163,11 +164,13 @@ export function isReadOnlyMethod(model: RuntimeModel, method: string): boolean {
 
 /**
  * Whether `method` of `model` may run outside a transaction, its change being one statement: the
- * builtin write, not overridden, of a model whose writes can be their UPDATE alone.
+ * builtin write or create, not overridden, of a model whose writes can be their UPDATE alone, or
+ * whose creates their INSERT alone.
  */
 export function mayRunAlone(model: RuntimeModel, method: string): boolean {
-  if (method !== 'write' || Object.prototype.hasOwnProperty.call(model.methods, method)) return false;
-  return writesMayRunAlone(model);
+  if (Object.prototype.hasOwnProperty.call(model.methods, method)) return false;
+  if (method === 'write') return writesMayRunAlone(model);
+  return method === 'create' && createsMayRunAlone(model);
 }
 
 /** Picks the signature: the 7.0 one unless a non-dict value sits where it takes the context. */

@@ -1,7 +1,7 @@
 // The server with `workers = 2` (a master and two worker processes sharing the port), as real
 // processes on SQLite and on PostgreSQL: calls are served by both workers (the pid column of their
 // log lines), a killed worker is replaced, limit_memory_soft recycles workers, limit_time_real kills
-// a worker running a long call (its transaction rolled back), SIGTERM lets a running call end, and with two senders every queued
+// a worker running a long call (its write or create never lands), SIGTERM lets a running call end, and with two senders every queued
 // mail reaches a real SMTP server exactly once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -165,6 +165,23 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
     expect((await partners('read', [id], ['name']) as { name: string }[])[0].name).toBe('Held partner');
     await waitFor(() => alive(s).length >= 3, 'a new worker', 120_000);
     expect(typeof await login(s.port)).toBe('number');
+
+    // A create naming the held partner as its parent: outside a transaction it would wait for the
+    // row and commit after its worker died; it waits in a transaction instead, which dies with it.
+    const again = openDirect();
+    const holding = await again.transaction();
+    try {
+      if (backend === 'pg') await holding.raw('SELECT id FROM res_partner WHERE id = ? FOR UPDATE', [id]);
+      else await holding.raw('DELETE FROM res_partner WHERE id = -1');
+      await expect(partners('create', { name: 'Created by the stuck call', parent_id: id })).rejects.toThrow(/socket hang up|ECONNRESET/);
+      await waitFor(() => count(s.output(), 'killed (limit_time_real); starting a new worker') >= 2, 'the second replacement is started');
+    } finally {
+      await holding.rollback();
+      await again.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await partners('search', [['name', '=', 'Created by the stuck call']])).toEqual([]);
+    await waitFor(() => alive(s).length >= 4, 'another new worker', 120_000);
   });
 
   it('stops on SIGTERM once a running call has ended, and exits 0', async () => {

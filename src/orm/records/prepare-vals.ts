@@ -13,6 +13,7 @@ import { labelText, langOf } from '../labels';
 import { pyRepr } from '../py-repr';
 import type { TargetRows } from './stored-compute';
 import { CHUNK, chunked, fieldAccessError, fieldAllowed, invalidField, missingError } from './common';
+import { marks, quoted, selectSql } from '../../db/select-sql';
 
 export interface WriteOptions {
   /** Server-side write: read-only and magic fields may be set. RPC calls never set this. */
@@ -109,20 +110,9 @@ export function checkRequired(env: CallEnv, model: RuntimeModel, columns: Record
 export async function checkReferences(
   env: CallEnv, model: RuntimeModel, columns: Record<string, unknown>[], read: Map<string, Set<string>> = new Map(),
 ): Promise<TargetRows> {
-  const wanted = new Map<string, Set<number>>();
-  let count = 0;
-  for (const cols of columns) {
-    for (const [key, v] of Object.entries(cols)) {
-      const f = model.fields[key];
-      if (!f || !fieldType(f).holdsId || v === null || v === undefined) continue;
-      const set = wanted.get(f.comodel!) ?? new Set<number>();
-      set.add(Number(v));
-      wanted.set(f.comodel!, set);
-      count += 1;
-    }
-  }
+  const wanted = referencedIds(model, columns);
   if (!wanted.size) return new Map();
-  const found = count <= CHUNK && wanted.size > 1 ? await foundTogether(env, wanted, read) : await foundApart(env, wanted, read);
+  const found = await foundTargets(env, wanted, read);
   for (const [comodel, ids] of wanted) {
     const missing = [...ids].filter((id) => !found.get(comodel)!.has(id));
     if (missing.length) throw missingError(env, comodel, missing);
@@ -130,14 +120,39 @@ export async function checkReferences(
   return found;
 }
 
+/** The ids the many2one values of `columns` name, by target model in field order. */
+export function referencedIds(model: RuntimeModel, columns: Record<string, unknown>[]): Map<string, Set<number>> {
+  const wanted = new Map<string, Set<number>>();
+  for (const cols of columns) {
+    for (const [key, v] of Object.entries(cols)) {
+      const f = model.fields[key];
+      if (!f || !fieldType(f).holdsId || v === null || v === undefined) continue;
+      const set = wanted.get(f.comodel!) ?? new Set<number>();
+      set.add(Number(v));
+      wanted.set(f.comodel!, set);
+    }
+  }
+  return wanted;
+}
+
+/** The rows of `wanted` that exist (with the `read` columns of their model), by model and id. */
+export async function foundTargets(
+  env: CallEnv, wanted: Map<string, Set<number>>, read: Map<string, Set<string>>,
+): Promise<TargetRows> {
+  let count = 0;
+  for (const ids of wanted.values()) count += ids.size;
+  return count <= CHUNK && wanted.size > 1 ? foundTogether(env, wanted, read) : foundApart(env, wanted, read);
+}
+
 /** The existing rows of each model, one query per model (and per chunk of ids). */
 async function foundApart(env: CallEnv, wanted: Map<string, Set<number>>, read: Map<string, Set<string>>): Promise<TargetRows> {
   const out: TargetRows = new Map();
   for (const [comodel, ids] of wanted) {
     const co = env.registry.model(comodel);
+    const cols = ['id', ...(read.get(comodel) ?? [])].map(quoted).join(', ');
     const found = new Map<number, Record<string, unknown>>();
     for (const part of chunked([...ids])) {
-      const rows = (await env.cr(co.table).select(['id', ...(read.get(comodel) ?? [])]).whereIn('id', part)) as Record<string, unknown>[];
+      const rows = await selectSql(env.cr, `select ${cols} from ${quoted(co.table)} where "id" in (${marks(part.length)})`, part);
       for (const r of rows) found.set(Number(r.id), r);
     }
     out.set(comodel, found);
@@ -152,13 +167,17 @@ async function foundApart(env: CallEnv, wanted: Map<string, Set<number>>, read: 
 async function foundTogether(env: CallEnv, wanted: Map<string, Set<number>>, read: Map<string, Set<string>>): Promise<TargetRows> {
   const models = [...wanted.keys()];
   const extra = models.flatMap((m, i) => [...(read.get(m) ?? [])].map((col) => ({ i, col })));
-  const part = (i: number) => env.cr(env.registry.model(models[i]).table).select(
-    env.cr.raw(`${i} as m`), 'id',
-    ...extra.map((e, k) => (e.i === i ? env.cr.raw('?? as ??', [e.col, `c${k}`]) : env.cr.raw(`null as c${k}`))),
-  ).whereIn('id', [...wanted.get(models[i])!]);
-  const qb = part(0).unionAll(models.slice(1).map((_, i) => part(i + 1)));
+  const bindings: number[] = [];
+  const part = (i: number) => {
+    const ids = [...wanted.get(models[i])!];
+    bindings.push(...ids);
+    const cols = extra.map((e, k) => (e.i === i ? `${quoted(e.col)} as "c${k}"` : `null as "c${k}"`));
+    return `select ${i} as "m", "id"${cols.map((c) => `, ${c}`).join('')} from ${quoted(env.registry.model(models[i]).table)} `
+      + `where "id" in (${marks(ids.length)})`;
+  };
+  const sql = models.map((_, i) => part(i)).join(' union all ');
   const out: TargetRows = new Map(models.map((m) => [m, new Map()]));
-  for (const r of (await qb) as Record<string, unknown>[]) {
+  for (const r of await selectSql(env.cr, sql, bindings)) {
     const i = Number(r.m);
     const row: Record<string, unknown> = { id: r.id };
     extra.forEach((e, k) => { if (e.i === i) row[e.col] = r[`c${k}`]; });

@@ -1,7 +1,8 @@
 // create and write: defaults (create), hooks, validation, one INSERT (stored computes in it) or
 // one UPDATE, then the x2many commands and related fields (which save other records through these
 // two functions), stored computes and constraints; all in a savepoint so a failure leaves nothing behind (none
-// for a call's own top-level change: the call's transaction rolls back whole, see atomic).
+// for a call's own top-level change: the call's transaction rolls back whole, see atomic). A call's
+// own plain create or write may instead be one statement outside a transaction (create-alone.ts, writesAlone).
 import type { Vals } from '../env-types';
 import type { CallEnv } from '../call-env';
 import type { RuntimeModel } from '../model-types';
@@ -14,6 +15,7 @@ import { atomic, checkAccess, chunked, ensureVisible, ruleDomain, visibleIds } f
 import { isStruct } from '../../values';
 import { withDefaults } from './defaults';
 import { withDbErrors } from './db-errors';
+import { insertAlone, mayCreateAlone, planAlone } from './create-alone';
 import {
   asVals, checkKeys, checkReferences, checkRequired, convertVals, type PreparedVals, type WriteOptions,
 } from './prepare-vals';
@@ -31,9 +33,12 @@ export interface CreateOptions extends WriteOptions {
 }
 
 export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: unknown, opts: CreateOptions = {}): Promise<number> {
-  refuseReadOnly(env, model, 'create');
+  // Outside a transaction, only the call's own create may run, as its one statement (create-alone.ts).
+  const alone = env.autocommit && env.outermost;
+  if (!alone) refuseReadOnly(env, model, 'create');
   await checkAccess(env, model, 'create');
   const vals = asVals(rawVals);
+  if (alone && !(await mayCreateAlone(env, model, vals))) refuseReadOnly(env, model, 'create');
   await checkKeys(env, model, vals, opts);
   return atomic(env, (env) => withDbErrors(env, model, async () => {
     await signalCachedChange(env, model, 'create');
@@ -42,10 +47,12 @@ export async function createRecord(env: CallEnv, model: RuntimeModel, rawVals: u
     for (const hooks of model.hooks) if (hooks.beforeCreate) await hooks.beforeCreate(env, full);
     const prepared = convertVals(env, model, full);
     checkRequired(env, model, prepared.columns, true);
-    const targets = await checkReferences(env, model, [prepared.columns], targetColumns(model));
+    const plan = alone ? await planAlone(env, model, prepared) : null;
+    const targets = plan ? plan.targets : await checkReferences(env, model, [prepared.columns], targetColumns(model));
     computeForInsert(env, model, prepared.columns, targets);
     const now = nowUtc();
     const row = { create_uid: env.uid, create_date: now, write_uid: env.uid, write_date: now, ...prepared.columns };
+    if (plan) return insertAlone(env, model, row, plan);
     const [inserted] = (await env.cr(model.table).insert(row).returning('id')) as ({ id: unknown } | number)[];
     const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     await saveTheRest(env, model, [id], prepared, opts, null);

@@ -74,6 +74,39 @@ export function onlyLinks(field: FieldDef, value: unknown, model: RuntimeModel):
   return parseCommands(model, field, value).every(([code]) => code >= 3);
 }
 
+/** Links a new record's x2many value makes to existing records of `co` through its own table. */
+export interface NewLinks {
+  field: FieldDef;
+  co: RuntimeModel;
+  targets: number[];
+}
+
+/**
+ * What the x2many values of a new record do when each is a many2many set or link list alone
+ * ((6, 0, ids), a bare list of ids, or (4, id) commands) on a table no other of them uses: links
+ * to add, and nothing else. Null when any does more (creates, writes, unlinks), or when its
+ * commands are not valid (the usual path then says why).
+ */
+export function newLinks(env: CallEnv, model: RuntimeModel, x2many: { field: FieldDef; value: unknown }[]): NewLinks[] | null {
+  const out: NewLinks[] = [];
+  const tables = new Set<string>();
+  try {
+    for (const { field, value } of x2many) {
+      if (!fieldType(field).linkTable || tables.has(field.relation!)) return null;
+      tables.add(field.relation!);
+      const commands = parseCommands(model, field, value);
+      if (commands.some(([code], i) => code !== 4 && !(code === 6 && i === 0))) return null;
+      const targets = commands.length && commands[0][0] === 6 ? normalizeIds(commands[0][2]) : [];
+      for (const [code, id] of commands) if (code === 4 && !targets.includes(id)) targets.push(id);
+      if (targets.length > CHUNK) return null;
+      if (targets.length) out.push({ field, co: env.registry.model(field.comodel!), targets });
+    }
+  } catch {
+    return null;
+  }
+  return out;
+}
+
 async function one2many(
   env: CallEnv, co: RuntimeModel, owners: number[], field: FieldDef, [code, id, arg]: Command, opts: WriteOptions, saves: Saves,
 ): Promise<void> {

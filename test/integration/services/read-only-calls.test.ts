@@ -1,8 +1,8 @@
 // The unit of work of one call on both backends: a read-only method runs on the pool with no
 // transaction; one that writes after all is run again, whole, in a transaction, and the caller
 // gets a normal answer with the write saved once. A plain write of one record runs as one
-// statement on the pool; one that needs more is run again in a transaction. Changes of a model
-// that declares its data cached move the database's cache signal.
+// statement on the pool (a create too: create-alone.test.ts); one that needs more is run again in
+// a transaction. Changes of a model that declares its data cached move the database's cache signal.
 import { up as cacheSignalUp } from '../../../migrations/0330_cache_signal';
 import { DbCache, readSignal } from '../../../src/db/cache-signal';
 import type { Database } from '../../../src/db/types';
@@ -118,12 +118,13 @@ describe.each(BACKENDS)('calls as units of work on %s', (backend) => {
       (env) => callModelMethod(env, model, 'write', [ids, vals], {}, { outermost: !env.readOnly }));
   const value = async (table: string, id: number, column = 'name') => (await db.knex(table).where({ id }).first())[column];
 
-  test('a plain write may run alone; not one with hooks, nor another method', () => {
+  test('a plain write or create may run alone; not one with hooks (nor a create with constraints), nor another method', () => {
     expect(mayRunAlone(registry.model('probe.note'), 'write')).toBe(true);
     expect(mayRunAlone(registry.model('probe.setting'), 'write')).toBe(true);
     expect(mayRunAlone(registry.model('probe.checked'), 'write')).toBe(true);
     expect(mayRunAlone(registry.model('probe.hooked'), 'write')).toBe(false);
-    expect(mayRunAlone(registry.model('probe.note'), 'create')).toBe(false);
+    expect(mayRunAlone(registry.model('probe.note'), 'create')).toBe(true);
+    expect(mayRunAlone(registry.model('probe.checked'), 'create')).toBe(false);
     expect(mayRunAlone(registry.model('probe.note'), 'unlink')).toBe(false);
   });
 
