@@ -1,7 +1,7 @@
 // The unit of work of one model call, for every transport: the database and its cache view (the
 // one read of the cache signal), the caller's environment built once from that cache, then either
-// a run on the pool without a transaction (read-only methods, and a plain write that is one
-// statement) or one transaction whose after-commit work (waking the mail sender, the sync
+// a run on the pool without a transaction (read-only methods, and a plain write or create that is
+// one statement) or one transaction whose after-commit work (waking the mail sender, the sync
 // worker...) runs once it committed.
 import type { CheckedCall } from '../../auth/auth';
 import { openView, type CacheView } from '../../db/cache-signal';
