@@ -26,9 +26,8 @@ export interface FieldOptions {
   groups?: string[];
   index?: boolean;
   /**
-   * Computed: the function returns one value per id (in the field's RPC shape). Not stored unless
-   * `store: true`, then run after each save of the record (see storedFunctionFields; a value made
-   * of the record's fields and its many2one targets' is a `storedCompute` instead).
+   * Computed when read: the function returns one value per id (in the field's RPC shape), and
+   * nothing is stored. A stored computed value is a `storedCompute`, made of declared fields.
    */
   compute?: (env: Env, ids: number[]) => Promise<Map<number, unknown>>;
   /** Related field: a dotted path read through many2one fields (`partner_id.email`). */

@@ -89,6 +89,9 @@ export function validateModels(models: Map<string, RuntimeModel>): void {
       if (f.related) checkRelated(models, model, f);
       if (f.compute && f.related) fail(model, `field '${f.name}' cannot be both computed and related`);
       if (f.storedCompute) checkStoredCompute(models, model, f);
+      if (f.compute && f.store === true) {
+        fail(model, `field '${f.name}' is computed and stored: declare it with storedCompute { depends, value }`);
+      }
       if (f.trigramIndex && (!fieldType(f).textual || f.compute || f.related || f.store === false)) {
         fail(model, `field '${f.name}' has a trigram index but is not stored text`);
       }

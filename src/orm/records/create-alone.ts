@@ -11,7 +11,6 @@ import { classifyDbError } from '../../db/errors';
 import { marks, quoted as q, selectSql } from '../../db/select-sql';
 import { refuseOutsideTransaction } from './change-guard';
 import { ruleDomain } from './common';
-import { storedFunctionFields } from './constraints';
 import { foundTargets, referencedIds, type PreparedVals } from './prepare-vals';
 import { targetColumns, type TargetRows } from './stored-compute';
 import { forget, recall, remember, type RowCheck } from './target-memo';
@@ -26,8 +25,7 @@ import { newLinks, type NewLinks } from './x2many-commands';
 export function createsMayRunAlone(model: RuntimeModel): boolean {
   if (model.invalidatesCache === true || model.constraints.length) return false;
   if (model.hooks.some((h) => h.beforeCreate || h.afterCreate)) return false;
-  if (model.sqlConstraints.some((c) => c.unique.length)) return false;
-  return storedFunctionFields(model).length === 0;
+  return !model.sqlConstraints.some((c) => c.unique.length);
 }
 
 /**

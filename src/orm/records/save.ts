@@ -21,7 +21,7 @@ import {
 } from './prepare-vals';
 import { applyX2many, onlyLinks, type Saves } from './x2many-commands';
 import { writeRelated } from './related-write';
-import { recomputeStoredFunctions, runConstraints, storedFunctionFields } from './constraints';
+import { runConstraints } from './constraints';
 import { checkConcurrency } from './concurrency';
 import { readRecords } from './read';
 import { watchWrite } from './watch';
@@ -151,8 +151,7 @@ async function existenceByRowCount(env: CallEnv, model: RuntimeModel, vals: Vals
  */
 export function writesMayRunAlone(model: RuntimeModel): boolean {
   if (model.invalidatesCache === true) return false;
-  if (model.hooks.some((h) => h.beforeWrite || h.afterWrite || h.watch)) return false;
-  return storedFunctionFields(model).length === 0;
+  return !model.hooks.some((h) => h.beforeWrite || h.afterWrite || h.watch);
 }
 
 /** As writesMayRunAlone, for a write setting `written`: no constraint looks at what it writes, and no stored compute (of this model or one pointing at it) reads it. */
@@ -178,6 +177,5 @@ async function saveTheRest(
     if (field.relation) tables.add(field.relation);
   }
   await writeRelated(env, model, ids, prepared.related, SAVES);
-  await recomputeStoredFunctions(env, model, ids);
   await runConstraints(env, model, ids, changed);
 }

@@ -27,10 +27,9 @@ const computedByModel = new WeakMap<RuntimeModel, FieldDef[]>();
 const dependentsByRegistry = new WeakMap<Registry, Map<string, Dependent[]>>();
 
 /**
- * The fields declared with `storedCompute`: a pure function of the fields its `depends` names,
- * kept up to date as they change (here). The other kind of stored computed field, `compute` with
- * `store: true` (storedFunctionFields in constraints.ts), runs an arbitrary function after each
- * save of the record itself and nothing else; see there for when to use which.
+ * The fields declared with `storedCompute`, the one kind of stored computed field: a pure function
+ * of the fields its `depends` names, kept up to date as they change (here). A `compute` field is
+ * computed when read and never stored.
  */
 export function storedComputeFields(model: RuntimeModel): FieldDef[] {
   let out = computedByModel.get(model);

@@ -63,9 +63,13 @@ describe('buildRegistry', () => {
     ['default outside selection', { s: selection([['a', 'A']], { default: 'z' }) }, "default 'z' of field 's'"],
     ['duplicate selection key', { s: selection([['a', 'A'], ['a', 'B']]) }, "has the key 'a' twice"],
     ['unknown related path', { r: char({ related: 'nope.name' }) }, "related field 'r': unknown field 'nope'"],
+    ['a computed field stored', { c: char({ compute: async () => new Map(), store: true }) },
+      "field 'c' is computed and stored: declare it with storedCompute { depends, value }"],
+    ['a display name field that is not a stored char', { n: char({ compute: async () => new Map() }) }, "displayNameField 'n' is not a stored char field"],
   ])('refuses %s', (_label, fields, message) => {
-    expect(() => buildRegistry([mod('a', [], { models: [model('x.thing', { name: char(), ...fields })] })])).toThrow(ValidationError);
-    expect(() => buildRegistry([mod('a', [], { models: [model('x.thing', { name: char(), ...fields })] })])).toThrow(message);
+    const more = 'n' in fields ? { displayNameField: 'n' } : {};
+    expect(() => buildRegistry([mod('a', [], { models: [model('x.thing', { name: char(), ...fields }, more)] })])).toThrow(ValidationError);
+    expect(() => buildRegistry([mod('a', [], { models: [model('x.thing', { name: char(), ...fields }, more)] })])).toThrow(message);
   });
 
   test('refuses a recName that is not a field and an order on unknown fields', () => {
