@@ -46,8 +46,8 @@ describe('XML-RPC over HTTP', () => {
     await stillServing();
   });
 
-  it.each(['/xmlrpc/2/common?debug=1', '/xmlrpc/2/common#top', '/xmlrpc/2/common?a=1#top'])(
-    'reads the path of %s without its query or fragment', async (target) => {
+  it.each(['/xmlrpc/2/common?debug=1', '/xmlrpc/2/common#top', '/xmlrpc/2/common?a=1#top', 'http://localhost/xmlrpc/2/common'])(
+    'reads the path of %s without its query, fragment, scheme or host', async (target) => {
       const r = await send(post(target, VERSION));
       expect(r.status).toBe(200);
       expect(parseMethodResponse(Buffer.from(r.body))).toMatchObject({ ok: true, value: { server_version: '7.0' } });
