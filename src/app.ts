@@ -1,6 +1,7 @@
 // Builds the HTTP application without listening: the XML-RPC and JSON-RPC transports in front of one
 // dispatcher and its services. src/main.ts listens; tests build the same app on port 0.
-import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../config/defaults';
 import { MODULES } from '../models';
 import { createAuth, createMasterPassword } from './auth';
@@ -30,7 +31,8 @@ import { createWebApi, type WebRoute } from './rpc/json/web-api';
 import { jsonRpcTransport } from './rpc/transports/jsonrpc';
 import { healthRoutes, type HealthOptions } from './rpc/transports/health';
 import { webDatabaseRoutes, type WebDatabaseOptions } from './rpc/transports/web-database';
-import { xmlRpcTransport } from './rpc/transports/xmlrpc';
+import type { ToExpress } from './rpc/transports/http-body';
+import { xmlRpcTransport, type XmlRpcHandler } from './rpc/transports/xmlrpc';
 import { attachSyncSettings } from './sync/settings';
 import { startSyncWorker } from './sync/worker';
 import { buildWorkflows } from './workflow/module';
@@ -93,37 +95,55 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     if (res.headersSent) return;
     res.status(400).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).send('Bad Request\n');
   });
+  const toExpress = expressView(app);
   xmlRpcFirst(app, xmlRpcTransport({
     dispatcher: opts.dispatcher,
     maxBodyBytes: opts.config.limits.maxBodyBytes,
     bodyTimeoutMs: opts.config.bodyTimeoutMs ?? 30_000,
     stopping: opts.stopping,
     proxyMode: opts.config.proxyMode ?? false,
-  }));
+    toExpress,
+  }), toExpress);
   return app;
 }
 
 /**
- * XML-RPC calls skip Express's router: the request and response get Express's methods (as
- * app.handle gives them), then go straight to the transport. Its paths (/xmlrpc, /openerp/xmlrpc)
- * are no other route's; any other path goes on to the app's routes as before.
+ * Gives a request and response Express's methods as Express's app.handle does (circular
+ * references, prototypes, locals), once: the XML-RPC transport asks for them only when it answers
+ * with them.
  */
-function xmlRpcFirst(app: Express, xmlrpc: RequestHandler): void {
-  type Handle = (req: Request, res: Response, done?: NextFunction) => void;
+function expressView(app: Express): ToExpress {
+  return (req, res) => {
+    const request = req as Request;
+    const response = res as Response;
+    if (Object.getPrototypeOf(req) !== app.request) {
+      request.res = response;
+      response.req = request;
+      Object.setPrototypeOf(req, app.request);
+      Object.setPrototypeOf(res, app.response);
+      if (!response.locals) response.locals = Object.create(null) as Record<string, unknown>;
+    }
+    return { req: request, res: response };
+  };
+}
+
+/**
+ * XML-RPC calls skip Express's router: the request and response go straight to the transport as
+ * Node made them. Its paths (/xmlrpc, /openerp/xmlrpc) are no other route's; any other path goes on
+ * to the app's routes as before.
+ */
+function xmlRpcFirst(app: Express, xmlrpc: XmlRpcHandler, toExpress: ToExpress): void {
+  type Handle = (req: IncomingMessage, res: ServerResponse, done?: NextFunction) => void;
   const inner = app as unknown as { handle: Handle };
   const routed = inner.handle.bind(app);
   inner.handle = (req, res, done) => {
-    req.res = res;
-    res.req = req;
-    Object.setPrototypeOf(req, app.request);
-    Object.setPrototypeOf(res, app.response);
-    if (!res.locals) res.locals = Object.create(null) as Record<string, unknown>;
     try {
       xmlrpc(req, res, () => routed(req, res, done));
     } catch {
       // As the app's last error handler answers a throw from a route.
-      if (!res.headersSent) {
-        res.status(400).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).send('Bad Request\n');
+      const answer = toExpress(req, res).res;
+      if (!answer.headersSent) {
+        answer.status(400).set({ 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).send('Bad Request\n');
       }
     }
   };

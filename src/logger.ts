@@ -1,11 +1,24 @@
-// The server's logger (winston). Lines follow OpenERP's layout, `<date> <pid> <LEVEL> <db> <name>: <msg>`,
+// The server's logger. Lines follow OpenERP's layout, `<date> <pid> <LEVEL> <db> <name>: <msg>`,
 // with Odoo's level names, so log tooling written for OpenERP/Odoo (fail2ban's "Login failed" filter)
 // works unchanged; or JSON lines for log collectors. To stdout or to a file reopened on demand.
-import winston from 'winston';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 
-export type Logger = winston.Logger;
+type Meta = Record<string, unknown>;
+type LogMethod = (message: string, meta?: Meta) => void;
+
+/** Winston's levels and call forms: `logger.info(message, meta)`, `logger.log(level, message, meta)`. */
+export interface Logger {
+  log(level: string, message: string, meta?: Meta): void;
+  critical: LogMethod;
+  error: LogMethod;
+  warn: LogMethod;
+  info: LogMethod;
+  http: LogMethod;
+  verbose: LogMethod;
+  debug: LogMethod;
+  silly: LogMethod;
+}
 
 export interface LoggerOptions {
   level?: string;
@@ -17,7 +30,7 @@ export interface LoggerOptions {
 }
 
 /** Winston's levels with Odoo's CRITICAL above error; `logger.log('critical', ...)` logs one. */
-const LEVELS = { critical: 0, error: 1, warn: 2, info: 3, http: 4, verbose: 5, debug: 6, silly: 7 };
+const LEVELS: Record<string, number> = { critical: 0, error: 1, warn: 2, info: 3, http: 4, verbose: 5, debug: 6, silly: 7 };
 
 /** The names Odoo prints; our finer levels below info all print as DEBUG. */
 const ODOO_LEVEL_NAME: Record<string, string> = {
@@ -52,12 +65,13 @@ function extraKeys(meta: Record<string, unknown>): string[] {
   return Object.keys(meta).filter((k) => !RESERVED.has(k) && !SECRET_KEY.test(k) && meta[k] !== undefined);
 }
 
-const jsonFormat = winston.format.printf((info) => {
-  const meta = info as Record<string, unknown>;
+type Format = (level: string, message: string, meta: Meta) => string;
+
+const jsonFormat: Format = (level, message, meta) => {
   const line: Record<string, unknown> = {
-    time: new Date().toISOString(), pid: process.pid, level: levelName(info.level),
+    time: new Date().toISOString(), pid: process.pid, level: levelName(level),
     db: typeof meta.db === 'string' && meta.db !== '' ? meta.db : null,
-    logger: typeof meta.name === 'string' ? meta.name : 'server', message: String(info.message),
+    logger: typeof meta.name === 'string' ? meta.name : 'server', message: String(message),
   };
   for (const k of extraKeys(meta)) line[k] = meta[k];
   if (typeof meta.stack === 'string') line.stack = meta.stack;
@@ -66,18 +80,17 @@ const jsonFormat = winston.format.printf((info) => {
   } catch {
     return JSON.stringify({ ...line, ...Object.fromEntries(extraKeys(meta).map((k) => [k, formatValue(meta[k])])) });
   }
-});
+};
 
-const lineFormat = winston.format.printf((info) => {
-  const meta = info as Record<string, unknown>;
+const lineFormat: Format = (level, message, meta) => {
   const db = typeof meta.db === 'string' && meta.db !== '' ? meta.db : '?';
   const name = typeof meta.name === 'string' ? meta.name : 'server';
   const extras = extraKeys(meta).map((k) => `${k}=${formatValue(meta[k])}`);
-  const head = `${timestamp(new Date())} ${process.pid} ${levelName(info.level)} ${db} ${name}: ${String(info.message)}`;
+  const head = `${timestamp(new Date())} ${process.pid} ${levelName(level)} ${db} ${name}: ${String(message)}`;
   const tail = extras.length ? ` ${extras.join(' ')}` : '';
   // A stack (internal errors only) goes on the following lines, never into a fault.
   return typeof meta.stack === 'string' ? `${head}${tail}\n${meta.stack}` : head + tail;
-});
+};
 
 /**
  * Standard output written once per turn of the event loop: the lines logged meanwhile (one per
@@ -113,15 +126,42 @@ class BatchedStdout extends Writable {
 
 let stdoutBatch: BatchedStdout | null = null;
 
+/**
+ * Each line is formatted and written to its stream at once: a line costs its formatting and one
+ * write (winston's chain of object streams cost more than that on every call). Lines below the
+ * level, and lines at an unknown level, are dropped; a logger at an unknown level logs nothing.
+ */
+class StreamLogger implements Logger {
+  private readonly threshold: number;
+
+  constructor(private readonly stream: Writable, level: string, private readonly format: Format) {
+    this.threshold = LEVELS[level] ?? -1;
+  }
+
+  log(level: string, message: string, meta: Meta = {}): void {
+    if (!(LEVELS[level] <= this.threshold)) return;
+    this.stream.write(`${this.format(level, message, meta)}\n`);
+  }
+
+  critical(message: string, meta?: Meta): void { this.log('critical', message, meta); }
+  error(message: string, meta?: Meta): void { this.log('error', message, meta); }
+  warn(message: string, meta?: Meta): void { this.log('warn', message, meta); }
+  info(message: string, meta?: Meta): void { this.log('info', message, meta); }
+  http(message: string, meta?: Meta): void { this.log('http', message, meta); }
+  verbose(message: string, meta?: Meta): void { this.log('verbose', message, meta); }
+  debug(message: string, meta?: Meta): void { this.log('debug', message, meta); }
+  silly(message: string, meta?: Meta): void { this.log('silly', message, meta); }
+}
+
+const SILENT: Logger = {
+  log: () => undefined, critical: () => undefined, error: () => undefined, warn: () => undefined,
+  info: () => undefined, http: () => undefined, verbose: () => undefined, debug: () => undefined, silly: () => undefined,
+};
+
 export function createLogger(opts: LoggerOptions = {}): Logger {
-  const transport = new winston.transports.Stream({ stream: opts.stream ?? (stdoutBatch ??= new BatchedStdout()) });
-  return winston.createLogger({
-    levels: LEVELS,
-    level: opts.level ?? 'info',
-    silent: opts.silent ?? false,
-    format: opts.json ? jsonFormat : lineFormat,
-    transports: [transport],
-  });
+  if (opts.silent) return SILENT;
+  const stream = opts.stream ?? (stdoutBatch ??= new BatchedStdout());
+  return new StreamLogger(stream, opts.level ?? 'info', opts.json ? jsonFormat : lineFormat);
 }
 
 /**
@@ -174,7 +214,7 @@ export function createServerLogger(opts: LoggerOptions & { logfile?: string | nu
   const logger = createLogger({ ...opts, stream: file });
   const flush = () => new Promise<void>((resolve) => {
     file.once('finish', () => resolve());
-    logger.end();
+    file.end();
   });
   return { logger, reopen: () => file.reopen(), flush };
 }

@@ -28,7 +28,7 @@ export interface CreateOptions {
  */
 export type InitializeFn = (db: Database, opts: CreateOptions) => Promise<void>;
 
-/** The few logger methods used here; a winston logger fits. Lines never carry passwords. */
+/** The few logger methods used here; src/logger.ts's logger fits. Lines never carry passwords. */
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): unknown;
   warn(message: string, meta?: Record<string, unknown>): unknown;

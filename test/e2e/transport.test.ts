@@ -46,6 +46,20 @@ describe('XML-RPC over HTTP', () => {
     await stillServing();
   });
 
+  it.each(['/xmlrpc/2/common?debug=1', '/xmlrpc/2/common#top', '/xmlrpc/2/common?a=1#top', 'http://localhost/xmlrpc/2/common'])(
+    'reads the path of %s without its query, fragment, scheme or host', async (target) => {
+      const r = await send(post(target, VERSION));
+      expect(r.status).toBe(200);
+      expect(parseMethodResponse(Buffer.from(r.body))).toMatchObject({ ok: true, value: { server_version: '7.0' } });
+    });
+
+  it('answers a GET with a query string on an XML-RPC path with 405', async () => {
+    const r = await send(['GET /xmlrpc/2/common?x=1 HTTP/1.1\r\nHost: x\r\n\r\n']);
+    expect(r.status).toBe(405);
+    expect(r.headers.allow).toBe('POST');
+    expect(r.body).toBe('Method Not Allowed\n');
+  });
+
   it('answers other paths with a plain 404 that says so', async () => {
     const r = await send(post('/web/login', VERSION));
     expect(r.status).toBe(404);

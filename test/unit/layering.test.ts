@@ -73,7 +73,7 @@ const LAYER_DIRS = ['cluster', 'web', 'rpc', 'auth', 'report', 'sync', 'workflow
 const ROOT_FILES = ['src/main', 'src/app', 'src/modules', 'src/launcher'];
 /**
  * Importable from anywhere, and importing no other src file. errors and values by design;
- * logger because it imports only winston (lower layers may still declare their own interface);
+ * logger because it imports only node (lower layers may still declare their own interface);
  * env-reader because config/load.ts and the settings of lower layers parse variables alike;
  * v8-memory because src/main.ts and the cluster's master both start processes with its V8 flags.
  */

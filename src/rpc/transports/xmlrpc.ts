@@ -1,10 +1,10 @@
 // The XML-RPC transport over HTTP: POST only (405 otherwise), bounded bodies (413 before
 // buffering more, chunked accepted), a deadline for slow bodies (408), every answer 200 text/xml.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from '../dispatch';
 import { resolveRoute } from '../routes';
 import { clientAddress } from './client-address';
-import { bodyReader, plain } from './http-body';
+import { bodyReader, plain, type ToExpress } from './http-body';
 
 const XML_TYPE = 'text/xml; charset=utf-8';
 
@@ -17,20 +17,39 @@ export interface XmlRpcTransportOptions {
   stopping?: () => boolean;
   /** Behind a reverse proxy: the caller's address is the last one of X-Forwarded-For. */
   proxyMode?: boolean;
+  /** Gives the request and response Express's methods, for the answers other than 200. */
+  toExpress: ToExpress;
+}
+
+/** Takes a request Express has not seen; `next` hands it on when it is no XML-RPC call. */
+export type XmlRpcHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The path of a request target, as Express's req.path reads it, when the target is a plain
+ * `/path?query`; null for anything else (Express's parser then reads it).
+ */
+function plainPath(url: string | undefined): string | null {
+  if (url === undefined || url[0] !== '/' || /[\t\n\f\r #\u00a0\ufeff]/.test(url)) return null;
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
 }
 
 /**
- * One plain middleware rather than a Router: an XML-RPC call goes through no routing layer of its
- * own, and its answer is written with one writeHead and one end (no res.send bookkeeping).
+ * One plain handler rather than a Router: an XML-RPC call goes through no routing layer of its
+ * own, and its answer is written with one writeHead and one end (no res.send bookkeeping). A call
+ * answered 200 keeps Node's own request and response: Express's methods are given only to the
+ * other answers.
  */
-export function xmlRpcTransport(opts: XmlRpcTransportOptions): RequestHandler {
-  const readBody = bodyReader(opts);
-  return (req: Request, res: Response, next: NextFunction) => {
-    const route = resolveRoute(req.path);
+export function xmlRpcTransport(opts: XmlRpcTransportOptions): XmlRpcHandler {
+  const { toExpress } = opts;
+  const readBody = bodyReader(opts, toExpress);
+  return (req, res, next) => {
+    const route = resolveRoute(plainPath(req.url) ?? toExpress(req, res).req.path);
     if (!route) return next();
     if (req.method !== 'POST') {
-      res.set('Allow', 'POST');
-      return plain(res, 405, 'Method Not Allowed');
+      const answer = toExpress(req, res).res;
+      answer.set('Allow', 'POST');
+      return plain(answer, 405, 'Method Not Allowed');
     }
     // Any content type: Python and 7.0 clients send text/xml, others nothing useful; XML is checked by the codec.
     readBody(req, res, (body) => {
@@ -43,7 +62,7 @@ export function xmlRpcTransport(opts: XmlRpcTransportOptions): RequestHandler {
           ? { 'Content-Type': XML_TYPE, 'X-Content-Type-Options': 'nosniff', Connection: 'close', 'Content-Length': length }
           : { 'Content-Type': XML_TYPE, 'X-Content-Type-Options': 'nosniff', 'Content-Length': length });
         res.end(xml, 'utf8');
-      }, () => plain(res, 500, 'Internal Server Error'));
+      }, () => plain(toExpress(req, res).res, 500, 'Internal Server Error'));
     });
   };
 }
