@@ -77,27 +77,31 @@ async function x2manyPart(env: CallEnv, field: FieldDef): Promise<X2manyPart> {
     shape: ctx.shape === undefined || rules.shape === null ? null : `${field.name}:${ctx.shape}:${rules.shape}`,
     async build(tag, owners) {
       let qb;
+      let owner: string;
       if (!fieldType(field).linkTable) {
-        qb = env.cr(t).select(`${t}.id as target`, `${t}.${field.inverseName!} as owner`)
-          .whereIn(`${t}.${field.inverseName!}`, owners);
+        owner = `${t}.${field.inverseName!}`;
+        qb = env.cr(t);
       } else {
         const rel = field.relation!;
-        qb = env.cr(rel).select(`${rel}.${field.column2!} as target`, `${rel}.${field.column1!} as owner`)
-          .join(t, `${t}.id`, `${rel}.${field.column2!}`)
-          .whereIn(`${rel}.${field.column1!}`, owners);
+        owner = `${rel}.${field.column1!}`;
+        qb = env.cr(rel).join(t, `${t}.id`, `${rel}.${field.column2!}`);
       }
+      qb.whereIn(owner, owners);
       applyDomain(qb, co, field.domain ?? [], ctx, t);
       await rules.apply(qb, t);
-      // Each part numbers its rows in the comodel's order; the parts' rows then sort by (tag, seq).
+      // One row per owner: its targets' ids as text, in the comodel's order.
       const order = orderClauses(qb, co, parseOrder(null, co, ctx), ctx, t);
-      return { qb: qb.select(env.cr.raw(`${tag} as tag`), env.cr.raw(`row_number() over (${order.length ? `order by ${order.join(', ')}` : ''}) as seq`)) };
+      const by = order.length ? ` order by ${order.join(', ')}` : '';
+      const list = env.backend === 'pg' ? `string_agg(cast(?? as text), ','${by})` : `group_concat(??, ','${by})`;
+      return { qb: qb.select(env.cr.raw(`${tag} as tag`), `${owner} as owner`, env.cr.raw(`${list} as ids`, [`${t}.id`])).groupBy(owner) };
     },
   };
 }
 
 /**
  * For each one2many or many2many field, for each owner id, the ids of its targets in the
- * comodel's order: one statement for all the fields (a UNION ALL of one part per field).
+ * comodel's order: one statement for all the fields (a UNION ALL of one part per field, each
+ * answering one row per owner with its list).
  */
 export async function x2manyIds(
   env: CallEnv, model: RuntimeModel, fields: FieldDef[], ids: number[],
@@ -111,12 +115,16 @@ export async function x2manyIds(
   for (const chunk of chunked(ids)) {
     const n = chunk.length;
     const shape = shapes.includes(null) ? null : `x2many:${model.name}:${n}:${shapes.join('|')}`;
-    const rows = await selectRows<{ tag: unknown; owner: unknown; target: unknown }>(env, shape, async () => {
-      const built = (await Promise.all(parts.map((p, k) => p.build(k, slots(n, k * n))))).map((b) => b.qb);
-      const qb = built.length > 1 ? built[0].unionAll(built.slice(1)) : built[0];
-      return { qb: qb.orderBy(['tag', 'seq']) };
+    const rows = await selectRows<{ tag: unknown; owner: unknown; ids: unknown }>(env, shape, async () => {
+      // Each part grouped on its own, inside its own FROM: a compound query's parts cannot group.
+      const [first, ...more] = (await Promise.all(parts.map((p, k) => p.build(k, slots(n, k * n)))))
+        .map((b, k) => env.cr.select('*').from(b.qb.as(`part${k}`)));
+      return { qb: more.length ? first.unionAll(more) : first };
     }, parts.flatMap(() => chunk));
-    for (const row of rows) lists[Number(row.tag)].get(Number(row.owner))?.push(Number(row.target));
+    for (const row of rows) {
+      const list = lists[Number(row.tag)].get(Number(row.owner));
+      if (list && typeof row.ids === 'string' && row.ids !== '') for (const id of row.ids.split(',')) list.push(Number(id));
+    }
   }
   return out;
 }
