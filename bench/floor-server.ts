@@ -15,9 +15,13 @@ async function partners(db: Pool, where: string, tail: string, params: unknown[]
     `SELECT ${PARTNER_COLUMNS} FROM res_partner p LEFT JOIN res_partner pp ON pp.id = p.parent_id `
       + `LEFT JOIN res_country c ON c.id = p.country_id WHERE ${where} ${tail}`, params)).rows as { id: number }[];
   const ids = rows.map((r) => r.id);
+  // Each owner's ids in one text, as our server's lists statement has them (a row per owner, not
+  // per target: thousands of contact rows would make the floor slower than the server).
   const [tags, children] = await Promise.all([
-    db.query('SELECT partner_id, category_id FROM res_partner_res_partner_category_rel WHERE partner_id = ANY($1)', [ids]),
-    db.query('SELECT parent_id, id FROM res_partner WHERE parent_id = ANY($1) AND active', [ids]),
+    db.query("SELECT partner_id, string_agg(cast(category_id AS text), ',' ORDER BY category_id) AS ids "
+      + 'FROM res_partner_res_partner_category_rel WHERE partner_id = ANY($1) GROUP BY partner_id', [ids]),
+    db.query("SELECT parent_id, string_agg(cast(id AS text), ',' ORDER BY name, id) AS ids "
+      + 'FROM res_partner WHERE parent_id = ANY($1) AND active GROUP BY parent_id', [ids]),
   ]);
   return [rows, tags.rows, children.rows];
 }
