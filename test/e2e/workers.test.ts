@@ -39,6 +39,18 @@ function servedBy(s: ChildServer, method: string): number[] {
 
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
+/**
+ * Waits until both workers have logged answering `method`. Each worker writes its log line after
+ * its answer, and the kernel may hand one worker every connection of a burst: `more` sends
+ * another few calls while only one worker has served.
+ */
+function servedByBoth(s: ChildServer, method: string, more: () => Promise<unknown>): Promise<void> {
+  return waitFor(async () => {
+    if (new Set(servedBy(s, method)).size < 2) await more();
+    return new Set(servedBy(s, method)).size === 2;
+  }, `${method} served by both workers`);
+}
+
 describe('workers that cannot listen', () => {
   it('stop the start with exit code 1 after a few attempts', async () => {
     const taken = createServer();
@@ -97,12 +109,7 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
     expect([a, b]).not.toContain(s.child.pid);
     const uids = await Promise.all(Array.from({ length: 20 }, () => login(s.port)));
     expect(new Set(uids)).toEqual(new Set([expect.any(Number)]));
-    // Each worker writes its log line after its answer: wait for the lines, and send more calls
-    // while one worker has not yet been handed a connection.
-    await waitFor(async () => {
-      if (new Set(servedBy(s, 'common.login')).size < 2) await Promise.all(Array.from({ length: 4 }, () => login(s.port)));
-      return new Set(servedBy(s, 'common.login')).size === 2;
-    }, 'calls served by both workers');
+    await servedByBoth(s, 'common.login', () => Promise.all(Array.from({ length: 4 }, () => login(s.port))));
     expect(new Set(servedBy(s, 'common.login'))).toEqual(new Set([a, b]));
 
     process.kill(a, 'SIGKILL');
@@ -232,12 +239,7 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
           'mail.mail', 'create', { subject: `Outage notice ${from + k}`, email_to: `user${from + k}@example.com`, body_html: `<p>Notice ${from + k}</p>` }))));
       };
       await queue(40);
-      // Log lines come after the answers, and the kernel may hand one worker every connection of
-      // a burst: queue more mail until both workers have created some.
-      await waitFor(async () => {
-        if (new Set(servedBy(s, 'object.execute')).size < 2) await queue(4);
-        return new Set(servedBy(s, 'object.execute')).size === 2;
-      }, 'mail queued through both workers');
+      await servedByBoth(s, 'object.execute', () => queue(4));
       const N = ids.length;
       const sent = () => call(s.port, '/xmlrpc/object', 'execute', db, uid, PASSWORD, 'mail.mail', 'search_count', [['id', 'in', ids], ['state', '=', 'sent']]);
       await waitFor(async () => (await sent()) === N, 'every mail marked sent', 120_000);
