@@ -18,8 +18,9 @@ async function partners(db: Pool, where: string, tail: string, params: unknown[]
   // Each owner's ids in one text, as our server's lists statement has them (a row per owner, not
   // per target: thousands of contact rows would make the floor slower than the server).
   const [tags, children] = await Promise.all([
-    db.query("SELECT partner_id, string_agg(cast(category_id AS text), ',' ORDER BY category_id) AS ids "
-      + 'FROM res_partner_res_partner_category_rel WHERE partner_id = ANY($1) GROUP BY partner_id', [ids]),
+    db.query("SELECT r.partner_id, string_agg(cast(r.category_id AS text), ',' ORDER BY c.name, c.id) AS ids "
+      + 'FROM res_partner_res_partner_category_rel r JOIN res_partner_category c ON c.id = r.category_id '
+      + 'WHERE r.partner_id = ANY($1) GROUP BY r.partner_id', [ids]),
     db.query("SELECT parent_id, string_agg(cast(id AS text), ',' ORDER BY name, id) AS ids "
       + 'FROM res_partner WHERE parent_id = ANY($1) AND active GROUP BY parent_id', [ids]),
   ]);
