@@ -40,13 +40,13 @@ export async function startServer(backend: Exclude<Backend, 'external'>, pgUrl: 
   const dataDir = mkdtempSync(join(tmpdir(), 'ocsc-bench-'));
   // BENCH_SERVER_PROF=DIR writes the server's CPU profile there (node --cpu-prof) when it stops.
   const prof = process.env.BENCH_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`] : [];
-  // As `npm start` does: node itself gets the young generation's size, so one process serves
+  // As `npm start` does: node itself gets the young generation's size (and glibc two malloc arenas), so one process serves
   // (without it, main.js would start the serving process again with the flag).
   // (The flag is written out here: importing src/v8-memory.ts would set the benchmark's own heap.)
   const young = /semi[-_]space/.test(process.env.BENCH_NODE_OPTIONS ?? '') ? [] : ['--max-semi-space-size=8'];
   const child = spawn(process.execPath, [...young, ...prof, join(__dirname, '..', 'src', 'main.js')], {
     env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      PATH: process.env.PATH ?? '/usr/bin:/bin', MALLOC_ARENA_MAX: '2', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEFAULT_DB: db, ADMIN_PASSWORD: adminPassword,
       DATABASE_TAG: `bench_${tag}`, MASTER_PASSWORD: `master-${tag}`, MAIL_TRANSPORT: 'off', WORKERS: String(workers),
       ...(backend === 'pg' ? { DATABASE_URL: pgUrl } : {}),

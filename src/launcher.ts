@@ -1,10 +1,12 @@
 // `node dist/src/main.js` started without a say on V8's young generation: V8 sizes it when the
-// process starts, so the server runs again as a child process given the flag (src/v8-memory.ts),
-// and this process only waits for it. The child shares the terminal and the process group (Ctrl-C
-// and systemd's stop reach it directly); a signal sent to this process alone (docker stop, kill
-// <pid>) is passed on over an IPC channel, which the child reads as one more request to stop, never
-// as a second signal; SIGHUP is passed on as it is. This process exits with the child's code.
+// process starts, so the server runs again as a child process given the flag and the malloc arenas
+// of src/v8-memory.ts, and this process only waits for it. The child shares the terminal and the
+// process group (Ctrl-C and systemd's stop reach it directly); a signal sent to this process alone
+// (docker stop, kill <pid>) is passed on over an IPC channel, which the child reads as one more
+// request to stop, never as a second signal; SIGHUP is passed on as it is. This process exits with
+// the child's code.
 import { spawn } from 'node:child_process';
+import { childEnv } from './v8-memory';
 
 /** The environment variable that tells the child it was started by this launcher. */
 export const LAUNCHED_VARIABLE = 'SERVER_LAUNCHED_BY';
@@ -25,7 +27,7 @@ const EXIT_BY_SIGNAL: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGKI
 export function relaunch(extraNodeArgs: string[]): void {
   const child = spawn(process.execPath, [...process.execArgv, ...extraNodeArgs, process.argv[1], ...process.argv.slice(2)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [LAUNCHED_VARIABLE]: String(process.pid) },
+    env: { ...childEnv(process.env), [LAUNCHED_VARIABLE]: String(process.pid) },
   });
   const pass = (signal: NodeJS.Signals) => {
     if (signal === 'SIGHUP') child.kill('SIGHUP');

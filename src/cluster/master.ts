@@ -4,7 +4,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import type { Logger } from '../logger';
-import { childExecArgv } from '../v8-memory';
+import { childEnv, childExecArgv } from '../v8-memory';
 import { BEAT_MS, isWorkerMessage, WORKER_PORT_VARIABLE, type MasterMessage, type WorkerMessage } from './messages';
 
 /** The pause before replacing a worker that died, by deaths in the last minute: 0.25 s doubling to 10 s. */
@@ -82,7 +82,7 @@ export function runMaster(opts: MasterOptions): void {
   }
 
   function fork(replaces: Child | null = null): void {
-    const worker = cluster.fork({ [WORKER_PORT_VARIABLE]: String(opts.port) });
+    const worker = cluster.fork({ ...childEnv(process.env), [WORKER_PORT_VARIABLE]: String(opts.port) });
     const pid = worker.process.pid ?? -1;
     const child: Child = {
       worker, pid, ready: false, lastBeatMs: Date.now(), oldestCallStartedMs: null,

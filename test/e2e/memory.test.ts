@@ -1,7 +1,7 @@
 // The server's memory as a process (src/main.ts started as `node dist/src/main.js` is): it serves
-// from a child given V8's young-generation flag, sets the old generation's growth, and stays under
-// 150 MiB of resident memory through a burst of 50 concurrent clients; a flag the administrator
-// gives node stands, and then no child is started.
+// from a child given V8's young-generation flag and two malloc arenas, sets the old generation's
+// growth, and stays under 150 MiB of resident memory through a burst of 50 concurrent clients; a
+// flag the administrator gives node stands, and then no child is started.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -61,7 +61,9 @@ describe.each(BACKENDS)('memory of the server process on %s', (backend) => {
     const serving = childPids(launcher);
     expect(serving).toHaveLength(1);
     expect(commandLine(serving[0])).toContain('--max-semi-space-size=8');
-    expect(server.output()).toContain('V8 heap: --heap-growing-percent=50');
+    expect(server.output()).toContain('V8 heap: --heap-growing-percent=25');
+    // glibc's malloc gets two arenas in the serving process (read from its environment as it started).
+    expect(readFileSync(`/proc/${serving[0]}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
 
     const uid = await call(server.port, '/xmlrpc/2/common', 'login', [db, 'admin', 'admin-pw']);
     expect(uid).toEqual(expect.any(Number));
@@ -91,7 +93,7 @@ describe.each(BACKENDS)('memory of the server process on %s', (backend) => {
   it("leaves a young generation flag given in NODE_OPTIONS as it is: no child, the administrator's size", async () => {
     server = await startChildServer({ ...env, NODE_OPTIONS: '--max-semi-space-size=16' });
     expect(childPids(server.child.pid!)).toEqual([]);
-    expect(server.output()).toContain('V8 heap: --heap-growing-percent=50');
+    expect(server.output()).toContain('V8 heap: --heap-growing-percent=25');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     server = null;
