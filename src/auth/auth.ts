@@ -40,15 +40,19 @@ export interface Auth {
   /**
    * Resolves when (db, uid, password) is valid and the user active; AccessDenied otherwise. The
    * credentials row comes from the database's cache, after the one read of its signal that starts
-   * the call: the view returned serves the rest of the call.
+   * the call: the view returned serves the rest of the call. `deferSignal`: the view is a deferred
+   * one (cache-signal.ts), which the caller confirms before it answers, checking again (`recheck`)
+   * if the signal had moved.
    */
-  check(db: string, uid: number, password: string, ip: string): Promise<CheckedCall>;
+  check(db: string, uid: number, password: string, ip: string, deferSignal?: boolean): Promise<CheckedCall>;
 }
 
 /** A call whose credentials were accepted: its database and its view of that database's cache. */
 export interface CheckedCall {
   database: Database;
   view: CacheView;
+  /** The same check again on a freshly read signal (the deferred one had moved). */
+  recheck(): Promise<CheckedCall>;
 }
 
 interface UserRow {
@@ -123,6 +127,28 @@ export function createAuth(opts: AuthOptions): Auth {
     return (await db.knex('res_users').select('id', 'login', 'password', 'active').where(where).first()) as UserRow | undefined;
   }
 
+  async function checkCall(dbName: string, uid: number, password: string, ip: string, defer: boolean): Promise<CheckedCall> {
+    const anonymous = `#${String(uid)}`;
+    if (byAddress.blocked(ip)) {
+      logFailure(dbName, anonymous, ip);
+      throw new AccessDenied();
+    }
+    const db = await openDb(dbName);
+    const view = db ? await openView(db, defer) : null;
+    const row = view && Number.isSafeInteger(uid) && uid > 0
+      ? await view.get('auth.credentials', String(uid), () => userWhere(db, { id: uid }))
+      : undefined;
+    const login = row?.login ?? anonymous;
+    if (!(await passwordMatches(dbName, row, password)) || !db || !view) {
+      // Refused on the signal seen last: the password may have changed in another process since.
+      if (db && view?.unconfirmed && (await view.confirmed(db.knex)).stale) return checkCall(dbName, uid, password, ip, false);
+      countFailure(dbName, login, ip);
+      throw new AccessDenied();
+    }
+    byAddress.reset(ip);
+    return { database: db, view, recheck: () => checkCall(dbName, uid, password, ip, false) };
+  }
+
   return {
     async login(dbName, login, password, ip) {
       const user = String(login);
@@ -145,24 +171,6 @@ export function createAuth(opts: AuthOptions): Auth {
       return row.id;
     },
 
-    async check(dbName, uid, password, ip) {
-      const anonymous = `#${String(uid)}`;
-      if (byAddress.blocked(ip)) {
-        logFailure(dbName, anonymous, ip);
-        throw new AccessDenied();
-      }
-      const db = await openDb(dbName);
-      const view = db ? await openView(db) : null;
-      const row = view && Number.isSafeInteger(uid) && uid > 0
-        ? await view.get('auth.credentials', String(uid), () => userWhere(db, { id: uid }))
-        : undefined;
-      const login = row?.login ?? anonymous;
-      if (!(await passwordMatches(dbName, row, password)) || !db || !view) {
-        countFailure(dbName, login, ip);
-        throw new AccessDenied();
-      }
-      byAddress.reset(ip);
-      return { database: db, view };
-    },
+    check: (dbName, uid, password, ip, deferSignal = false) => checkCall(dbName, uid, password, ip, deferSignal),
   };
 }

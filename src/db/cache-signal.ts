@@ -1,6 +1,9 @@
 // The per-database cache of one server and the signal that keeps it honest across processes: a
-// counter in `ir_cache_signal`, read once at the start of each call and moved (inside the writing
-// transaction) by whatever changes cached data. A moved counter drops everything this cache holds.
+// counter in `ir_cache_signal`, read once in each call and moved (inside the writing transaction)
+// by whatever changes cached data. A moved counter drops everything this cache holds. A call may
+// defer the read (a deferred view): it goes on with the value seen last and confirms it later,
+// with its first SELECT (signalCarried) or a read of its own; the counter only grows, so an
+// unchanged value means the cache held all along, and a moved one means the call runs again.
 import type { Knex } from 'knex';
 import { selectSql } from './select-sql';
 
@@ -21,6 +24,25 @@ export async function readSignal(cr: Knex | Knex.Transaction): Promise<number> {
   }
   const rows = await selectSql<{ value: unknown }>(cr, st.sql, [...st.bindings]);
   return rows.length ? Number(rows[0].value) : 0;
+}
+
+/** The counter's value, as a scalar subquery a SELECT can carry in a column of its own. */
+const SIGNAL_SUBQUERY = `(SELECT value FROM ${TABLE} WHERE id = 1)`;
+/** The column that carries it. */
+const SIGNAL_COLUMN = '__signal';
+
+/** `sql` (a SELECT) with the counter as one more, last column of each row. */
+export function signalCarried(sql: string): string {
+  return `SELECT __q.*, ${SIGNAL_SUBQUERY} AS "${SIGNAL_COLUMN}" FROM (${sql}) AS __q`;
+}
+
+/** Takes the carried column off `rows` and returns its value, or null when there was no row to carry it. */
+export function takeCarriedSignal(rows: Record<string, unknown>[]): number | null {
+  if (!rows.length) return null;
+  const value = rows[0][SIGNAL_COLUMN];
+  // The last property added: deleting it leaves each row's shape as the statement's own.
+  for (const row of rows) delete row[SIGNAL_COLUMN];
+  return value === null || value === undefined ? 0 : Number(value);
 }
 
 /** Moves the counter in `cr`'s transaction: other processes see it when (and only if) it commits. */
@@ -60,6 +82,14 @@ export class DbCache {
     return new CacheView(this, value);
   }
 
+  /**
+   * The view of a call that confirms the signal later: the value seen last, without a statement
+   * (null before the first call, when the value must be read now).
+   */
+  deferred(): CacheView | null {
+    return this.seen === null ? null : new CacheView(this, this.seen, true);
+  }
+
   /** Forgets everything (a transaction that moved the signal committed). */
   drop(): void {
     this.areas = new Map();
@@ -91,8 +121,37 @@ export class DbCache {
 export class CacheView {
   private own = new Map<string, Area>();
   private bumped = false;
+  /** The signal moved before the deferred value was confirmed: what the call did is to be done again. */
+  private movedBefore = false;
 
-  constructor(private readonly cache: DbCache | null, readonly signal: number) {}
+  /** `pending`: the signal is the value seen last, not yet confirmed by a read in this call. */
+  constructor(private readonly cache: DbCache | null, readonly signal: number, private pending = false) {}
+
+  /** Whether the signal still waits for its confirmation (a deferred view). */
+  get unconfirmed(): boolean {
+    return this.pending;
+  }
+
+  /** Whether the signal had moved before this call confirmed it: the call must run again. */
+  get stale(): boolean {
+    return this.movedBefore;
+  }
+
+  /** The counter as a statement of this call read it: a moved counter drops the cache and marks the view stale. */
+  confirm(value: number): void {
+    if (!this.pending) return;
+    this.pending = false;
+    if (value !== this.signal) {
+      this.movedBefore = true;
+      this.cache?.drop();
+    }
+  }
+
+  /** Confirms a deferred signal with a read of its own when no statement carried it. */
+  async confirmed(knex: Knex): Promise<this> {
+    if (this.pending) this.confirm(await readSignal(knex));
+    return this;
+  }
 
   /** A view that shares nothing: calls made without a database cache (tests, scripts). */
   static private(): CacheView {
@@ -141,7 +200,12 @@ export class CacheView {
   }
 }
 
-/** The view of a call on `db`: one read of the signal, or a private view when the handle has no cache. */
-export async function openView(db: { knex: Knex; cache?: DbCache }): Promise<CacheView> {
-  return db.cache ? db.cache.sync(db.knex) : CacheView.private();
+/**
+ * The view of a call on `db`: one read of the signal, or a private view when the handle has no
+ * cache. `defer` (PostgreSQL, where a statement is a round trip): the value seen last, confirmed
+ * later by the caller (CacheView.confirm or confirmed) before it answers.
+ */
+export async function openView(db: { knex: Knex; cache?: DbCache; backend: string }, defer = false): Promise<CacheView> {
+  if (!db.cache) return CacheView.private();
+  return (defer && db.backend === 'pg' ? db.cache.deferred() : null) ?? db.cache.sync(db.knex);
 }

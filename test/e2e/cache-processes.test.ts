@@ -111,6 +111,14 @@ describe.each(BACKENDS)('two server processes on one %s database', (backend) => 
     expect(await employee('res.partner', 'search_count', [[]])).toBeGreaterThan(0);
   });
 
+  test('a password change: the new password is accepted on the very next call, with no refusal before it', async () => {
+    expect(await employee('res.partner', 'search_count', [[]])).toBeGreaterThan(0);
+    await admin('res.users', 'write', [[uid], { password: 'third-pass' }]);
+    password = 'third-pass';
+    expect(await employee('res.partner', 'search_count', [[]])).toBeGreaterThan(0);
+    expect(await employee('res.partner', 'read', [[ids.visible], ['name']])).toEqual([{ id: ids.visible, name: 'Twin probe visible' }]);
+  });
+
   test('a deactivated user is refused at once', async () => {
     expect(await employee('res.partner', 'search_count', [[]])).toBeGreaterThan(0);
     await admin('res.users', 'write', [[uid], { active: false }]);

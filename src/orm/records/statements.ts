@@ -11,6 +11,7 @@ import { applyRuleDomain, domainContext } from '../domain-api';
 import { ruleDomain } from './common';
 import { shapeKey } from '../shape-key';
 import { selectSql } from '../../db/select-sql';
+import { signalCarried, takeCarriedSignal } from '../../db/cache-signal';
 
 /** A value given at run time: the builder binds it as a parameter, the kept statement as `?`. */
 export class Slot {
@@ -97,12 +98,17 @@ export function bind(st: Statement, values: readonly unknown[]): unknown[] {
 
 /**
  * Runs the SELECT of `shape` (built by `build`, whose slots take `values`) and returns its rows.
+ * While a read-only call's cache signal waits for its confirmation, the SELECT carries it.
  */
 export async function selectRows<T = Record<string, unknown>>(
   env: Env, shape: string | null, build: Build, values: readonly unknown[],
 ): Promise<T[]> {
   const st = await statementFor(env, shape, build);
-  return selectSql<T>(env.cr, st.sql, bind(st, values));
+  if (!env.cache.unconfirmed || !env.readOnly) return selectSql<T>(env.cr, st.sql, bind(st, values));
+  const rows = await selectSql<Record<string, unknown>>(env.cr, signalCarried(st.sql), bind(st, values));
+  const signal = takeCarriedSignal(rows);
+  if (signal !== null) env.cache.confirm(signal);
+  return rows as T[];
 }
 
 /** The record rules of `mode` on `model` for a kept statement: their shape part and the step adding them. */

@@ -96,14 +96,14 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
 
   return {
     async execute(call, params) {
-      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'execute', params);
+      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'execute', params, true);
       if (params.length < 5) expectArity('execute', params, 5, Infinity);
       const [model, method] = target(call, 'execute', params);
       return runner.callKw(call, db, uid, model, method, params.slice(5), {}, checked);
     },
 
     async execute_kw(call, params) {
-      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'execute_kw', params);
+      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'execute_kw', params, true);
       expectArity('execute_kw', params, 5, 7);
       const [model, method] = target(call, 'execute_kw', params);
       const args = params[5] === undefined || params[5] === null ? [] : expectList('execute_kw', 'args', params[5]);
@@ -112,7 +112,7 @@ export function createObjectService(deps: ObjectServiceDeps): Service {
     },
 
     async exec_workflow(call, params) {
-      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'exec_workflow', params);
+      const [db, uid, checked] = await checkCredentials(deps.auth, call, 'exec_workflow', params, true);
       expectArity('exec_workflow', params, 6);
       const [model, signal] = target(call, 'exec_workflow', params, true);
       const id = params[5];

@@ -1,5 +1,6 @@
 // The unit of work of one model call, for every transport: the database and its cache view (the
-// one read of the cache signal), the caller's environment built once from that cache, then either
+// one read of the cache signal, which a read-only call may make with its first SELECT, running
+// again if it had moved), the caller's environment built once from that cache, then either
 // a run on the pool without a transaction (read-only methods, and a plain write or create that is
 // one statement) or one transaction whose after-commit work (waking the mail sender, the sync
 // worker...) runs once it committed.
@@ -57,19 +58,36 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
       cr, uid: frame.uid, registry: deps.registry, compat: frame.compat, dbName: database.name, cache: view, ...mode,
     }));
 
+  /** `view` with its signal confirmed; when it had moved, a view on a fresh read, the credentials checked again. */
+  async function confirmedView(frame: CallFrame, database: Database, view: CacheView): Promise<CacheView> {
+    if (!(await view.confirmed(database.knex)).stale) return view;
+    return frame.checked ? (await frame.checked.recheck()).view : openView(database);
+  }
+
   return async (frame, fn) => {
     const database = frame.checked?.database ?? await deps.dbm.get(frame.db);
-    const view = frame.checked?.view ?? await openView(database);
+    // A read-only call may confirm the signal with its first SELECT (cache-signal.ts); others start confirmed.
+    let view = frame.checked?.view ?? await openView(database, Boolean(frame.readOnly));
+    if (!frame.readOnly) view = await confirmedView(frame, database, view);
     if (frame.readOnly || frame.autocommit) {
       const readOnly = Boolean(frame.readOnly);
-      const env = await envOf(frame, database, view, database.knex, readOnly ? { readOnly } : { autocommit: true });
-      try {
-        const value = await fn(env);
-        if (!env.refusedWrite) {
-          runQueued(env.takeAfterCommit(), database, deps.logger);
-          return value;
-        }
-      } catch (err) {
+      const mode = readOnly ? { readOnly } : { autocommit: true };
+      let env = await envOf(frame, database, view, database.knex, mode);
+      let outcome = await settle(fn(env));
+      const sure = await confirmedView(frame, database, view);
+      if (sure !== view) {
+        // The signal had moved before this call confirmed it: nothing was written, so all of it
+        // runs again on the fresh one.
+        view = sure;
+        env = await envOf(frame, database, view, database.knex, mode);
+        outcome = await settle(fn(env));
+      }
+      if (outcome.ok && !env.refusedWrite) {
+        runQueued(env.takeAfterCommit(), database, deps.logger);
+        return outcome.value;
+      }
+      if (!outcome.ok) {
+        const err = outcome.error;
         // The one statement of an autocommit call lost a race (a lock timeout...): it saved nothing.
         const lost = !readOnly && isRetryableDbError(err);
         if (!(err instanceof ReadOnlyCallWrote) && !env.refusedWrite && !lost) throw err;
@@ -88,4 +106,15 @@ export function createUnitOfWork(deps: UnitOfWorkDeps): UnitOfWork {
       return value;
     }, { logger: deps.logger });
   };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** The outcome of `work`, a failure included, so that the caller decides what follows. */
+async function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }

@@ -4,7 +4,7 @@
 // statement on the pool (a create too: create-alone.test.ts); one that needs more is run again in
 // a transaction. Changes of a model that declares its data cached move the database's cache signal.
 import { up as cacheSignalUp } from '../../../migrations/0330_cache_signal';
-import { DbCache, readSignal } from '../../../src/db/cache-signal';
+import { bumpSignal, DbCache, readSignal } from '../../../src/db/cache-signal';
 import type { Database } from '../../../src/db/types';
 import { char, defineModel, defineModule, type Env } from '../../../src/orm/define';
 import { COMPAT_ODOO } from '../../../src/orm/env-types';
@@ -209,5 +209,66 @@ describe.each(BACKENDS)('calls as units of work on %s', (backend) => {
     })).rejects.toThrow('the call fails');
     expect(await readSignal(db.knex)).toBe(before + 1);
     expect((await db.knex('probe_setting').where({ id }).first()).value).toBe('y');
+  });
+
+  describe('the cache signal of a read-only call', () => {
+    let loads = 0;
+    let runs = 0;
+    /** A read-only call that answers a cached value (loaded once per signal) and the notes it searched for. */
+    const cachedRead = (domain: unknown[]) => run({ db: db.name, uid: 1, compat: COMPAT_ODOO, readOnly: true }, async (env) => {
+      runs += 1;
+      const value = await env.cache.get('probe', 'loads', async () => ++loads);
+      const notes = await callModelMethod(env, 'probe.note', 'search_read', [domain], { fields: ['name'] }) as unknown[];
+      return { value, notes: notes.length };
+    });
+    const signalReads = () => sql.filter((s) => /^select .value. from .ir_cache_signal./i.test(s.trim()));
+
+    test('is carried by its first SELECT on PostgreSQL, read first on SQLite', async () => {
+      await db.knex('probe_note').insert({ name: 'carried' });
+      await cachedRead([['name', '=', 'carried']]);
+      sql.length = 0;
+      expect(await cachedRead([['name', '=', 'carried']])).toEqual({ value: loads, notes: 1 });
+      if (backend === 'pg') {
+        expect(sql).toHaveLength(1);
+        expect(sql[0]).toMatch(/ir_cache_signal/);
+      } else {
+        expect(signalReads()).toHaveLength(1);
+        expect(sql[0]).toBe(signalReads()[0]);
+      }
+    });
+
+    test('moved by another process since: the call runs again on the fresh signal and answers what it holds now', async () => {
+      const before = (await cachedRead([['name', '=', 'carried']])).value;
+      await bumpSignal(db.knex);
+      runs = 0;
+      expect(await cachedRead([['name', '=', 'carried']])).toEqual({ value: before + 1, notes: 1 });
+      // Run on the value seen last, then again (PostgreSQL); once on the signal read first (SQLite).
+      expect(runs).toBe(backend === 'pg' ? 2 : 1);
+      runs = 0;
+      expect(await cachedRead([['name', '=', 'carried']])).toEqual({ value: before + 1, notes: 1 });
+      expect(runs).toBe(1);
+    });
+
+    test('with no row to carry it, the signal is read at the end, and a move is seen all the same', async () => {
+      const before = (await cachedRead([['name', '=', 'no such note']])).value;
+      sql.length = 0;
+      expect(await cachedRead([['name', '=', 'no such note']])).toEqual({ value: before, notes: 0 });
+      expect(signalReads()).toHaveLength(1);
+      expect(sql).toHaveLength(2);
+      await bumpSignal(db.knex);
+      expect(await cachedRead([['name', '=', 'no such note']])).toEqual({ value: before + 1, notes: 0 });
+    });
+
+    test('a call that writes confirms the signal before it starts', async () => {
+      const id = (await db.knex('probe_note').where({ name: 'carried' }).first()).id as number;
+      await cachedRead([]);
+      await bumpSignal(db.knex);
+      sql.length = 0;
+      expect(await run({ db: db.name, uid: 1, compat: COMPAT_ODOO }, async (env) => {
+        await env.model('probe.note').write([id], { name: 'carried' });
+        return env.cache.get('probe', 'loads', async () => ++loads);
+      })).toBe(loads);
+      expect(sql[0]).toMatch(/ir_cache_signal/);
+    });
   });
 });
