@@ -25,7 +25,8 @@ describe('object service', () => {
     const { run, checks, opened } = make();
     await expect(run('execute_kw', 'demo', 2, 'bad', 'no.model', '_private', [])).rejects.toBeInstanceOf(AccessDenied);
     await expect(run('execute', 'demo', 2, 'bad', 'res.partner', 'search', [])).rejects.toBeInstanceOf(AccessDenied);
-    expect(checks[0]).toEqual(['demo', 2, 'bad', '1.2.3.4']);
+    // The last argument asks for a deferred cache signal: the unit of work confirms it.
+    expect(checks[0]).toEqual(['demo', 2, 'bad', '1.2.3.4', true]);
     expect(opened).toEqual([]);
   });
 
