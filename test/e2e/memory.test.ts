@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xmlrpc from 'xmlrpc';
 import { BACKENDS, PG_URL, uniqueName } from '../support/backends';
-import { killChildServers, removeChildData, startChildServer, type ChildServer } from './support/child-server';
+import { killChildServers, processEnvironment, removeChildData, startChildServer, type ChildServer } from './support/child-server';
 
 jest.setTimeout(300_000);
 afterAll(() => killChildServers());
@@ -63,7 +63,7 @@ describe.each(BACKENDS)('memory of the server process on %s', (backend) => {
     expect(commandLine(serving[0])).toContain('--max-semi-space-size=8');
     expect(server.output()).toContain('V8 heap: --heap-growing-percent=25');
     // glibc's malloc gets two arenas in the serving process (read from its environment as it started).
-    expect(readFileSync(`/proc/${serving[0]}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
+    expect(processEnvironment(serving[0])).toContain('MALLOC_ARENA_MAX=2');
 
     const uid = await call(server.port, '/xmlrpc/2/common', 'login', [db, 'admin', 'admin-pw']);
     expect(uid).toEqual(expect.any(Number));

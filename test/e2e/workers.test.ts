@@ -3,7 +3,7 @@
 // log lines), a killed worker is replaced, limit_memory_soft recycles workers, limit_time_real kills
 // a worker running a long call (its write or create never lands), SIGTERM lets a running call end, and with two senders every queued
 // mail reaches a real SMTP server exactly once.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import xmlrpc from 'xmlrpc';
 import { BACKENDS, PG_URL, uniqueName } from '../support/backends';
 import { waitFor } from '../support/wait-for';
 import { SmtpSink } from '../integration/mail/support/smtp-sink';
-import { killChildServers, removeChildData, runChildServer, startChildServer, type ChildServer } from './support/child-server';
+import { killChildServers, processEnvironment, removeChildData, runChildServer, startChildServer, type ChildServer } from './support/child-server';
 
 jest.setTimeout(300_000);
 afterAll(() => killChildServers());
@@ -108,7 +108,7 @@ describe.each(BACKENDS)('workers = 2 on %s', (backend) => {
     const [a, b] = alive(s);
     expect([a, b]).not.toContain(s.child.pid);
     // Each worker starts with the master's malloc arenas (src/v8-memory.ts).
-    for (const pid of [a, b]) expect(readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
+    for (const pid of [a, b]) expect(processEnvironment(pid)).toContain('MALLOC_ARENA_MAX=2');
     const uids = await Promise.all(Array.from({ length: 20 }, () => login(s.port)));
     expect(new Set(uids)).toEqual(new Set([expect.any(Number)]));
     await servedByBoth(s, 'common.login', () => Promise.all(Array.from({ length: 4 }, () => login(s.port))));

@@ -1,7 +1,7 @@
 // Runs src/main.ts as its own process (through a transpile-only require hook), for what only a
 // real process shows: the first start, the printed admin password, signals and the exit code.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory from 'knex';
 import { PG_URL } from '../../support/backends';
@@ -33,6 +33,11 @@ export async function removeChildData(backend: string, databases: string[], data
     }
   }
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The environment a process started with, as `NAME=value` lines (Linux). */
+export function processEnvironment(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
 }
 
 /** Kills every server process still running (afterAll of suites that start them). */
